@@ -1,0 +1,172 @@
+//! A post as chaff sees it, and the JSON Lines form the CLI and the extension exchange.
+//!
+//! Design: one plain struct for every site. Optional fields stay `None` when a site or an
+//! input line does not give them; `created` is parsed once, here, into Unix seconds (UTC),
+//! so nothing downstream handles date strings. Parsing reports what is wrong in words a
+//! person can act on; the caller adds the line number.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// One post of a thread. All posts given together form one thread.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Post {
+    pub id: String,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Unix seconds, UTC.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<String>,
+}
+
+impl Post {
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
+        Post { id: id.into(), text: text.into(), ..Post::default() }
+    }
+}
+
+/// A post read from one JSON object, with what was tolerated on the way.
+#[derive(Debug)]
+pub struct ParsedPost {
+    pub post: Post,
+    /// Non-fatal problems (an unreadable date is ignored, not fatal).
+    pub warnings: Vec<String>,
+}
+
+/// Reads one JSON Lines record in the `chaff score` input format.
+/// `id` and `text` are required strings; the other fields are optional strings, and `null`
+/// means absent. Unknown fields are ignored, so richer exports can be piped in as they are.
+pub fn parse_post_line(line: &str) -> Result<ParsedPost, String> {
+    let value: Value = serde_json::from_str(line).map_err(|e| format!("not valid JSON ({e})"))?;
+    let Value::Object(fields) = value else {
+        return Err("expected a JSON object with \"id\" and \"text\"".to_string());
+    };
+    post_from_fields(&fields)
+}
+
+fn post_from_fields(fields: &Map<String, Value>) -> Result<ParsedPost, String> {
+    let required = |name: &str| match fields.get(name) {
+        Some(Value::String(s)) => Ok(s.clone()),
+        None | Some(Value::Null) => Err(format!("missing \"{name}\"")),
+        Some(other) => Err(format!("\"{name}\" must be a string, not {}", json_type(other))),
+    };
+    let optional = |name: &str| match fields.get(name) {
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        None | Some(Value::Null) => Ok(None),
+        Some(other) => Err(format!("\"{name}\" must be a string or null, not {}", json_type(other))),
+    };
+    let id = required("id")?;
+    if id.is_empty() {
+        return Err("\"id\" is empty".to_string());
+    }
+    let text = required("text")?;
+    let mut warnings = Vec::new();
+    let created = match optional("created")? {
+        None => None,
+        Some(raw) => match parse_timestamp(&raw) {
+            Some(secs) => Some(secs),
+            None => {
+                warnings.push(format!("unreadable \"created\" date {raw:?} ignored"));
+                None
+            }
+        },
+    };
+    Ok(ParsedPost {
+        post: Post {
+            id,
+            text,
+            author: optional("author")?,
+            title: optional("title")?,
+            created,
+            parent: optional("parent")?,
+            url: optional("url")?,
+            site: optional("site")?,
+        },
+        warnings,
+    })
+}
+
+fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Parses RFC 3339 (`2024-05-01T12:00:00Z`, `…+02:00`) or ISO 8601 without an offset
+/// (`2024-05-01T12:00:00`, `2024-05-01 12:00:00`, fractional seconds allowed), which is taken as
+/// UTC. Returns Unix seconds.
+pub fn parse_timestamp(raw: &str) -> Option<i64> {
+    use time::format_description::well_known::{Iso8601, Rfc3339};
+    use time::{OffsetDateTime, PrimitiveDateTime};
+    let raw = raw.trim();
+    if let Ok(t) = OffsetDateTime::parse(raw, &Rfc3339) {
+        return Some(t.unix_timestamp());
+    }
+    if let Ok(t) = OffsetDateTime::parse(raw, &Iso8601::DEFAULT) {
+        return Some(t.unix_timestamp());
+    }
+    let with_t = raw.replacen(' ', "T", 1);
+    PrimitiveDateTime::parse(&with_t, &Iso8601::DEFAULT)
+        .ok()
+        .map(|t| t.assume_utc().unix_timestamp())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_required_and_optional_fields() {
+        let parsed = parse_post_line(
+            r#"{"id":"a1","text":"hello","author":"ann","created":"2024-05-01T12:00:00Z","url":null}"#,
+        )
+        .unwrap();
+        assert_eq!(parsed.post.id, "a1");
+        assert_eq!(parsed.post.author.as_deref(), Some("ann"));
+        assert_eq!(parsed.post.created, Some(1_714_564_800));
+        assert_eq!(parsed.post.url, None);
+        assert!(parsed.warnings.is_empty());
+    }
+
+    #[test]
+    fn timestamps_without_offset_are_utc() {
+        assert_eq!(parse_timestamp("2024-05-01T12:00:00"), Some(1_714_564_800));
+        assert_eq!(parse_timestamp("2024-05-01 12:00:00"), Some(1_714_564_800));
+        assert_eq!(parse_timestamp("2024-05-01T14:00:00+02:00"), Some(1_714_564_800));
+        assert_eq!(parse_timestamp("2013-11-07T06:20:48.123"), Some(1_383_805_248));
+    }
+
+    #[test]
+    fn unreadable_date_is_a_warning_not_an_error() {
+        let parsed = parse_post_line(r#"{"id":"a","text":"t","created":"yesterday"}"#).unwrap();
+        assert_eq!(parsed.post.created, None);
+        assert_eq!(parsed.warnings.len(), 1);
+        assert!(parsed.warnings[0].contains("yesterday"));
+    }
+
+    #[test]
+    fn malformed_records_say_what_is_wrong() {
+        assert!(parse_post_line("{nope").unwrap_err().contains("not valid JSON"));
+        assert!(parse_post_line("[1]").unwrap_err().contains("JSON object"));
+        assert!(parse_post_line(r#"{"text":"x"}"#).unwrap_err().contains("missing \"id\""));
+        assert!(parse_post_line(r#"{"id":"a"}"#).unwrap_err().contains("missing \"text\""));
+        assert!(parse_post_line(r#"{"id":7,"text":"x"}"#).unwrap_err().contains("\"id\" must be a string"));
+        assert!(parse_post_line(r#"{"id":"a","text":"x","author":3}"#)
+            .unwrap_err()
+            .contains("\"author\" must be a string or null"));
+    }
+}

@@ -1,0 +1,87 @@
+//! What chaff says about one post: a level, a score, and reasons written for a reader.
+//!
+//! Design: a verdict is derived only from quantities that can grow as a thread loads (cluster
+//! size, distinct authors, the busiest burst of copies) plus the post's own AI likelihood, so
+//! the level it yields rises but never falls while the thread grows (issue 2; GUIDE §4 on
+//! flicker). Only a change of settings can lower it.
+
+use serde::{Deserialize, Serialize};
+
+/// How loudly chaff speaks about a post.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    #[default]
+    Ok,
+    Notice,
+    Suspect,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Ok => "ok",
+            Level::Notice => "notice",
+            Level::Suspect => "suspect",
+        }
+    }
+}
+
+/// The stable kind words of reasons (listed in the README; the extension and users' scripts
+/// key on them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReasonKind {
+    /// Near-copies of this text elsewhere in the thread.
+    Duplicate,
+    /// The copies come from several accounts, in a burst, or share one link.
+    Coordination,
+    /// Lexical and stylistic markers of machine-written text.
+    AiText,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reason {
+    pub kind: ReasonKind,
+    pub text: String,
+}
+
+/// The verdict on one post, in the `chaff score` output format.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Verdict {
+    pub id: String,
+    pub level: Level,
+    /// Overall suspicion, 0..1.
+    pub score: f32,
+    /// AI-text likelihood, 0..1 (higher = more machine-like). Always a number, even where the
+    /// model cannot judge (then no ai-text reason is given).
+    pub ai: f32,
+    /// Whether the AI model could judge this post (false: too short, or not English).
+    pub ai_judged: bool,
+    /// Opaque id shared by every member of this post's near-duplicate group.
+    pub cluster: Option<String>,
+    /// Other members of its cluster.
+    pub copies: u32,
+    /// Distinct authors in its cluster.
+    pub authors: u32,
+    pub reasons: Vec<Reason>,
+}
+
+/// How readily chaff raises a hint. Users choose it (GUIDE §4, botometer-python #35).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Sensitivity {
+    Low,
+    #[default]
+    Medium,
+    High,
+}
+
+/// Reader settings that change verdicts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Settings {
+    pub sensitivity: Sensitivity,
+    /// Authors the reader trusts: never flagged (RES user tagger, GUIDE §4).
+    pub trusted_authors: Vec<String>,
+}
