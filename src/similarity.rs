@@ -50,3 +50,9 @@ impl LshIndex {
         candidates
     }
 }
+
+/// The LSH keys of `text` (normalized and fingerprinted here), for the extension's cross-thread
+/// memory; empty when the text can never be part of a campaign.
+pub fn fingerprint_keys(text: &str) -> Vec<u64> {
+    fingerprint(&crate::normalize::fingerprint_form(text)).map(|fp| fp.band_keys()).unwrap_or_default()
+}
