@@ -18,6 +18,13 @@ pub mod verdict;
 #[cfg(feature = "extract")]
 pub mod extract;
 
+#[cfg(feature = "tools")]
+pub mod corpus;
+#[cfg(feature = "tools")]
+pub mod eval;
+#[cfg(feature = "tools")]
+pub mod train;
+
 pub use engine::{ClusterSummary, Thread};
 pub use post::{parse_post_line, Post};
 pub use verdict::{Level, Reason, ReasonKind, Sensitivity, Settings, Verdict};

@@ -1,0 +1,88 @@
+//! `chaff score [FILE|-]`: JSON Lines in, JSON Lines out — the contract other tools rely on
+//! (README, "The CLI contract"). A bad line is reported as `line N: what is wrong` and skipped;
+//! every other line is still scored, and the exit code says whether any line was bad.
+
+use std::collections::HashSet;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, Write};
+use std::process::ExitCode;
+
+use chaff::post::parse_post_line;
+use chaff::{Settings, Thread};
+
+pub fn run(args: &[String]) -> ExitCode {
+    let source = match args {
+        [] => "-",
+        [one] if !one.starts_with("--") || one == "-" => one.as_str(),
+        _ => {
+            eprintln!("usage: chaff score [FILE|-]");
+            return ExitCode::from(2);
+        }
+    };
+    let reader: Box<dyn BufRead> = if source == "-" {
+        Box::new(BufReader::new(io::stdin().lock()))
+    } else {
+        match File::open(source) {
+            Ok(f) => Box::new(BufReader::new(f)),
+            Err(e) => {
+                eprintln!("chaff score: cannot read {source}: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    };
+
+    let mut posts = Vec::new();
+    let mut seen_ids = HashSet::new();
+    let mut bad_lines = 0usize;
+    for (n, line) in reader.lines().enumerate() {
+        let line_no = n + 1;
+        let line = match line {
+            Ok(l) => l,
+            Err(e) => {
+                eprintln!("line {line_no}: unreadable ({e})");
+                bad_lines += 1;
+                continue;
+            }
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        match parse_post_line(&line) {
+            Ok(parsed) => {
+                for warning in &parsed.warnings {
+                    eprintln!("line {line_no}: warning: {warning}");
+                }
+                if !seen_ids.insert(parsed.post.id.clone()) {
+                    eprintln!("line {line_no}: repeated id {:?} (first use kept)", parsed.post.id);
+                    bad_lines += 1;
+                    continue;
+                }
+                posts.push(parsed.post);
+            }
+            Err(what) => {
+                eprintln!("line {line_no}: {what}");
+                bad_lines += 1;
+            }
+        }
+    }
+
+    let mut thread = Thread::new(Settings::default());
+    thread.add(posts);
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    for verdict in thread.verdicts() {
+        let line = serde_json::to_string(&verdict).expect("verdicts serialize");
+        if writeln!(out, "{line}").is_err() {
+            return ExitCode::from(2);
+        }
+    }
+    if out.flush().is_err() {
+        return ExitCode::from(2);
+    }
+    if bad_lines > 0 {
+        eprintln!("chaff score: {bad_lines} bad line(s) skipped");
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
