@@ -1,7 +1,448 @@
-//! Normalization for fingerprinting. (Interface pinned by the engine; helper A owns the body.)
+//! Normalization for fingerprinting: the form of a post that near-duplicate fingerprints are
+//! computed from, with the evasions of spam floods undone.
+//!
+//! Design. The output is a fingerprint form, never shown to anyone, so it may be lossy as long
+//! as it is applied identically to both sides of a comparison. Stages, in order:
+//!
+//! 1. Quoted lines (Reddit's `>` quotes) are dropped: they are someone else's text.
+//! 2. Unicode NFKC (crate `unicode-normalization`) folds fullwidth, mathematical, circled,
+//!    superscript and ligature forms to plain letters; then lowercase.
+//! 3. Invisible characters are dropped without splitting the word they sit in: every
+//!    Default_Ignorable code point per TR39's identifier types (crate `unicode-security`: ZWSP,
+//!    ZWJ/ZWNJ, U+2060, U+FEFF, soft hyphen, bidi controls, variation selectors, tags) and every
+//!    combining mark (strike-through and "Zalgo" overlays).
+//! 4. Whitespace-separated chunks that are URLs become their host (`https://www.x.com/a?b` →
+//!    `x.com`): shortener paths and tracking parameters are what differ between copies.
+//! 5. Everything else is split into runs of letters and digits; punctuation separates words.
+//!    Emoji and pictographs are dropped in place (stage 3), since they are sprinkled inside words.
+//! 6. Random-looking tokens (the randomized suffixes and prefixes of a flood: `xk7qz2`, `#a8f3`,
+//!    `48213`, consonant soup) become the placeholder [`RANDOM_TOKEN`]. The masker looks at the
+//!    token before the confusables skeleton, because the skeleton turns digits into letters
+//!    (`2015` → `2ol5`) and would make years look random.
+//! 7. Each kept word goes through the TR39 confusables skeleton (Cyrillic `а` → `a`, `0` → `o`,
+//!    `m` → `rn`), combining marks are dropped again (the skeleton decomposes `é`), and the
+//!    result is lowercased. Digits inside words that also hold letters are read as letters
+//!    (`fr33` → `free`), the common leetspeak look-alikes the skeleton does not cover.
+//! 8. Runs of three or more single-character words are joined (`c h e c k` → `check`), undoing
+//!    letter spacing.
+//!
+//! Output conventions (read by `similarity`): words separated by single spaces; a word holding a
+//! `.` is a URL host; [`RANDOM_TOKEN`] is a masked token; every other word is letters and digits.
+
+use std::sync::OnceLock;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+use unicode_security::general_security_profile::IdentifierType;
+use unicode_security::GeneralSecurityProfile;
+
+/// What a random-looking token is replaced with. Not a letter or digit, so it can never be
+/// confused with a word, and free of `.`, so it is never read as a host.
+pub const RANDOM_TOKEN: &str = "#";
 
 /// The form of `text` that near-duplicate fingerprints are computed from: evasions undone,
-/// words separated by single spaces.
+/// words separated by single spaces (see the module note for the stages and conventions).
 pub fn fingerprint_form(text: &str) -> String {
-    text.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut words: Vec<String> = Vec::new();
+    for line in text.lines() {
+        if is_quote_line(line) {
+            continue;
+        }
+        let cleaned = clean_chars(line);
+        for chunk in cleaned.split(char::is_whitespace).filter(|c| !c.is_empty()) {
+            push_chunk_words(chunk, &mut words);
+        }
+    }
+    join_spaced_letters(&mut words);
+    words.join(" ")
+}
+
+/// The fingerprint form of a single word (used to compare word lists with normalized text, so
+/// that e.g. "same" is looked up as its skeleton "sarne").
+pub fn word_form(word: &str) -> String {
+    fingerprint_form(word)
+}
+
+/// A Reddit quote: the line's first visible character is `>`.
+fn is_quote_line(line: &str) -> bool {
+    line.trim_start().starts_with('>')
+}
+
+/// Stages 2 and 3: NFKC, lowercase, letter styles without a compatibility decomposition,
+/// invisible characters and combining marks dropped. Whitespace look-alikes become spaces.
+fn clean_chars(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for c in line.nfkc() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        if is_invisible(c) || is_combining_mark(c) || is_pictograph(c) {
+            continue;
+        }
+        if c == '\u{2800}' {
+            // BRAILLE PATTERN BLANK renders as a space and is used as one by spammers; it is
+            // neither whitespace nor ignorable in Unicode.
+            out.push(' ');
+            continue;
+        }
+        if let Some(letter) = styled_letter(c) {
+            out.push(letter);
+            continue;
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// Default_Ignorable code points, as TR39 types them (unicode-security's data).
+fn is_invisible(c: char) -> bool {
+    matches!(c.identifier_type(), Some(IdentifierType::Default_Ignorable))
+}
+
+/// Emoji and other pictographic symbols: dropped in place rather than read as a word break,
+/// because they are sprinkled inside words (`gui😂tar`) as often as between them. Without a
+/// general-category table this is "not a letter, digit or space, from the arrows block
+/// (U+2190) on", which covers arrows, technical and geometric symbols, dingbats and the emoji
+/// planes; CJK punctuation (U+3000–U+303F) still separates words.
+fn is_pictograph(c: char) -> bool {
+    let code = c as u32;
+    code >= 0x2190 && !(0x3000..=0x303F).contains(&code) && !c.is_alphanumeric() && !c.is_whitespace()
+}
+
+/// Letter styles that "fancy text" generators emit but that neither NFKC nor the TR39
+/// confusables map to their letter: small capitals (ᴄʜᴇᴄᴋ), negative circled (🅒) and negative
+/// squared (🅲) letters. The block offsets come from the Unicode code charts; small capitals
+/// are not contiguous, hence the list in alphabet order (`x` has no small capital).
+fn styled_letter(c: char) -> Option<char> {
+    const SMALL_CAPITALS: [char; 26] = [
+        'ᴀ', 'ʙ', 'ᴄ', 'ᴅ', 'ᴇ', 'ꜰ', 'ɢ', 'ʜ', 'ɪ', 'ᴊ', 'ᴋ', 'ʟ', 'ᴍ', 'ɴ', 'ᴏ', 'ᴘ', 'ꞯ', 'ʀ', 'ꜱ',
+        'ᴛ', 'ᴜ', 'ᴠ', 'ᴡ', 'x', 'ʏ', 'ᴢ',
+    ];
+    let code = c as u32;
+    let from_block = |first: u32| char::from_u32(u32::from(b'a') + code - first);
+    match code {
+        0x1F150..=0x1F169 => from_block(0x1F150),
+        0x1F170..=0x1F189 => from_block(0x1F170),
+        _ => SMALL_CAPITALS
+            .iter()
+            .position(|&small| small == c && c != 'x')
+            .and_then(|i| char::from_u32(u32::from(b'a') + i as u32)),
+    }
+}
+
+/// Stages 4–7 for one whitespace-separated chunk.
+fn push_chunk_words(chunk: &str, words: &mut Vec<String>) {
+    if let Some((before, host)) = split_url(chunk) {
+        push_plain_words(before, words);
+        if !host.is_empty() {
+            words.push(host);
+        }
+        return;
+    }
+    push_plain_words(chunk, words);
+}
+
+/// If `chunk` holds a URL, the text before it and the URL's host (normalized, `www.` dropped).
+fn split_url(chunk: &str) -> Option<(&str, String)> {
+    let trimmed = chunk.trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
+    let (before, rest) = if let Some(at) = trimmed.find("://") {
+        // The scheme is the run of ASCII letters just before "://"; text glued before it
+        // ("link:https://…") stays text.
+        let scheme_start = trimmed[..at].rfind(|c: char| !c.is_ascii_alphabetic()).map_or(0, |i| i + 1);
+        (&trimmed[..scheme_start], &trimmed[at + 3..])
+    } else if trimmed.starts_with("www.") {
+        ("", trimmed)
+    } else if looks_like_bare_link(trimmed) {
+        ("", trimmed)
+    } else {
+        return None;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit('@').next().unwrap_or("");
+    let host = host.split(':').next().unwrap_or("");
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    let labels: Vec<String> = host
+        .split('.')
+        .filter(|label| !label.is_empty())
+        .map(|label| skeleton_word(&label.chars().filter(|c| c.is_alphanumeric() || *c == '-').collect::<String>()))
+        .collect();
+    Some((before, labels.join(".")))
+}
+
+/// A link written without a scheme but with a path: `bit.ly/3xYz`, `youtube.com/watch?v=…`.
+/// Without a path a dotted word stays words (`bit.ly` → `bit ly`); the shingles of both read
+/// the same letters, so the two spellings still match.
+fn looks_like_bare_link(chunk: &str) -> bool {
+    let Some((domain, _path)) = chunk.split_once('/') else { return false };
+    let labels: Vec<&str> = domain.split('.').collect();
+    labels.len() >= 2
+        && labels.iter().all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        && labels.last().is_some_and(|tld| tld.len() >= 2 && tld.chars().all(char::is_alphabetic))
+}
+
+/// Stage 5–7: words of a chunk that is not a link.
+fn push_plain_words(text: &str, words: &mut Vec<String>) {
+    let chars: Vec<char> = text.chars().collect();
+    let mut start = None;
+    for i in 0..=chars.len() {
+        let in_word = i < chars.len() && (chars[i].is_alphanumeric() || is_letter_inside_word(&chars, i));
+        match (in_word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                let word: String = chars[s..i].iter().collect();
+                words.push(if looks_random(&word) { RANDOM_TOKEN.to_string() } else { skeleton_word(&read_leet(&word)) });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// `@` and `$` standing for `a` and `s` inside a word (`fr@ud`, `$ubscribe`). Only between
+/// letters (or `$` leading a word), so handles (`@name`), emails' `@` between digits and prices
+/// (`$100`) stay separators.
+fn is_letter_inside_word(chars: &[char], i: usize) -> bool {
+    let letter_at = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(|c| c.is_alphabetic());
+    match chars[i] {
+        '@' => letter_at(i.checked_sub(1)) && letter_at(Some(i + 1)),
+        '$' => letter_at(Some(i + 1)),
+        _ => false,
+    }
+}
+
+/// Digits read as the letters they imitate, in words that mix letters and digits (`fr33` →
+/// `free`, `m0n3y` → `money`, `sub4sub` → `subasub`), and `@`/`$` kept inside words as `a`/`s`.
+/// Words of digits alone (years, counts) are left alone.
+fn read_leet(word: &str) -> String {
+    read_digits_as_letters(word).replace('@', "a").replace('$', "s")
+}
+
+fn read_digits_as_letters(word: &str) -> String {
+    let has_letter = word.chars().any(char::is_alphabetic);
+    let has_digit = word.chars().any(|c| c.is_ascii_digit());
+    if !(has_letter && has_digit) {
+        return word.to_string();
+    }
+    word.chars()
+        .map(|c| match c {
+            '0' => 'o',
+            '1' => 'l',
+            '3' => 'e',
+            '4' => 'a',
+            '5' => 's',
+            '7' => 't',
+            other => other,
+        })
+        .collect()
+}
+
+/// The TR39 skeleton of one word, combining marks dropped, lowercased, `i` folded into `l`.
+///
+/// The skeleton unifies `1`, `l`, `|` and capital `I`, but text is lowercased before it (so that
+/// case noise cannot change a skeleton), and lowercase `i` has its own prototype. Folding `i`
+/// into `l` restores the look-alike class (`lnstagram` for `Instagram`) at the cost of merging
+/// words that differ only by i/l, which near-copies tolerate anyway.
+fn skeleton_word(word: &str) -> String {
+    if word.is_ascii() {
+        let table = ascii_skeletons();
+        return word.bytes().map(|b| table[b as usize].as_str()).collect();
+    }
+    unicode_security::skeleton(word)
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(fold_i_into_l)
+        .collect()
+}
+
+fn fold_i_into_l(c: char) -> char {
+    if c == 'i' { 'l' } else { c }
+}
+
+/// Skeletons of the ASCII characters, computed once from unicode-security's data: most posts are
+/// ASCII, and a table lookup is far cheaper than the skeleton's decompose-map-decompose.
+fn ascii_skeletons() -> &'static [String; 128] {
+    static TABLE: OnceLock<[String; 128]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        std::array::from_fn(|b| {
+            let c = char::from(b as u8);
+            unicode_security::skeleton(&c.to_string()).flat_map(char::to_lowercase).map(fold_i_into_l).collect()
+        })
+    })
+}
+
+/// Whether a token (lowercased, before the skeleton) looks like the random filler of a flood
+/// rather than a word, number or acronym. Kept narrow on purpose: a masked word no longer
+/// counts towards similarity, so masking an ordinary word would make different texts closer.
+/// The letter-digit tests read leetspeak first, so `m0n3y` is a word, not noise.
+pub fn looks_random(token: &str) -> bool {
+    let original: Vec<char> = token.chars().collect();
+    let digits = original.iter().filter(|c| c.is_numeric()).count();
+    // Hex strings with two or more digits ("a8f3", "9f8e7d6c"): hashes and ids.
+    if original.len() >= 4 && digits >= 2 && digits < original.len() && original.iter().all(|c| c.is_ascii_hexdigit()) {
+        return true;
+    }
+    let letters = original.iter().filter(|c| c.is_alphabetic()).count();
+    if letters > 0 && digits > 0 {
+        // Switches between letters and digits: "covid19", "1080p", "mp3" have one; "xk7qz2" has
+        // three. Random mixes switch often; ordinary mixed words (model numbers, ordinals) rarely.
+        // Leetspeak switches often too ("m0n3y"), so a token whose digits read as letters make a
+        // plausible word is a word.
+        let switches = original.windows(2).filter(|w| w[0].is_numeric() != w[1].is_numeric()).count();
+        let len = original.len();
+        let switches_often = (switches >= 3 && len >= 4) || (switches >= 2 && len >= 6);
+        let as_letters = read_digits_as_letters(token);
+        let reads_as_word = as_letters.chars().all(char::is_alphabetic) && !is_consonant_soup(&as_letters);
+        return switches_often && !reads_as_word;
+    }
+    if letters == 0 {
+        // Five or more digits: randomized counters and ids. Years and small numbers stay.
+        return digits >= 5;
+    }
+    token.is_ascii() && is_consonant_soup(token)
+}
+
+/// Letters that no English word spells: six or more without a vowel ("xkqzvb"; "html5" read as
+/// "htmls" has five), or six consonants in a row ("strengths" has five).
+fn is_consonant_soup(letters: &str) -> bool {
+    let chars: Vec<char> = letters.chars().collect();
+    let is_vowel = |c: &char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+    let longest_consonant_run = chars.split(is_vowel).map(<[char]>::len).max().unwrap_or(0);
+    (chars.len() >= 6 && !chars.iter().any(is_vowel)) || longest_consonant_run >= 6
+}
+
+/// Stage 8: three or more consecutive one-character words (`c h e c k`) become one word.
+fn join_spaced_letters(words: &mut Vec<String>) {
+    let single = |w: &String| w.chars().count() == 1 && w != RANDOM_TOKEN;
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let run = words[i..].iter().take_while(|w| single(w)).count();
+        if run >= 3 {
+            out.push(words[i..i + run].concat());
+            i += run;
+        } else {
+            out.push(std::mem::take(&mut words[i]));
+            i += 1;
+        }
+    }
+    *words = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ORIGINAL: &str = "Check out my new channel, I post guitar covers every week";
+
+    fn same_form(evaded: &str) {
+        assert_eq!(fingerprint_form(evaded), fingerprint_form(ORIGINAL), "evaded: {evaded:?}");
+    }
+
+    #[test]
+    fn plain_text_is_lowercased_and_punctuation_collapsed() {
+        assert_eq!(fingerprint_form("Hello,   WORLD!!  How are   you?"), "hello world how are you");
+    }
+
+    #[test]
+    fn case_and_punctuation_noise_is_undone() {
+        same_form("CHECK out... my NEW channel!!! I post guitar covers -- every WEEK!!");
+    }
+
+    #[test]
+    fn cyrillic_and_greek_look_alikes_become_latin() {
+        // Cyrillic с, е, о, а, р and Greek ο in place of Latin letters.
+        same_form("Сhеck оut my nеw chаnnel, I pоst guitаr cοvers every week");
+    }
+
+    #[test]
+    fn zero_width_and_format_characters_are_removed_inside_words() {
+        same_form("Ch\u{200B}eck o\u{200C}ut my n\u{200D}ew chan\u{2060}nel, I po\u{FEFF}st gui\u{AD}tar covers every week");
+    }
+
+    #[test]
+    fn youtube_export_byte_order_mark_is_removed() {
+        assert_eq!(fingerprint_form("nice song \u{FEFF}"), fingerprint_form("nice song"));
+    }
+
+    #[test]
+    fn fullwidth_letters_become_ascii() {
+        same_form("Ｃｈｅｃｋ ｏｕｔ ｍｙ ｎｅｗ ｃｈａｎｎｅｌ， Ｉ ｐｏｓｔ ｇｕｉｔａｒ ｃｏｖｅｒｓ ｅｖｅｒｙ ｗｅｅｋ");
+    }
+
+    #[test]
+    fn mathematical_and_fancy_letters_become_ascii() {
+        same_form("𝐂𝐡𝐞𝐜𝐤 𝘰𝘶𝘵 𝓂𝓎 𝕟𝕖𝕨 channel, I post guitar covers every week");
+        same_form("ᴄʜᴇᴄᴋ ⓞⓤⓣ 🅼🆈 🅝🅔🅦 channel, I post guitar covers every week");
+    }
+
+    #[test]
+    fn combining_overlays_are_removed() {
+        same_form("C\u{336}h\u{336}e\u{336}c\u{336}k out my new channel, I post guitar covers every wéék");
+    }
+
+    #[test]
+    fn emoji_are_dropped_even_inside_words() {
+        same_form("🔥Check out my new 🎸channel🎸, I post gui😂tar covers every week 💯👨‍👩‍👧");
+    }
+
+    #[test]
+    fn letter_spacing_is_joined() {
+        assert_eq!(fingerprint_form("c h e c k my profile"), fingerprint_form("check my profile"));
+    }
+
+    #[test]
+    fn leetspeak_digits_in_words_read_as_letters() {
+        assert_eq!(fingerprint_form("fr33 m0n3y, $ubscribe"), fingerprint_form("free money, subscribe"));
+    }
+
+    #[test]
+    fn random_suffixes_and_prefixes_are_masked() {
+        assert_eq!(fingerprint_form("check my profile xk7qz2"), format!("{} {RANDOM_TOKEN}", fingerprint_form("check my profile")));
+        assert_eq!(fingerprint_form("#a8f3 check my profile"), format!("{RANDOM_TOKEN} {}", fingerprint_form("check my profile")));
+        assert_eq!(fingerprint_form("check my profile [48213]"), fingerprint_form("check my profile (99120)"));
+        assert_eq!(fingerprint_form("check my profile qzkvwx"), fingerprint_form("check my profile bcdfgh"));
+    }
+
+    #[test]
+    fn the_masker_keeps_words_years_and_acronyms() {
+        for ordinary in [
+            "2015", "1999", "100", "covid19", "mp3", "1080p", "html5", "ps4", "gpt4", "b2b", "4k", "3rd", "24h",
+            "nasa", "fbi", "usa", "lmfao", "strengths", "rhythm", "psst", "hmm", "iphone", "youtube", "x86", "h264",
+            "m0n3y", "fr33", "sub4sub", "l33t", "h3ll0", "s3cr3t",
+        ] {
+            assert!(!looks_random(ordinary), "{ordinary} must not be masked");
+        }
+        for random in ["xk7qz2", "a8f3", "9f8e7d6c", "48213", "qzkvwx", "k2j4h6", "x1y2z3"] {
+            assert!(looks_random(random), "{random} must be masked");
+        }
+    }
+
+    #[test]
+    fn urls_are_reduced_to_their_host() {
+        assert_eq!(
+            fingerprint_form("free stuff at https://www.example.com/ref?id=123abc now"),
+            fingerprint_form("free stuff at http://example.com/other/path now")
+        );
+        assert_eq!(fingerprint_form("see bit.ly/3xYzAb"), fingerprint_form("see https://bit.ly/9QrsTu"));
+        assert_eq!(fingerprint_form("go to https://example.com/x"), format!("go to {}.{}", word_form("example"), word_form("com")));
+    }
+
+    #[test]
+    fn reddit_quote_lines_are_dropped() {
+        assert_eq!(fingerprint_form("> what the parent said\nmy own answer"), fingerprint_form("my own answer"));
+        assert_eq!(fingerprint_form("> only a quote"), "");
+    }
+
+    #[test]
+    fn skeleton_is_applied_to_both_sides_consistently() {
+        // The skeleton maps "m" to "rn" and "1"/"l"/"I" together: odd, but identical on both sides.
+        assert_eq!(fingerprint_form("modern"), fingerprint_form("rnodern"));
+        assert_eq!(fingerprint_form("Illegal"), fingerprint_form("1llegal"));
+        assert_eq!(fingerprint_form("Instagram"), fingerprint_form("lnstagram"));
+    }
+
+    #[test]
+    fn different_texts_stay_different() {
+        assert_ne!(fingerprint_form("I love this song"), fingerprint_form("I hate this song"));
+    }
 }
