@@ -1,0 +1,442 @@
+// The playground's page script: reads the visitor's thread or saved page, hands it to the engine
+// worker (worker.js), and shows what comes back (issue 5).
+//
+// Design notes:
+// - Every piece of text that reaches the DOM goes in through createElement + textContent: post
+//   text and author names come from strangers (GUIDE §4). The one page-derived HTML is the
+//   annotated preview, and it is rendered as `srcdoc` of an iframe sandboxed without
+//   allow-scripts or allow-same-origin, after the engine has stripped its scripts and remote
+//   resources (and the page CSP, which srcdoc inherits, blocks any that slipped through).
+// - Long threads are shown in pages of POSTS_PER_PAGE with a "Show more" button: the worker
+//   keeps scoring off the main thread, and the DOM never has to hold 10,000 cards at once.
+// - Each request carries a run number; a reply from a superseded run is ignored.
+
+import { parseThread, looksLikeHtml } from './input.js';
+import { verdictsToJsonLines, verdictsToCsv, downloadText, f32Shortest } from './export.js';
+import { EXAMPLE_THREAD } from './example.js';
+
+const POSTS_PER_PAGE = 200;
+const CLUSTERS_PER_PAGE = 48;
+const MEMBERS_SHOWN_PER_CLUSTER = 12;
+/** Problems listed one by one before the rest are summed up in a count. */
+const PROBLEMS_LISTED = 12;
+
+const byId = (id) => document.getElementById(id);
+const ui = {
+  form: byId('input-form'),
+  text: byId('thread-text'),
+  dropZone: byId('drop-zone'),
+  fileInput: byId('file-input'),
+  fileName: byId('file-name'),
+  sensitivity: byId('sensitivity'),
+  exampleButton: byId('example-button'),
+  checkButton: byId('check-button'),
+  progress: byId('progress'),
+  progressBar: byId('progress-bar'),
+  progressText: byId('progress-text'),
+  messages: byId('messages'),
+  results: byId('results'),
+  summary: byId('summary'),
+  exportJson: byId('export-json'),
+  exportCsv: byId('export-csv'),
+  tabs: [byId('tab-posts'), byId('tab-clusters'), byId('tab-preview')],
+  postFilter: byId('post-filter'),
+  postList: byId('post-list'),
+  showMore: byId('show-more'),
+  clustersEmpty: byId('clusters-empty'),
+  clusterList: byId('cluster-list'),
+  showMoreClusters: byId('show-more-clusters'),
+  previewTab: byId('tab-preview'),
+  previewFrame: byId('preview-frame'),
+};
+
+const state = {
+  run: 0,
+  busy: false,
+  /** What the last request was, to resend it when sensitivity changes mid-run. */
+  lastRequest: null,
+  posts: [],
+  postsById: new Map(),
+  verdicts: [],
+  verdictsById: new Map(),
+  clusters: [],
+  shownPosts: 0,
+  shownClusters: 0,
+  sourceName: 'thread',
+};
+
+const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+worker.addEventListener('message', (event) => onWorkerMessage(event.data));
+worker.addEventListener('error', (event) => {
+  // A module worker that cannot load (most often: www/pkg was never built) lands here.
+  event.preventDefault();
+  finishRun();
+  showMessages([`The engine could not load (${event.message || 'worker failed to start'}). ` +
+    'If you serve this page from a checkout, build it first: make www'], 'error');
+});
+
+function settings() {
+  return { sensitivity: ui.sensitivity.value };
+}
+
+function send(request) {
+  state.run += 1;
+  state.lastRequest = request;
+  state.busy = true;
+  ui.checkButton.disabled = true;
+  showProgress('starting', 0, 1);
+  worker.postMessage({ ...request, run: state.run, settings: settings() });
+}
+
+// ---- input -------------------------------------------------------------------------------
+
+ui.form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  checkPastedThread();
+});
+
+function checkPastedThread() {
+  const { format, posts, problems } = parseThread(ui.text.value);
+  clearMessages();
+  if (problems.length > 0) showProblems(problems);
+  if (posts.length === 0) {
+    showMessages([format === 'jsonl' ? 'No line could be read as a post.' : 'Paste some posts first.'], 'error');
+    return;
+  }
+  setPosts(posts);
+  state.sourceName = 'thread';
+  hideFileName();
+  send({ type: 'score', posts });
+}
+
+ui.exampleButton.addEventListener('click', () => {
+  ui.text.value = EXAMPLE_THREAD;
+  checkPastedThread();
+});
+
+ui.fileInput.addEventListener('change', () => {
+  const [file] = ui.fileInput.files;
+  if (file) readFile(file);
+  // Cleared so choosing the same file again still fires `change`.
+  ui.fileInput.value = '';
+});
+
+for (const type of ['dragenter', 'dragover']) {
+  ui.dropZone.addEventListener(type, (event) => {
+    event.preventDefault();
+    ui.dropZone.classList.add('dragging');
+  });
+}
+ui.dropZone.addEventListener('dragleave', () => ui.dropZone.classList.remove('dragging'));
+ui.dropZone.addEventListener('drop', (event) => {
+  event.preventDefault();
+  ui.dropZone.classList.remove('dragging');
+  const [file] = event.dataTransfer.files;
+  if (file) readFile(file);
+});
+// A file dropped beside the zone must not make the browser navigate away to it.
+window.addEventListener('dragover', (event) => event.preventDefault());
+window.addEventListener('drop', (event) => event.preventDefault());
+
+async function readFile(file) {
+  clearMessages();
+  const content = await file.text();
+  if (looksLikeHtml(file.name, content)) {
+    state.sourceName = file.name.replace(/\.[^.]*$/, '') || 'page';
+    showFileName(`Saved page: ${file.name}`);
+    send({ type: 'page', html: content });
+  } else {
+    ui.text.value = content;
+    checkPastedThread();
+  }
+}
+
+ui.sensitivity.addEventListener('change', () => {
+  if (state.busy && state.lastRequest) {
+    send(state.lastRequest); // Restarted under the new setting; the old run stops.
+  } else if (state.verdicts.length > 0) {
+    send({ type: 'settings' });
+  }
+});
+
+// ---- worker replies ------------------------------------------------------------------------
+
+function onWorkerMessage(message) {
+  if (message.run !== state.run) return;
+  switch (message.type) {
+    case 'progress':
+      showProgress(message.stage, message.done, message.total);
+      break;
+    case 'result':
+      finishRun();
+      showResult(message);
+      break;
+    case 'error':
+      finishRun();
+      showMessages([`Something went wrong: ${message.message}`], 'error');
+      break;
+  }
+}
+
+function finishRun() {
+  state.busy = false;
+  ui.checkButton.disabled = false;
+  ui.progress.hidden = true;
+}
+
+const STAGE_WORDS = {
+  starting: () => 'Starting the engine…',
+  reading: () => 'Reading the saved page…',
+  scoring: (done, total) => `Scored ${done.toLocaleString('en')} of ${total.toLocaleString('en')} posts…`,
+  annotating: () => 'Drawing the annotated preview…',
+};
+
+function showProgress(stage, done, total) {
+  ui.progress.hidden = false;
+  ui.progressBar.max = Math.max(total, 1);
+  ui.progressBar.value = done;
+  ui.progressText.textContent = STAGE_WORDS[stage](done, total);
+}
+
+function setPosts(posts) {
+  state.posts = posts;
+  state.postsById = new Map(posts.map((post) => [post.id, post]));
+}
+
+function showResult({ site, posts, verdicts, clusters, preview }) {
+  if (posts) setPosts(posts);
+  state.verdicts = verdicts;
+  state.verdictsById = new Map(verdicts.map((verdict) => [verdict.id, verdict]));
+  state.clusters = [...clusters].sort((a, b) => b.members.length - a.members.length);
+  ui.results.hidden = false;
+  ui.summary.textContent = summaryText(site);
+  renderPosts();
+  renderClusters();
+  renderPreview(preview);
+}
+
+const SITE_NAMES = { reddit: 'new Reddit', 'old-reddit': 'old Reddit', x: 'X' };
+
+function summaryText(site) {
+  const count = (level) => state.verdicts.filter((verdict) => verdict.level === level).length;
+  const parts = [
+    `${state.verdicts.length.toLocaleString('en')} ${plural(state.verdicts.length, 'post')}`,
+    `${count('suspect')} suspect`,
+    `${count('notice')} notice`,
+    `${state.clusters.length} near-copy ${plural(state.clusters.length, 'group')}`,
+  ];
+  const from = site ? ` Read from a saved ${SITE_NAMES[site] ?? site} page.` : '';
+  return `${parts.join(' · ')}.${from}`;
+}
+
+function plural(count, word) {
+  return count === 1 ? word : `${word}s`;
+}
+
+// ---- posts view ----------------------------------------------------------------------------
+
+const FILTERS = {
+  all: () => true,
+  flagged: (verdict) => verdict.level !== 'ok',
+  suspect: (verdict) => verdict.level === 'suspect',
+};
+
+ui.postFilter.addEventListener('change', renderPosts);
+ui.showMore.addEventListener('click', () => appendPosts(POSTS_PER_PAGE));
+
+function filteredVerdicts() {
+  return state.verdicts.filter(FILTERS[ui.postFilter.value]);
+}
+
+function renderPosts() {
+  ui.postList.replaceChildren();
+  state.shownPosts = 0;
+  appendPosts(POSTS_PER_PAGE);
+}
+
+function appendPosts(count) {
+  const verdicts = filteredVerdicts();
+  const slice = verdicts.slice(state.shownPosts, state.shownPosts + count);
+  ui.postList.append(...slice.map((verdict) => postCard(verdict, state.postsById.get(verdict.id))));
+  state.shownPosts += slice.length;
+  ui.showMore.hidden = state.shownPosts >= verdicts.length;
+  ui.showMore.textContent = `Show more (${(verdicts.length - state.shownPosts).toLocaleString('en')} left)`;
+}
+
+function postCard(verdict, post = {}) {
+  const card = el('li', { className: 'post' });
+  card.dataset.id = verdict.id;
+  card.dataset.level = verdict.level;
+  const head = el('div', { className: 'post-head' });
+  const level = el('span', { className: 'level', textContent: verdict.level });
+  level.dataset.level = verdict.level;
+  head.append(level, el('span', { className: 'post-id', textContent: `#${verdict.id}` }));
+  if (post.author) head.append(el('span', { className: 'post-author', textContent: post.author }));
+  head.append(
+    el('span', { className: 'post-score', textContent: `score ${formatUnit(verdict.score)}` }),
+    el('span', {
+      className: 'post-ai',
+      textContent: verdict.ai_judged ? `AI likelihood ${formatUnit(verdict.ai)}` : 'AI likelihood not judged',
+      title: verdict.ai_judged ? '' : 'Too short or not in English: the model does not guess.',
+    }),
+  );
+  card.append(head);
+  if (post.title) card.append(el('p', { className: 'post-title', textContent: post.title }));
+  if (post.text !== undefined) {
+    card.append(el('p', { className: `post-text${post.text.length > 600 ? ' clipped' : ''}`, textContent: post.text }));
+  }
+  if (verdict.reasons.length > 0) card.append(reasonList(verdict.reasons));
+  return card;
+}
+
+function reasonList(reasons) {
+  const list = el('ul', { className: 'reasons' });
+  for (const reason of reasons) {
+    const item = el('li');
+    item.dataset.kind = reason.kind;
+    item.append(el('span', { className: 'level-chip', textContent: reason.kind }), reason.text);
+    list.append(item);
+  }
+  return list;
+}
+
+/** A 0..1 value with two decimals, as read from the engine's f32. */
+function formatUnit(value) {
+  return f32Shortest(value).toFixed(2);
+}
+
+// ---- near-copies view -----------------------------------------------------------------------
+
+ui.showMoreClusters.addEventListener('click', () => appendClusters(CLUSTERS_PER_PAGE));
+
+function renderClusters() {
+  ui.clusterList.replaceChildren();
+  state.shownClusters = 0;
+  ui.clustersEmpty.hidden = state.clusters.length > 0;
+  appendClusters(CLUSTERS_PER_PAGE);
+}
+
+function appendClusters(count) {
+  const slice = state.clusters.slice(state.shownClusters, state.shownClusters + count);
+  ui.clusterList.append(...slice.map(clusterCard));
+  state.shownClusters += slice.length;
+  ui.showMoreClusters.hidden = state.shownClusters >= state.clusters.length;
+}
+
+function clusterCard(cluster) {
+  const card = el('article', { className: 'cluster' });
+  card.dataset.cluster = cluster.id;
+  card.append(
+    el('h3', { textContent: `${cluster.members.length} near-copies` }),
+    el('p', { className: 'cluster-facts', textContent: clusterFacts(cluster) }),
+  );
+  const members = el('ul', { className: 'cluster-members' });
+  // Every member id is listed (the grouping is the point); only the first few show their text.
+  cluster.members.forEach((id, index) => {
+    const post = state.postsById.get(id) ?? {};
+    const verdict = state.verdictsById.get(id);
+    const item = el('li');
+    item.dataset.id = id;
+    const head = el('div', { className: 'post-head' });
+    if (verdict) {
+      const level = el('span', { className: 'level', textContent: verdict.level });
+      level.dataset.level = verdict.level;
+      head.append(level);
+    }
+    head.append(el('span', { className: 'post-id', textContent: `#${id}` }));
+    if (post.author) head.append(el('span', { className: 'post-author', textContent: post.author }));
+    item.append(head);
+    if (index < MEMBERS_SHOWN_PER_CLUSTER && post.text !== undefined) {
+      item.append(el('p', { className: 'post-text clipped', textContent: post.text }));
+    }
+    members.append(item);
+  });
+  card.append(members);
+  return card;
+}
+
+function clusterFacts(cluster) {
+  const facts = [`${cluster.authors.length} ${plural(cluster.authors.length, 'author')}`];
+  if (cluster.first !== null && cluster.last !== null && cluster.first !== undefined) {
+    facts.push(`posted within ${durationWords(cluster.last - cluster.first)}`);
+  }
+  if (cluster.shared_links.length > 0) {
+    facts.push(`shared ${plural(cluster.shared_links.length, 'link')}: ${cluster.shared_links.join(', ')}`);
+  }
+  return facts.join(' · ');
+}
+
+function durationWords(seconds) {
+  if (seconds < 90) return `${seconds} ${plural(seconds, 'second')}`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 90) return `${minutes} minutes`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} hours`;
+  return `${Math.round(hours / 24)} days`;
+}
+
+// ---- preview ------------------------------------------------------------------------------
+
+function renderPreview(preview) {
+  ui.previewTab.hidden = preview === null;
+  if (preview === null) {
+    ui.previewFrame.removeAttribute('srcdoc');
+    if (selectedTab() === ui.previewTab) selectTab(ui.tabs[0]);
+    return;
+  }
+  ui.previewFrame.srcdoc = preview;
+}
+
+// ---- tabs ---------------------------------------------------------------------------------
+
+for (const tab of ui.tabs) tab.addEventListener('click', () => selectTab(tab));
+
+function selectedTab() {
+  return ui.tabs.find((tab) => tab.getAttribute('aria-selected') === 'true');
+}
+
+function selectTab(chosen) {
+  for (const tab of ui.tabs) {
+    const selected = tab === chosen;
+    tab.setAttribute('aria-selected', String(selected));
+    byId(tab.getAttribute('aria-controls')).hidden = !selected;
+  }
+}
+
+// ---- export -------------------------------------------------------------------------------
+
+ui.exportJson.addEventListener('click', () => {
+  downloadText(`${state.sourceName}.chaff.jsonl`, 'application/jsonl', verdictsToJsonLines(state.verdicts));
+});
+ui.exportCsv.addEventListener('click', () => {
+  downloadText(`${state.sourceName}.chaff.csv`, 'text/csv', verdictsToCsv(state.verdicts, state.postsById));
+});
+
+// ---- messages and small helpers -------------------------------------------------------------
+
+function showProblems(problems) {
+  const listed = problems.slice(0, PROBLEMS_LISTED);
+  const rest = problems.length - listed.length;
+  showMessages(rest > 0 ? [...listed, `…and ${rest} more lines skipped`] : listed, 'warning');
+}
+
+function showMessages(texts, kind) {
+  ui.messages.append(...texts.map((text) => el('li', { className: kind, textContent: text })));
+}
+
+function clearMessages() {
+  ui.messages.replaceChildren();
+}
+
+function showFileName(text) {
+  ui.fileName.textContent = text;
+  ui.fileName.hidden = false;
+}
+
+function hideFileName() {
+  ui.fileName.hidden = true;
+}
+
+function el(tag, properties = {}) {
+  return Object.assign(document.createElement(tag), properties);
+}

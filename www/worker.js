@@ -1,0 +1,114 @@
+// The playground's engine room: a module Web Worker that loads the page's own WASM build
+// (pkg/, wasm-pack --target web with feature `page`) and does all scoring, extraction and
+// annotation off the main thread, so the page stays responsive on 10,000 posts (issue 5).
+//
+// Protocol (main → worker, every request carries a `run` number):
+//   {type: 'score', run, posts, settings}     score a pasted thread
+//   {type: 'page', run, html, settings}       extract a saved page, score it, annotate it inertly
+//   {type: 'settings', run, settings}         re-judge the last thread with new settings
+// Replies: {type: 'progress', run, stage, done, total}, {type: 'result', run, …}, {type: 'error', run, message}.
+//
+// Design: posts go into ChaffThread in chunks, yielding to the event loop between chunks. That
+// lets progress reach the page as it happens and lets a newer request (the visitor pressed
+// Check again, or changed sensitivity) supersede an older one: the older run stops at its next
+// chunk boundary. The final verdicts do not depend on the chunking (issue 2: batch independence).
+
+import init, { ChaffThread, extractPage, annotatePage } from './pkg/chaff_wasm.js';
+
+/** Posts per ChaffThread.add call: small enough for ~20 progress steps on 10,000 posts. */
+const CHUNK_SIZE = 500;
+
+const engineReady = init();
+
+/** The newest request; older runs stop when they notice they were superseded. */
+let latestRun = 0;
+/** The last finished thread, kept for settings changes: {thread, posts, page?: {html, site}}. */
+let lastThread = null;
+
+self.addEventListener('message', (event) => {
+  const request = event.data;
+  latestRun = request.run;
+  handle(request).catch((error) => {
+    self.postMessage({ type: 'error', run: request.run, message: messageOf(error) });
+  });
+});
+
+async function handle(request) {
+  await engineReady;
+  switch (request.type) {
+    case 'score':
+      return scoreThread(request.run, request.posts, request.settings, null);
+    case 'page':
+      return scorePage(request.run, request.html, request.settings);
+    case 'settings':
+      return rejudge(request.run, request.settings);
+    default:
+      throw new Error(`unknown request ${JSON.stringify(request.type)}`);
+  }
+}
+
+async function scorePage(run, html, settings) {
+  progress(run, 'reading', 0, 1);
+  // Yield once so the "reading" stage is painted before the (synchronous) extraction starts.
+  await nextTask();
+  const { site, posts } = extractPage(html, undefined);
+  if (run !== latestRun) return;
+  await scoreThread(run, posts, settings, { html, site });
+}
+
+async function scoreThread(run, posts, settings, page) {
+  const thread = new ChaffThread(settings);
+  for (let start = 0; start < posts.length; start += CHUNK_SIZE) {
+    progress(run, 'scoring', start, posts.length);
+    await nextTask();
+    if (run !== latestRun) {
+      thread.free();
+      return;
+    }
+    thread.add(posts.slice(start, start + CHUNK_SIZE));
+  }
+  progress(run, 'scoring', posts.length, posts.length);
+  if (lastThread) lastThread.thread.free();
+  lastThread = { thread, posts, page };
+  await reply(run);
+}
+
+async function rejudge(run, settings) {
+  if (!lastThread) throw new Error('there is no thread to re-judge yet');
+  lastThread.thread.setSettings(settings);
+  await reply(run);
+}
+
+async function reply(run) {
+  const { thread, posts, page } = lastThread;
+  const verdicts = thread.verdicts();
+  let preview = null;
+  if (page) {
+    progress(run, 'annotating', 0, 1);
+    await nextTask();
+    if (run !== latestRun) return;
+    preview = annotatePage(page.html, page.site, verdicts);
+  }
+  self.postMessage({
+    type: 'result',
+    run,
+    site: page ? page.site : null,
+    // The page's posts come from the extraction here; a pasted thread's are already known.
+    posts: page ? posts : null,
+    verdicts,
+    clusters: thread.clusters(),
+    preview,
+  });
+}
+
+function progress(run, stage, done, total) {
+  self.postMessage({ type: 'progress', run, stage, done, total });
+}
+
+function nextTask() {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function messageOf(error) {
+  return error instanceof Error ? error.message : String(error);
+}
