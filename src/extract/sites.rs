@@ -1,0 +1,356 @@
+//! The site description (`src/sites.json`) as Rust types, and its named value patterns.
+//!
+//! Design: the JSON is the one source of truth shared with the extension's content script, so
+//! it is embedded here (`include_str!`) and parsed once. The patterns carry a JavaScript regex
+//! for the extension; the Rust side implements each pattern name by hand, because the crate
+//! keeps its dependency tree small for WASM (no `regex`). A unit test pins every pattern name in
+//! the JSON to an implementation here, and pins their behaviour on the examples the regexes
+//! describe, so the two sides cannot drift apart silently.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// The raw text of `src/sites.json`, for callers (the WASM layer, the extension build) that hand
+/// it on unchanged.
+pub const SITES_JSON: &str = include_str!("../sites.json");
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct SiteDescriptions {
+    pub version: u32,
+    pub patterns: BTreeMap<String, PatternDoc>,
+    pub sites: Vec<SiteDescription>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct PatternDoc {
+    pub regex: String,
+    #[serde(default)]
+    pub doc: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct SiteDescription {
+    pub name: String,
+    #[serde(default)]
+    pub label: String,
+    #[serde(default)]
+    pub hosts: Vec<String>,
+    pub detect: Vec<String>,
+    #[serde(default)]
+    pub observe: Vec<String>,
+    #[serde(default)]
+    pub load_more: Vec<String>,
+    /// Kind name (post, comment, tweet) → its rules. BTreeMap: a fixed iteration order, so the
+    /// extraction and annotation passes register their handlers identically.
+    pub kinds: BTreeMap<String, KindDescription>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct KindDescription {
+    pub element: Vec<String>,
+    #[serde(default)]
+    pub quoted: Vec<String>,
+    pub fields: Fields,
+    #[serde(default)]
+    pub badge: Vec<BadgeAnchor>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct Fields {
+    pub id: Vec<Fallback>,
+    pub author: Vec<Fallback>,
+    pub title: Vec<Fallback>,
+    pub created: Vec<Fallback>,
+    pub body: Vec<Fallback>,
+    pub url: Vec<Fallback>,
+    pub parent: Vec<Fallback>,
+    pub deleted: Vec<Fallback>,
+}
+
+/// The fields of a post, as indices for per-field storage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Id,
+    Author,
+    Title,
+    Created,
+    Body,
+    Url,
+    Parent,
+    Deleted,
+}
+
+impl Field {
+    pub const ALL: [Field; 8] = [
+        Field::Id,
+        Field::Author,
+        Field::Title,
+        Field::Created,
+        Field::Body,
+        Field::Url,
+        Field::Parent,
+        Field::Deleted,
+    ];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+impl Fields {
+    pub fn get(&self, field: Field) -> &[Fallback] {
+        match field {
+            Field::Id => &self.id,
+            Field::Author => &self.author,
+            Field::Title => &self.title,
+            Field::Created => &self.created,
+            Field::Body => &self.body,
+            Field::Url => &self.url,
+            Field::Parent => &self.parent,
+            Field::Deleted => &self.deleted,
+        }
+    }
+}
+
+/// One way of reading a field. See `_doc` in sites.json.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct Fallback {
+    pub sel: Option<String>,
+    pub attr: Option<String>,
+    pub pattern: Option<String>,
+    pub enclosing: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Place {
+    After,
+    Before,
+    Append,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct BadgeAnchor {
+    pub sel: Option<String>,
+    pub place: Place,
+}
+
+/// The parsed description, or why the embedded JSON is unreadable (a test keeps it readable).
+pub fn descriptions() -> Result<&'static SiteDescriptions, String> {
+    static PARSED: OnceLock<Result<SiteDescriptions, String>> = OnceLock::new();
+    PARSED
+        .get_or_init(|| {
+            serde_json::from_str(SITES_JSON).map_err(|e| format!("src/sites.json is unreadable: {e}"))
+        })
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+/// Applies the named pattern to a trimmed value: `Some(result)` when it matches (the capture
+/// group when the regex has one), `None` when it does not or the name is unknown.
+pub fn apply_pattern(name: &str, value: &str) -> Option<String> {
+    match name {
+        "x-handle" => {
+            let handle = value.strip_prefix('@')?;
+            is_x_handle(handle).then(|| handle.to_string())
+        }
+        "x-user-path" => {
+            let path = strip_x_origin(value);
+            let user = path.strip_prefix('/')?;
+            let user = user.strip_suffix('/').unwrap_or(user);
+            is_x_handle(user).then(|| user.to_string())
+        }
+        "x-status-id" => x_status(value).map(|s| s.id.to_string()),
+        "x-status-author" => x_status(value).map(|s| s.author.to_string()),
+        "x-status-path" => x_status(value).map(|s| s.path.to_string()),
+        "reddit-user-path" => reddit_user_from_path(value),
+        "reddit-fullname" => is_reddit_fullname(value).then(|| value.to_string()),
+        "reddit-rtjson-id" => {
+            let fullname = value.strip_suffix("-post-rtjson-content")?;
+            is_reddit_fullname(fullname).then(|| fullname.to_string())
+        }
+        "old-reddit-thing-id" => {
+            let fullname = value.strip_prefix("thing_")?;
+            is_reddit_fullname(fullname).then(|| fullname.to_string())
+        }
+        "old-reddit-deleted-class" => {
+            value.split_ascii_whitespace().any(|class| class == "deleted").then(|| value.to_string())
+        }
+        "flag-set" => (value != "false").then(|| value.to_string()),
+        _ => None,
+    }
+}
+
+/// Whether Rust implements this pattern name (tested against every name in sites.json).
+pub fn knows_pattern(name: &str) -> bool {
+    matches!(
+        name,
+        "x-handle"
+            | "x-user-path"
+            | "x-status-id"
+            | "x-status-author"
+            | "x-status-path"
+            | "reddit-user-path"
+            | "reddit-fullname"
+            | "reddit-rtjson-id"
+            | "old-reddit-thing-id"
+            | "old-reddit-deleted-class"
+            | "flag-set"
+    )
+}
+
+/// JavaScript's `\w{1,15}`: ASCII letters, digits, underscore (X handles are exactly that).
+fn is_x_handle(s: &str) -> bool {
+    (1..=15).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+fn strip_x_origin(value: &str) -> &str {
+    for origin in [
+        "https://x.com",
+        "https://twitter.com",
+        "https://mobile.x.com",
+        "https://mobile.twitter.com",
+        "http://x.com",
+        "http://twitter.com",
+        "http://mobile.x.com",
+        "http://mobile.twitter.com",
+    ] {
+        if let Some(rest) = value.strip_prefix(origin) {
+            return rest;
+        }
+    }
+    value
+}
+
+struct XStatus<'a> {
+    author: &'a str,
+    id: &'a str,
+    path: &'a str,
+}
+
+/// `[origin]/USER/status/ID[/][?…|#…]` and nothing else (not `/status/ID/analytics`).
+fn x_status(value: &str) -> Option<XStatus<'_>> {
+    let without_query = value.split(['?', '#']).next().unwrap_or(value);
+    let origin_len = without_query.len() - strip_x_origin(without_query).len();
+    let path = &without_query[origin_len..];
+    let trimmed = path.strip_suffix('/').unwrap_or(path);
+    let mut parts = trimmed.strip_prefix('/')?.split('/');
+    let (author, status, id) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || status != "status" || !is_x_handle(author) {
+        return None;
+    }
+    if !(1..=20).contains(&id.len()) || !id.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let path_end = origin_len + 1 + author.len() + "/status/".len() + id.len();
+    Some(XStatus { author, id, path: &without_query[..path_end] })
+}
+
+fn is_reddit_fullname(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    bytes.len() >= 4
+        && bytes.len() <= 19
+        && bytes[0] == b't'
+        && (b'1'..=b'6').contains(&bytes[1])
+        && bytes[2] == b'_'
+        && bytes[3..].iter().all(u8::is_ascii_alphanumeric)
+}
+
+/// The last `/user/NAME` or `/u/NAME` segment of a link, as the regex
+/// `/u(?:ser)?/([A-Za-z0-9_-]{1,30})/?(?:[?#].*)?$` finds it.
+fn reddit_user_from_path(value: &str) -> Option<String> {
+    let without_query = value.split(['?', '#']).next().unwrap_or(value);
+    let path = without_query.strip_suffix('/').unwrap_or(without_query);
+    let (before, name) = path.rsplit_once('/')?;
+    let ok_name = (1..=30).contains(&name.len())
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    (ok_name && (before.ends_with("/user") || before.ends_with("/u"))).then(|| name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_description_parses_and_every_pattern_name_is_implemented() {
+        let d = descriptions().expect("sites.json parses");
+        assert_eq!(d.version, 1);
+        let names: Vec<&str> = d.sites.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["reddit", "x", "old-reddit"]);
+        for name in d.patterns.keys() {
+            assert!(knows_pattern(name), "pattern {name} has no Rust implementation");
+        }
+        for site in &d.sites {
+            for kind in site.kinds.values() {
+                for field in Field::ALL {
+                    for fallback in kind.fields.get(field) {
+                        if let Some(p) = &fallback.pattern {
+                            assert!(d.patterns.contains_key(p), "{}: unknown pattern {p}", site.name);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_selector_is_one_lol_html_accepts() {
+        let d = descriptions().unwrap();
+        let mut selectors: Vec<&str> = Vec::new();
+        for site in &d.sites {
+            selectors.extend(site.detect.iter().map(String::as_str));
+            selectors.extend(site.observe.iter().map(String::as_str));
+            selectors.extend(site.load_more.iter().map(String::as_str));
+            for kind in site.kinds.values() {
+                selectors.extend(kind.element.iter().map(String::as_str));
+                selectors.extend(kind.quoted.iter().map(String::as_str));
+                selectors.extend(kind.badge.iter().filter_map(|b| b.sel.as_deref()));
+                for field in Field::ALL {
+                    selectors.extend(kind.fields.get(field).iter().filter_map(|f| f.sel.as_deref()));
+                }
+            }
+        }
+        for selector in selectors {
+            assert!(selector.parse::<lol_html::Selector>().is_ok(), "lol_html rejects {selector:?}");
+        }
+    }
+
+    #[test]
+    fn x_patterns_take_the_handle_and_the_own_permalink_only() {
+        assert_eq!(apply_pattern("x-handle", "@spam_bot_42").as_deref(), Some("spam_bot_42"));
+        assert_eq!(apply_pattern("x-handle", "Spam Bot"), None);
+        assert_eq!(apply_pattern("x-handle", "@this_handle_is_too_long"), None);
+        assert_eq!(apply_pattern("x-status-id", "/jack/status/20").as_deref(), Some("20"));
+        assert_eq!(apply_pattern("x-status-id", "https://x.com/jack/status/20?s=46").as_deref(), Some("20"));
+        assert_eq!(apply_pattern("x-status-id", "/jack/status/20/analytics"), None);
+        assert_eq!(apply_pattern("x-status-id", "/jack/status/20/photo/1"), None);
+        assert_eq!(apply_pattern("x-status-author", "/jack/status/20").as_deref(), Some("jack"));
+        assert_eq!(
+            apply_pattern("x-status-path", "https://twitter.com/jack/status/20/?s=1").as_deref(),
+            Some("https://twitter.com/jack/status/20")
+        );
+        assert_eq!(apply_pattern("x-user-path", "/jack").as_deref(), Some("jack"));
+        assert_eq!(apply_pattern("x-user-path", "/jack/status/20"), None);
+    }
+
+    #[test]
+    fn reddit_patterns_read_fullnames_and_profile_links() {
+        assert_eq!(apply_pattern("reddit-fullname", "t1_k3x9a").as_deref(), Some("t1_k3x9a"));
+        assert_eq!(apply_pattern("reddit-fullname", "t9_k3x9a"), None);
+        assert_eq!(apply_pattern("reddit-rtjson-id", "t1_abc-post-rtjson-content").as_deref(), Some("t1_abc"));
+        assert_eq!(apply_pattern("old-reddit-thing-id", "thing_t3_abc").as_deref(), Some("t3_abc"));
+        assert_eq!(apply_pattern("reddit-user-path", "/user/Some-Body_1/").as_deref(), Some("Some-Body_1"));
+        assert_eq!(
+            apply_pattern("reddit-user-path", "https://www.reddit.com/u/abc?x=1").as_deref(),
+            Some("abc")
+        );
+        assert_eq!(apply_pattern("reddit-user-path", "/r/rust/comments/abc/"), None);
+        assert!(apply_pattern("old-reddit-deleted-class", " thing deleted comment ").is_some());
+        assert!(apply_pattern("old-reddit-deleted-class", "thing undeleted").is_none());
+        assert!(apply_pattern("flag-set", "").is_some());
+        assert!(apply_pattern("flag-set", "false").is_none());
+    }
+}

@@ -1,0 +1,230 @@
+//! Behaviour of extraction and annotation on small pages of each site, written the way the
+//! sites write their markup (GUIDE §1; the real x.com capture in ../shared/pages).
+
+use super::*;
+use crate::verdict::{Level, Reason, ReasonKind, Verdict};
+
+const SHREDDIT: &str = r#"<!doctype html><html><body><shreddit-app>
+<shreddit-post id="t3_abc" author="op_person" post-title="Tom &amp; Jerry: best episode?" permalink="/r/cartoons/comments/abc/tom_jerry/" created-timestamp="2024-03-01T10:00:00.000000+0000">
+  <h1 slot="title">Tom &amp; Jerry: best episode?</h1>
+  <div slot="text-body"><div class="md"><p>Which one   do you&nbsp;like?</p><p>Mine is the <em>piano</em> one.</p></div></div>
+</shreddit-post>
+<shreddit-comment-tree>
+  <shreddit-comment thingid="t1_one" author="alice" depth="0" postid="t3_abc" permalink="/r/cartoons/comments/abc/comment/one/" created-timestamp="2024-03-01T10:05:00.000000+0000">
+    <div slot="commentMeta"><faceplate-tracker noun="comment_author"><a href="/user/alice/">alice</a></faceplate-tracker></div>
+    <div slot="comment" id="t1_one-post-rtjson-content"><p>The piano one, easily.</p><p>Second &lt;paragraph&gt;.</p></div>
+    <shreddit-comment thingid="t1_two" author="bob" depth="1" parentid="t1_one" created-timestamp="2024-03-01T10:06:00.000000+0000">
+      <div slot="commentMeta"><faceplate-tracker noun="comment_author"><a href="/user/bob/">bob</a></faceplate-tracker></div>
+      <div slot="comment"><p>Nested reply text.</p></div>
+    </shreddit-comment>
+  </shreddit-comment>
+  <shreddit-comment thingid="t1_gone" author="[deleted]" depth="0" is-comment-deleted="">
+    <div slot="commentMeta"><span>[deleted]</span></div>
+  </shreddit-comment>
+</shreddit-comment-tree>
+</shreddit-app></body></html>"#;
+
+const OLD_REDDIT: &str = r#"<html xmlns="http://www.w3.org/1999/xhtml"><body><div id="header"><div id="sr-header-area"></div></div>
+<div class="content" role="main">
+<div class="thing id-t3_xyz link self" id="thing_t3_xyz" data-fullname="t3_xyz" data-author="poster" data-permalink="/r/x/comments/xyz/t/" data-timestamp="1709287200000">
+ <div class="entry"><p class="title"><a class="title" href="/r/x/comments/xyz/t/">A title</a></p>
+ <p class="tagline">submitted <time datetime="2024-03-01T10:00:00+00:00">1 day ago</time> by <a class="author" href="/user/poster">poster</a></p>
+ <div class="expando"><form><div class="usertext-body"><div class="md"><p>Self text.</p></div></div></form></div></div>
+</div>
+<div class="commentarea"><div class="sitetable nestedlisting">
+ <div class="thing id-t1_c1 comment" id="thing_t1_c1" data-fullname="t1_c1" data-author="carol" data-permalink="/r/x/comments/xyz/t/c1/">
+  <div class="entry"><p class="tagline"><a class="author" href="/user/carol">carol</a> <time class="live-timestamp" datetime="2024-03-01T10:10:00+00:00">x</time> <time class="edited-timestamp" datetime="2024-03-01T12:00:00+00:00">y</time></p>
+  <form class="usertext"><div class="usertext-body"><div class="md"><p>Top comment.</p></div></div></form></div>
+  <div class="child"><div class="sitetable listing">
+   <div class="thing id-t1_c2 comment" id="thing_t1_c2" data-fullname="t1_c2" data-author="dave">
+    <div class="entry"><p class="tagline"><a class="author" href="/user/dave">dave</a></p>
+    <form class="usertext"><div class="usertext-body"><div class="md"><p>Child reply.</p></div></div></form></div>
+    <div class="child"></div>
+   </div>
+   <div class="thing id-t1_c3 comment deleted" id="thing_t1_c3" data-fullname="t1_c3">
+    <div class="entry"><p class="tagline"><span>[deleted]</span></p>
+    <form class="usertext"><div class="usertext-body"><div class="md"><p>[deleted]</p></div></div></form></div>
+   </div>
+   <div class="morechildren"><span class="morecomments"><a href="javascript:void(0)">load more comments</a></span></div>
+  </div></div>
+ </div>
+</div></div></div></body></html>"#;
+
+const X_PAGE: &str = r#"<html><body><main role="main"><div data-testid="primaryColumn"><section role="region"><div aria-label="Timeline: Conversation">
+<div data-testid="cellInnerDiv"><article role="article" data-testid="tweet">
+  <div data-testid="User-Name"><a href="/quoter" role="link"><span>Quoter Name</span></a><a href="/quoter" role="link" tabindex="-1"><span>@quoter</span></a>
+  <a href="/quoter/status/111" role="link"><time datetime="2026-01-19T00:28:01.000Z">4:28 PM</time></a></div>
+  <div lang="en" dir="auto" data-testid="tweetText"><span>Look at this </span><img alt="🔥" src="https://abs.twimg.com/emoji/v2/svg/1f525.svg"><span> </span><a href="https://t.co/AbC123" role="link"><span aria-hidden="true">https://</span>example.com/real/path</a></div>
+  <div aria-labelledby="id__q"><div tabindex="0" role="link">
+     <div data-testid="User-Name"><a href="/quoted" role="link"><span>@quoted</span></a><time datetime="2025-12-01T00:00:00.000Z">Dec 1</time></div>
+     <div lang="en" dir="auto" data-testid="tweetText"><span>Words of the quoted author.</span></div>
+  </div></div>
+  <div role="group"><a href="/quoter/status/111/analytics">views</a></div>
+</article></div>
+<div data-testid="cellInnerDiv"><article role="article" data-testid="tweet">
+  <div data-testid="User-Name"><a href="/replier"><span>Replier</span></a><a href="/replier"><span>@replier</span></a><a href="/replier/status/222"><time datetime="2026-01-19T01:00:00.000Z">1h</time></a></div>
+  <div lang="en" dir="auto" data-testid="tweetText"><span>Reply &amp; more</span></div>
+</article></div>
+</div></section></div></main></body></html>"#;
+
+fn by_id<'a>(posts: &'a [Post], id: &str) -> &'a Post {
+    posts.iter().find(|p| p.id == id).unwrap_or_else(|| panic!("no post {id} in {posts:#?}"))
+}
+
+fn verdict(id: &str, level: Level, reason: &str) -> Verdict {
+    Verdict {
+        id: id.to_string(),
+        level,
+        score: 0.9,
+        ai: 0.1,
+        ai_judged: true,
+        cluster: Some("c1".to_string()),
+        copies: 3,
+        authors: 3,
+        reasons: vec![Reason { kind: ReasonKind::Duplicate, text: reason.to_string() }],
+    }
+}
+
+#[test]
+fn each_page_is_detected_as_its_site() {
+    assert_eq!(detect_site(SHREDDIT), Some(Site::Reddit));
+    assert_eq!(detect_site(OLD_REDDIT), Some(Site::OldReddit));
+    assert_eq!(detect_site(X_PAGE), Some(Site::X));
+    assert_eq!(detect_site("<html><body><p>hello</p></body></html>"), None);
+}
+
+#[test]
+fn site_names_round_trip_and_unknown_names_are_errors() {
+    for site in Site::ALL {
+        assert_eq!(site.as_str().parse::<Site>(), Ok(site));
+    }
+    assert_eq!("facebook".parse::<Site>(), Err(ExtractError::UnknownSite("facebook".into())));
+}
+
+#[test]
+fn shreddit_post_and_comments_read_their_own_fields() {
+    let posts = extract_posts(SHREDDIT, Site::Reddit).unwrap();
+    let ids: Vec<&str> = posts.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["t3_abc", "t1_one", "t1_two", "t1_gone"]);
+
+    let post = by_id(&posts, "t3_abc");
+    assert_eq!(post.title.as_deref(), Some("Tom & Jerry: best episode?"));
+    assert_eq!(post.text, "Which one do you like?\nMine is the piano one.");
+    assert_eq!(post.author.as_deref(), Some("op_person"));
+    assert_eq!(post.created, crate::post::parse_timestamp("2024-03-01T10:00:00Z"));
+    assert_eq!(post.site.as_deref(), Some("reddit"));
+
+    let top = by_id(&posts, "t1_one");
+    assert_eq!(top.text, "The piano one, easily.\nSecond <paragraph>.");
+    assert!(!top.text.contains("Nested reply"), "a comment's body excludes its replies");
+    assert_eq!(top.parent.as_deref(), Some("t3_abc"));
+    assert_eq!(top.url.as_deref(), Some("/r/cartoons/comments/abc/comment/one/"));
+
+    let reply = by_id(&posts, "t1_two");
+    assert_eq!(reply.text, "Nested reply text.");
+    assert_eq!(reply.parent.as_deref(), Some("t1_one"));
+    assert_eq!(reply.author.as_deref(), Some("bob"));
+
+    let gone = by_id(&posts, "t1_gone");
+    assert_eq!(gone.text, "[deleted]");
+}
+
+#[test]
+fn old_reddit_things_read_their_own_body_and_the_enclosing_parent() {
+    let posts = extract_posts(OLD_REDDIT, Site::OldReddit).unwrap();
+    let ids: Vec<&str> = posts.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["t3_xyz", "t1_c1", "t1_c2", "t1_c3"]);
+    let link = by_id(&posts, "t3_xyz");
+    assert_eq!(link.title.as_deref(), Some("A title"));
+    assert_eq!(link.text, "Self text.");
+    assert_eq!(link.created, Some(1_709_287_200), "data-timestamp in milliseconds");
+
+    let top = by_id(&posts, "t1_c1");
+    assert_eq!(top.text, "Top comment.");
+    assert_eq!(top.created, crate::post::parse_timestamp("2024-03-01T10:10:00Z"), "not the edit time");
+    assert_eq!(top.parent, None);
+
+    let child = by_id(&posts, "t1_c2");
+    assert_eq!(child.text, "Child reply.");
+    assert_eq!(child.parent.as_deref(), Some("t1_c1"));
+    assert_eq!(child.author.as_deref(), Some("dave"));
+
+    let deleted = by_id(&posts, "t1_c3");
+    assert_eq!(deleted.text, "[deleted]");
+    assert_eq!(deleted.author.as_deref(), Some("[deleted]"));
+}
+
+#[test]
+fn x_tweets_exclude_quoted_text_and_show_links_as_their_visible_address() {
+    let posts = extract_posts(X_PAGE, Site::X).unwrap();
+    let ids: Vec<&str> = posts.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["111", "222"]);
+    let quoting = by_id(&posts, "111");
+    assert_eq!(quoting.author.as_deref(), Some("quoter"));
+    assert_eq!(quoting.text, "Look at this 🔥 https://example.com/real/path");
+    assert!(!quoting.text.contains("quoted author"));
+    assert!(!quoting.text.contains("t.co"));
+    assert_eq!(quoting.created, crate::post::parse_timestamp("2026-01-19T00:28:01Z"));
+    assert_eq!(quoting.url.as_deref(), Some("/quoter/status/111"));
+    let reply = by_id(&posts, "222");
+    assert_eq!(reply.text, "Reply & more");
+    assert_eq!(reply.author.as_deref(), Some("replier"));
+}
+
+#[test]
+fn badges_go_beside_the_author_of_flagged_posts_only_and_the_rest_is_byte_identical() {
+    let verdicts = vec![
+        verdict("t1_two", Level::Suspect, "3 near-copies <by> \"3\" authors"),
+        verdict("t1_one", Level::Ok, "unused"),
+    ];
+    let out = annotate(SHREDDIT, Site::Reddit, &verdicts).unwrap();
+    assert_eq!(out.matches("class=\"chaff-badge\"").count(), 1);
+    let badge = badge_html(&verdicts[0]);
+    assert!(badge.contains("3 near-copies &lt;by&gt; &quot;3&quot; authors"));
+    let anchor = "<a href=\"/user/bob/\">bob</a>";
+    assert!(out.contains(&format!("{anchor}{badge}")), "badge right after bob's author link");
+    assert_eq!(out.replacen(&badge, "", 1), SHREDDIT);
+}
+
+#[test]
+fn annotation_falls_back_to_the_next_anchor_and_places_one_badge_per_post() {
+    // c3 has no a.author (deleted): its badge goes at the end of its tagline.
+    let verdicts = vec![verdict("t1_c3", Level::Notice, "r"), verdict("t1_c1", Level::Suspect, "r")];
+    let out = annotate(OLD_REDDIT, Site::OldReddit, &verdicts).unwrap();
+    assert_eq!(out.matches("class=\"chaff-badge\"").count(), 2);
+    assert!(out.contains(&format!("<span>[deleted]</span>{}</p>", badge_html(&verdicts[0]))));
+    assert!(out.contains(&format!("<a class=\"author\" href=\"/user/carol\">carol</a>{}", badge_html(&verdicts[1]))));
+}
+
+#[test]
+fn x_badges_sit_in_the_tweets_own_author_block_not_the_quoted_one() {
+    let verdicts = vec![verdict("111", Level::Suspect, "r")];
+    let out = annotate(X_PAGE, Site::X, &verdicts).unwrap();
+    let badge = badge_html(&verdicts[0]);
+    assert!(out.contains(&format!("4:28 PM</time></a>{badge}</div>")));
+    assert_eq!(out.matches("chaff-badge").count(), 1);
+}
+
+#[test]
+fn inert_annotation_drops_what_would_run_or_load() {
+    let page = r#"<html><head><script>alert(1)</script><link rel="stylesheet" href="https://x.example/a.css"><style>@import url(https://e.example/i.css); body{background:url('https://e.example/b.png')}</style></head>
+<body onload="steal()"><shreddit-app><iframe src="https://e.example/"></iframe>
+<shreddit-comment thingid="t1_z" author="a"><div slot="commentMeta"><faceplate-tracker noun="comment_author"><a href="/user/a/">a</a></faceplate-tracker></div>
+<div slot="comment"><p>text <a href="javascript:alert(2)">x</a> <img src="https://i.example/p.png" srcset="https://i.example/p2.png 2x" alt="pic" onerror="bad()"></p></div></shreddit-comment></shreddit-app></body></html>"#;
+    let verdicts = vec![verdict("t1_z", Level::Suspect, "r")];
+    let out = annotate_inert(page, Site::Reddit, &verdicts).unwrap();
+    for gone in ["<script", "alert(1)", "<link", "<iframe", "onload", "onerror", "srcset", "https://i.example", "javascript:", "@import", "e.example/b.png"] {
+        assert!(!out.contains(gone), "{gone} survived:\n{out}");
+    }
+    assert!(out.contains("chaff-badge"));
+    assert!(out.contains("alt=\"pic\""));
+    assert!(out.contains("text <a"));
+}
+
+#[test]
+fn created_dates_read_in_every_form_pages_use() {
+    assert_eq!(parse_created("2024-03-01T10:00:00.000000+0000"), crate::post::parse_timestamp("2024-03-01T10:00:00Z"));
+    assert_eq!(parse_created("2024-03-01T12:00:00+0200"), crate::post::parse_timestamp("2024-03-01T10:00:00Z"));
+    assert_eq!(parse_created("1709287200"), Some(1_709_287_200));
+    assert_eq!(parse_created("yesterday"), None);
+}
