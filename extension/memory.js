@@ -1,0 +1,160 @@
+// chaff cross-thread memory: "also seen in N other threads" for clustered posts (issue 4).
+// Design: stores only salted SHA-256 hashes — of each fingerprint key (from the engine's
+// fingerprintKeys) and of each thread id — never text and never page addresses. The salt is
+// random, made once per browser profile and kept in storage, so the stored hashes cannot be
+// matched against hashes of known texts made elsewhere. Bounded: at most MAX_KEYS key entries,
+// each remembering at most MAX_THREADS_PER_KEY threads, least recently touched evicted first.
+// Writes are batched: remember() queues, one storage write per FLUSH_DELAY_MS. Nothing is read or
+// written when the settings switch `memory` is off or in a private window (GUIDE §4).
+'use strict';
+{
+  const chaff = (globalThis.chaff ??= {});
+
+  const MEMORY_KEY = 'chaffMemory';
+  const SALT_KEY = 'chaffMemorySalt';
+  const MAX_KEYS = 5000;
+  const MAX_THREADS_PER_KEY = 8;
+  const FLUSH_DELAY_MS = 1500;
+  // 96 bits of each digest: collisions stay negligible at 5,000 entries while the stored object
+  // stays small (16 base64 characters per hash).
+  const HASH_BYTES = 12;
+
+  function isPrivateWindow() {
+    return Boolean(globalThis.chrome?.extension?.inIncognitoContext);
+  }
+
+  async function isActive() {
+    if (isPrivateWindow()) return false;
+    const settings = await chaff.settings.load();
+    return settings.memory;
+  }
+
+  function toBase64(bytes) {
+    let binary = '';
+    for (const byte of bytes) binary += String.fromCharCode(byte);
+    return btoa(binary);
+  }
+
+  function fromBase64(text) {
+    return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+  }
+
+  let saltPromise = null;
+
+  function salt() {
+    saltPromise ??= (async () => {
+      const stored = await chrome.storage.local.get(SALT_KEY);
+      if (typeof stored[SALT_KEY] === 'string') return fromBase64(stored[SALT_KEY]);
+      const fresh = crypto.getRandomValues(new Uint8Array(32));
+      await chrome.storage.local.set({ [SALT_KEY]: toBase64(fresh) });
+      return fresh;
+    })();
+    return saltPromise;
+  }
+
+  // The "k:" / "t:" domain prefix keeps a key and a thread id with the same digits apart.
+  async function hash(domain, value) {
+    const saltBytes = await salt();
+    const text = new TextEncoder().encode(`${domain}:${value}`);
+    const input = new Uint8Array(saltBytes.length + text.length);
+    input.set(saltBytes);
+    input.set(text, saltBytes.length);
+    const digest = await crypto.subtle.digest('SHA-256', input);
+    return toBase64(new Uint8Array(digest, 0, HASH_BYTES));
+  }
+
+  // Stored form: {v: 1, keys: [[keyHash, [threadHash, ...]], ...]}, oldest first. An array, not
+  // an object, because eviction needs the order and the order must survive JSON storage.
+  async function readStore() {
+    const stored = (await chrome.storage.local.get(MEMORY_KEY))[MEMORY_KEY];
+    const keys = new Map();
+    if (stored?.v === 1 && Array.isArray(stored.keys)) {
+      for (const [keyHash, threads] of stored.keys) {
+        if (typeof keyHash === 'string' && Array.isArray(threads)) keys.set(keyHash, threads);
+      }
+    }
+    return keys;
+  }
+
+  function writeStore(keys) {
+    return chrome.storage.local.set({ [MEMORY_KEY]: { v: 1, keys: [...keys] } });
+  }
+
+  // Queued [keyHash, threadHash] pairs not yet written.
+  let pending = [];
+  let flushTimer = null;
+  let flushing = Promise.resolve();
+
+  function flush() {
+    clearTimeout(flushTimer);
+    flushTimer = null;
+    const batch = pending;
+    pending = [];
+    const run = async () => {
+      if (batch.length === 0) return;
+      // Re-read before writing: other tabs write the same store.
+      const keys = await readStore();
+      for (const [keyHash, threadHash] of batch) {
+        const threads = (keys.get(keyHash) ?? []).filter((t) => t !== threadHash);
+        threads.push(threadHash);
+        // Delete then set moves the key to the end: the most recently touched.
+        keys.delete(keyHash);
+        keys.set(keyHash, threads.slice(-MAX_THREADS_PER_KEY));
+      }
+      for (const oldest of keys.keys()) {
+        if (keys.size <= MAX_KEYS) break;
+        keys.delete(oldest);
+      }
+      await writeStore(keys);
+    };
+    flushing = flushing.then(run, run);
+    return flushing;
+  }
+
+  async function remember(entries, threadId) {
+    if (!(await isActive())) return;
+    const threadHash = await hash('t', threadId);
+    for (const entry of entries) {
+      for (const key of entry.keys) pending.push([await hash('k', key), threadHash]);
+    }
+    if (pending.length > 0 && flushTimer === null) flushTimer = setTimeout(flush, FLUSH_DELAY_MS);
+  }
+
+  // Map(post id -> number of OTHER threads sharing any of its keys); posts seen in no other
+  // thread are absent.
+  async function recall(entries, threadId) {
+    const seenElsewhere = new Map();
+    if (!(await isActive())) return seenElsewhere;
+    // Writes still queued (e.g. from the thread just left) count too.
+    await flush();
+    const keys = await readStore();
+    if (keys.size === 0) return seenElsewhere;
+    const threadHash = await hash('t', threadId);
+    for (const entry of entries) {
+      const threads = new Set();
+      for (const key of entry.keys) {
+        for (const thread of keys.get(await hash('k', key)) ?? []) threads.add(thread);
+      }
+      threads.delete(threadHash);
+      if (threads.size > 0) seenElsewhere.set(entry.id, threads.size);
+    }
+    return seenElsewhere;
+  }
+
+  async function forget() {
+    clearTimeout(flushTimer);
+    flushTimer = null;
+    pending = [];
+    await flushing;
+    // A new salt too: anything that copied the old hashes can no longer link them to new ones.
+    saltPromise = null;
+    await chrome.storage.local.remove([MEMORY_KEY, SALT_KEY]);
+  }
+
+  // Leaving the page must not lose the last batch.
+  globalThis.addEventListener?.('pagehide', () => {
+    if (pending.length > 0) flush();
+  });
+
+  chaff.memory = { recall, remember, forget };
+}

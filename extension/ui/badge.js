@@ -1,0 +1,159 @@
+// chaff badge: the small pill beside a post's author and the popover it opens. Design: a
+// <chaff-badge> host (styled `all: initial`) with a shadow root; a real <button> so it is keyboard
+// reachable and Enter/Space open it; the popover is a dialog listing the reasons in plain words,
+// marked as a hint and not a verdict. The popover goes in the top layer (popover API) where the
+// browser has it, because X's timeline cells are transformed and clip anything positioned inside
+// them; Firefox before 125 (the manifest allows 115) gets it positioned below the pill instead.
+// All text goes in with textContent. This file only draws: hints.js decides what happens.
+'use strict';
+{
+  const chaff = (globalThis.chaff ??= {});
+  const ui = (chaff.ui ??= {});
+
+  const HOST_STYLE = 'display: inline-block; vertical-align: middle; margin: 0 6px; position: relative; line-height: normal;';
+  const GAP_PX = 6;
+  const MARGIN_PX = 8;
+  const hasPopoverApi = typeof HTMLElement.prototype.showPopover === 'function';
+  let nextPopoverNumber = 1;
+
+  function element(tag, className, text) {
+    const el = document.createElement(tag);
+    if (className) el.className = className;
+    if (text !== undefined) el.textContent = text;
+    return el;
+  }
+
+  // handlers: { onToggleHighlight(), onNextCopy() }
+  function createBadge(handlers) {
+    const { host, root } = ui.makeShadowHost('chaff-badge', HOST_STYLE, ui.css.badge);
+    const popoverId = `chaff-popover-${nextPopoverNumber++}`;
+
+    const pill = element('button', 'pill');
+    pill.type = 'button';
+    pill.setAttribute('aria-haspopup', 'dialog');
+    pill.setAttribute('aria-expanded', 'false');
+    pill.setAttribute('aria-controls', popoverId);
+
+    const popover = element('div', 'popover');
+    popover.id = popoverId;
+    popover.setAttribute('role', 'dialog');
+    popover.setAttribute('aria-labelledby', `${popoverId}-title`);
+    popover.tabIndex = -1;
+    if (hasPopoverApi) {
+      // manual: chaff handles Escape and outside clicks itself, the same way in every browser.
+      popover.setAttribute('popover', 'manual');
+      popover.dataset.anchored = 'fixed';
+    } else {
+      popover.hidden = true;
+      popover.dataset.anchored = 'below';
+    }
+    const title = element('h2');
+    title.id = `${popoverId}-title`;
+    const reasons = element('ul');
+    const caveat = element('p', 'caveat', ui.words.CAVEAT);
+    const actions = element('div', 'actions');
+    const highlightButton = element('button', '', 'Highlight copies');
+    const nextButton = element('button', '', 'Next copy');
+    const closeButton = element('button', '', 'Close');
+    for (const button of [highlightButton, nextButton, closeButton]) button.type = 'button';
+    const status = element('p', 'status');
+    status.setAttribute('role', 'status');
+    actions.append(highlightButton, nextButton, closeButton);
+    popover.append(title, reasons, caveat, actions, status);
+    root.append(pill, popover);
+
+    let open = false;
+
+    function position() {
+      if (!hasPopoverApi) return;
+      const anchor = pill.getBoundingClientRect();
+      const width = popover.offsetWidth;
+      const height = popover.offsetHeight;
+      const left = Math.min(Math.max(MARGIN_PX, anchor.left), innerWidth - width - MARGIN_PX);
+      const below = anchor.bottom + GAP_PX;
+      const top = below + height <= innerHeight - MARGIN_PX ? below : Math.max(MARGIN_PX, anchor.top - GAP_PX - height);
+      popover.style.left = `${Math.max(MARGIN_PX, left)}px`;
+      popover.style.top = `${top}px`;
+    }
+
+    function onKeydown(event) {
+      if (event.key !== 'Escape') return;
+      // Consumed here, so the moderator panel's own Escape does not close it at the same time.
+      event.preventDefault();
+      event.stopPropagation();
+      close({ restoreFocus: true });
+    }
+
+    function onPointerdown(event) {
+      if (!event.composedPath().includes(host)) close({ restoreFocus: false });
+    }
+
+    function setOpen(value) {
+      open = value;
+      pill.setAttribute('aria-expanded', String(value));
+      const method = value ? 'addEventListener' : 'removeEventListener';
+      document[method]('keydown', onKeydown, true);
+      document[method]('pointerdown', onPointerdown, true);
+      // The pill moves with the page; the top-layer popover must follow it.
+      globalThis[method]('scroll', position, { capture: true, passive: true });
+      globalThis[method]('resize', position, { passive: true });
+    }
+
+    function show() {
+      if (open) return;
+      if (hasPopoverApi) popover.showPopover();
+      else popover.hidden = false;
+      setOpen(true);
+      position();
+      popover.focus({ preventScroll: true });
+    }
+
+    function close({ restoreFocus }) {
+      if (!open) return;
+      if (hasPopoverApi) popover.hidePopover();
+      else popover.hidden = true;
+      setOpen(false);
+      if (restoreFocus) pill.focus({ preventScroll: true });
+    }
+
+    pill.addEventListener('click', () => (open ? close({ restoreFocus: false }) : show()));
+    closeButton.addEventListener('click', () => close({ restoreFocus: true }));
+    highlightButton.addEventListener('click', () => handlers.onToggleHighlight());
+    nextButton.addEventListener('click', () => handlers.onNextCopy());
+
+    // view: { verdict, canJump, highlighted }
+    function update({ verdict, canJump, highlighted }) {
+      pill.className = `pill ${verdict.level}`;
+      pill.textContent = ui.words.pillText(verdict);
+      pill.setAttribute('aria-label', ui.words.badgeLabel(verdict));
+      title.textContent = `chaff hint: ${ui.words.LEVEL_WORDS[verdict.level]}`;
+      reasons.replaceChildren(...verdict.reasons.map((reason) => element('li', '', reason.text)));
+      highlightButton.hidden = !canJump;
+      nextButton.hidden = !canJump;
+      highlightButton.textContent = highlighted ? 'Remove highlight' : 'Highlight copies';
+      highlightButton.setAttribute('aria-pressed', String(highlighted));
+      if (open) position();
+    }
+
+    function say(text) {
+      status.textContent = text;
+    }
+
+    function destroy() {
+      close({ restoreFocus: false });
+      host.remove();
+    }
+
+    return {
+      host,
+      update,
+      say,
+      destroy,
+      close,
+      focus: () => pill.focus({ preventScroll: true }),
+      isOpen: () => open,
+    };
+  }
+
+  ui.createBadge = createBadge;
+}

@@ -1,0 +1,149 @@
+// chaff.hints: what the content script calls to show a verdict on a post (the extension's internal
+// contract, docs in issue 4). Design: one record per post id holds that post's badge and display
+// state, so `show` is idempotent (a verdict change updates the badge in place) and a recycled or
+// re-rendered node is re-checked against its post id before anything is drawn on it (GUIDE §1:
+// X and Reddit reuse nodes, or hints land on the wrong post). `removeAll` undoes everything chaff
+// drew: badges, collapse toggles, inline styles, highlights and the panel.
+'use strict';
+{
+  const chaff = (globalThis.chaff ??= {});
+  const ui = (chaff.ui ??= {});
+
+  const OWN_TAGS = ['chaff-badge', 'chaff-reveal', 'chaff-panel'];
+  const OWN_SELECTOR = OWN_TAGS.join(', ');
+
+  // post id -> { id, element, body, badge, display, verdict, ctx }
+  const records = new Map();
+  // post element -> post id it currently shows
+  const idOfElement = new WeakMap();
+
+  function inDocumentTree(node) {
+    // Never write into a page's shadow root (Reddit's action row has its own).
+    return node?.isConnected && node.getRootNode() === document;
+  }
+
+  // post.place (optional, from sites.json's badge anchors): after (default), before, append.
+  function placeBadge(record, post) {
+    const host = record.badge.host;
+    const anchor = inDocumentTree(post.anchor) ? post.anchor : null;
+    if (anchor) {
+      const place = post.place ?? 'after';
+      if (place === 'append') {
+        if (host.parentNode !== anchor) anchor.append(host);
+      } else if (place === 'before') {
+        if (anchor.previousSibling !== host) anchor.before(host);
+      } else if (anchor.nextSibling !== host) {
+        anchor.after(host);
+      }
+    } else if (inDocumentTree(post.body)) {
+      // Before the body, not inside it: the body's own text stays untouched, and a collapsed or
+      // dimmed body does not hide or fade its badge.
+      if (post.body.previousSibling !== host) post.body.before(host);
+    } else if (host.parentNode !== post.element) {
+      post.element.prepend(host);
+    }
+  }
+
+  function canJump(record) {
+    return Boolean(record.verdict.cluster) && livePeers(record).length > 0;
+  }
+
+  function livePeers(record) {
+    return (record.ctx.peers ?? []).filter((peer) => peer.element?.isConnected && peer.element !== record.element);
+  }
+
+  function render(record) {
+    record.badge.update({
+      verdict: record.verdict,
+      canJump: canJump(record),
+      highlighted: ui.copies.isHighlighted(record.verdict.cluster),
+    });
+  }
+
+  function toggleHighlight(record) {
+    const clusterId = record.verdict.cluster;
+    if (ui.copies.isHighlighted(clusterId)) {
+      ui.copies.unhighlight(clusterId);
+      record.badge.say('Highlight removed.');
+    } else {
+      ui.copies.highlight(clusterId, record.element, livePeers(record));
+      record.badge.say(`${livePeers(record).length + 1} copies on this page are outlined.`);
+      record.ctx.onJump?.(clusterId);
+    }
+    // Every badge of the cluster shows the same toggle state.
+    for (const other of records.values()) if (other.verdict.cluster === clusterId) render(other);
+  }
+
+  function nextCopy(record) {
+    const step = ui.copies.next(record.element, livePeers(record));
+    if (!step) {
+      record.badge.say('No other copy is on the page now.');
+      return;
+    }
+    record.ctx.onJump?.(record.verdict.cluster);
+    const targetRecord = records.get(idOfElement.get(step.target));
+    if (targetRecord) {
+      // Keyboard users continue from the copy they landed on: its badge takes the focus.
+      record.badge.close({ restoreFocus: false });
+      targetRecord.badge.focus();
+      targetRecord.badge.say(`Copy ${step.position} of ${step.total}.`);
+    } else {
+      record.badge.say(`Showing copy ${step.position} of ${step.total}.`);
+    }
+  }
+
+  function show(post, verdict, ctx = {}) {
+    if (verdict.level !== 'notice' && verdict.level !== 'suspect') {
+      remove(post.id);
+      return;
+    }
+    const existing = records.get(post.id);
+    if (existing && existing.element !== post.element) remove(post.id);
+    const previousId = idOfElement.get(post.element);
+    if (previousId !== undefined && previousId !== post.id) remove(previousId);
+
+    let record = records.get(post.id);
+    if (!record) {
+      record = { id: post.id, element: post.element, body: null, badge: null, display: ui.display.createState() };
+      record.badge = ui.createBadge({
+        onToggleHighlight: () => toggleHighlight(record),
+        onNextCopy: () => nextCopy(record),
+      });
+      records.set(post.id, record);
+      idOfElement.set(post.element, post.id);
+    }
+    record.verdict = verdict;
+    record.ctx = ctx;
+    record.body = inDocumentTree(post.body) ? post.body : null;
+    placeBadge(record, post);
+    render(record);
+    ui.display.apply(record.display, record.body, verdict, ctx.display);
+  }
+
+  function remove(postId) {
+    const record = records.get(postId);
+    if (!record) return;
+    records.delete(postId);
+    if (idOfElement.get(record.element) === postId) idOfElement.delete(record.element);
+    record.badge.destroy();
+    ui.display.clear(record.display);
+  }
+
+  function removeAll() {
+    for (const postId of [...records.keys()]) remove(postId);
+    ui.copies.unhighlightAll();
+    ui.inline.restoreAll();
+    chaff.panel?.close();
+    // A page that clones nodes (virtualized lists) can carry shadowless copies of chaff's hosts
+    // that no record knows about.
+    for (const stray of document.querySelectorAll(OWN_SELECTOR)) stray.remove();
+  }
+
+  // For the content script's MutationObserver: chaff's own insertions must not re-trigger it
+  // (GUIDE §3, uBlock-issues #3215).
+  function isOwnNode(node) {
+    return node instanceof Element && (OWN_TAGS.includes(node.localName) || node.closest(OWN_SELECTOR) !== null);
+  }
+
+  chaff.hints = { show, remove, removeAll, isOwnNode };
+}
