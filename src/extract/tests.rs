@@ -228,3 +228,4 @@ fn created_dates_read_in_every_form_pages_use() {
     assert_eq!(parse_created("1709287200"), Some(1_709_287_200));
     assert_eq!(parse_created("yesterday"), None);
 }
+
