@@ -74,6 +74,7 @@
       item.append(element('p', 'meta', facts.join(' · ')));
       if (authors > 0) item.append(element('p', 'meta', `by ${authorList(cluster.authors)}`));
       const jumps = element('div', 'jumps');
+      jumps.append(element('span', 'meta', 'Jump to:'));
       cluster.members.slice(0, JUMPS_LISTED).forEach((postId, index) => {
         const author = postsById.get(postId)?.author;
         const position = `${index + 1} of ${cluster.members.length}`;

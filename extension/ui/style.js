@@ -39,19 +39,20 @@
     .popover ul { margin: 0 0 8px; padding-inline-start: 18px; }
     .popover li { margin: 2px 0; }
     .popover .caveat { margin: 0 0 10px; color: #495057; font-size: 11.5px; }
+    .popover .status:empty { margin: 0; }
     .popover .actions { display: flex; flex-wrap: wrap; gap: 6px; }
-    .popover .status { min-height: 1em; margin: 6px 0 0; font-size: 11.5px; color: #495057; }
+    .popover .status { margin: 6px 0 0; font-size: 11.5px; color: #495057; }
     @media (prefers-color-scheme: dark) {
       .popover { background: #212529; color: #f1f3f5; border-color: #495057; }
       .popover .caveat, .popover .status { color: #ced4da; }
     }
     ${BUTTON}`;
 
+  // Its own opaque card: the page may be dark while the system theme is light, or the reverse.
   const reveal = `
-        .row { ${FONT} display: flex; align-items: center; gap: 8px; flex-wrap: wrap;
-      padding: 6px 10px; border-radius: 8px; border: 1px dashed #868e96; color: inherit; }
-    .row span { color: #495057; }
-    @media (prefers-color-scheme: dark) { .row span { color: #ced4da; } }
+    .row { ${FONT} display: flex; align-items: center; gap: 8px; flex-wrap: wrap;
+      padding: 6px 10px; border-radius: 8px; border: 1px dashed #868e96; background: #f8f9fa; color: #343a40; }
+    @media (prefers-color-scheme: dark) { .row { background: #25262b; color: #dee2e6; } }
     ${BUTTON}`;
 
   const panel = `
@@ -69,7 +70,7 @@
     ol, ul { list-style: none; margin: 0; padding: 0; }
     .cluster, .ai-post { border: 1px solid #dee2e6; border-radius: 8px; padding: 8px 10px; margin: 0 0 8px; }
     .snippet { margin: 0 0 4px; font-style: italic; overflow-wrap: anywhere; }
-    .jumps { display: flex; flex-wrap: wrap; gap: 4px; margin-top: 6px; }
+    .jumps { display: flex; flex-wrap: wrap; align-items: center; gap: 4px; margin-top: 6px; }
     .jumps button { padding: 1px 7px; font-size: 11.5px; }
     .ai-post { display: grid; grid-template-columns: 3.2em 1fr auto; gap: 8px; align-items: start; }
     .percent { font-weight: 700; }

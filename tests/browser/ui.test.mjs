@@ -25,8 +25,10 @@ const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-netw
 const MODULES = ['settings.js', 'memory.js',
   ...fs.readdirSync(path.join(EXTENSION, 'ui')).filter((name) => name.endsWith('.js')).sort().map((name) => `ui/${name}`)];
 
-// Stand-in for the extension APIs the modules use: chrome.storage.local (promise style, with
-// onChanged fired after each write, as browsers do) and chrome.extension.inIncognitoContext.
+// Stand-in for the extension APIs the modules and pages use: chrome.storage.local (promise style,
+// with onChanged fired after each write, as browsers do), chrome.extension.inIncognitoContext, and
+// for the popup chrome.tabs / chrome.permissions / chrome.runtime, whose answers the test sets in
+// the page's query string (reply: the content script's JSON answer; granted: 0 or 1).
 const SHIM = `
 'use strict';
 {
@@ -35,8 +37,28 @@ const SHIM = `
   const copy = (value) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
   const notify = (changes) => setTimeout(() => { for (const listener of listeners) listener(changes, 'local'); });
   const keysOf = (keys) => (keys == null ? [...area.keys()] : Array.isArray(keys) ? keys : [keys]);
+  const query = new URLSearchParams(location.search);
+  globalThis.__calls = [];
+  let granted = query.get('granted') !== '0';
   globalThis.chrome = {
     extension: { inIncognitoContext: false },
+    runtime: { openOptionsPage: async () => __calls.push(['openOptionsPage']) },
+    tabs: {
+      query: async () => [{ id: 7 }],
+      async sendMessage(tabId, message) {
+        __calls.push(['sendMessage', tabId, message]);
+        if (!query.has('reply')) throw new Error('Could not establish connection. Receiving end does not exist.');
+        return JSON.parse(query.get('reply'));
+      },
+    },
+    permissions: {
+      contains: async () => granted,
+      async request(request) {
+        __calls.push(['request', request]);
+        granted = true;
+        return true;
+      },
+    },
     storage: {
       local: {
         async get(keys) {
@@ -156,7 +178,12 @@ function serve(request, response) {
   if (url.pathname === '/helpers.js') return send('text/javascript', HELPERS);
   if (url.pathname.startsWith('/ext/')) {
     const file = path.join(EXTENSION, path.normalize(url.pathname.slice('/ext/'.length)));
-    if (file.startsWith(EXTENSION + path.sep) && fs.existsSync(file)) return send('text/javascript', fs.readFileSync(file));
+    if (file.startsWith(EXTENSION + path.sep) && fs.existsSync(file)) {
+      const content = fs.readFileSync(file, 'utf8');
+      // Extension pages get the shim ahead of their own scripts; nothing else changes.
+      if (file.endsWith('.html')) return send('text/html; charset=utf-8', content.replace('<script src=', '<script src="/shim.js"></script>\n  <script src='));
+      return send(file.endsWith('.css') ? 'text/css' : 'text/javascript', content);
+    }
   }
   response.writeHead(404);
   response.end();
@@ -585,6 +612,90 @@ test('memory: bounded, least recently touched keys evicted first, batched writes
   await page.close();
 });
 
+async function openExtensionPage(pagePath) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  await page.goto(`${origin}/ext/${pagePath}`);
+  page.errors = errors;
+  return page;
+}
+
+test('popup: counts for the tab, site switch, panel button, options link', async () => {
+  const reply = { site: 'reddit', counts: { ok: 12, notice: 2, suspect: 1 }, enabled: true, engine: 'worker' };
+  const page = await openExtensionPage(`popup/popup.html?granted=1&reply=${encodeURIComponent(JSON.stringify(reply))}`);
+  await page.getByText('15 posts read on this Reddit page.').waitFor();
+  assert.deepEqual(await page.locator('#counts li').allTextContents(), ['suspect 1', 'notice 2', 'ok 12']);
+  assert.equal(await page.locator('#access').isVisible(), false, 'access already granted: no request shown');
+  assert.equal(await page.getByText('engine: in the background').isVisible(), true);
+
+  const siteSwitch = page.getByLabel('On for Reddit');
+  assert.equal(await siteSwitch.isChecked(), true);
+  await siteSwitch.uncheck();
+  await page.waitForFunction(async () => (await chaff.settings.load()).sites.reddit === false);
+  assert.deepEqual((await page.evaluate(() => chaff.settings.load())).sites, { reddit: false, 'old-reddit': true, x: true });
+
+  // The popup asks again for counts once the content script has had time to apply the switch.
+  await page.waitForFunction(() => __calls.length === 2);
+  await page.evaluate(() => { globalThis.close = () => __calls.push(['close']); });
+  await page.getByRole('button', { name: 'Open the moderator panel' }).click();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const calls = await page.evaluate(() => __calls);
+  assert.deepEqual(calls.map((call) => (call[0] === 'sendMessage' ? call[2].type : call[0])),
+    ['chaff:counts', 'chaff:counts', 'chaff:toggle-panel', 'close', 'openOptionsPage']);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('popup: no content script and no host access: says so and asks for access', async () => {
+  const page = await openExtensionPage('popup/popup.html?granted=0');
+  await page.getByText('chaff is not active on this page.').waitFor();
+  assert.equal(await page.locator('#counts').isVisible(), false);
+  assert.equal(await page.getByRole('button', { name: 'Open the moderator panel' }).isVisible(), false);
+  await page.getByRole('button', { name: 'Grant access to Reddit and X' }).click();
+  await page.getByText('Access granted. Reload the Reddit or X page to start chaff.').waitFor();
+  const request = (await page.evaluate(() => __calls)).find(([kind]) => kind === 'request')[1];
+  assert.deepEqual(request.origins, ['https://*.reddit.com/*', 'https://x.com/*', 'https://mobile.x.com/*', 'https://twitter.com/*', 'https://mobile.twitter.com/*']);
+  assert.equal(await page.locator('#access').isVisible(), false);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('options: each control saves at once, outside changes show up live, forget asks first', async () => {
+  const page = await openExtensionPage('options/options.html');
+  await page.waitForFunction(() => document.querySelector('input[name="sensitivity"]:checked')?.value === 'medium');
+  await page.getByRole('radio', { name: /^High/ }).check();
+  await page.getByRole('radio', { name: /^Dim/ }).check();
+  await page.getByLabel('Old Reddit (old.reddit.com)').uncheck();
+  await page.getByLabel('Remember near-copies across threads').uncheck();
+  await page.getByLabel('Trusted authors').fill('u/alice\n@Bob\n\nbob');
+  await page.getByLabel('Trusted authors').blur();
+  await page.waitForFunction(async () => (await chaff.settings.load()).trustedAuthors.length === 2);
+  assert.deepEqual(await page.evaluate(() => chaff.settings.load()), {
+    sites: { reddit: true, 'old-reddit': false, x: true }, sensitivity: 'high', display: 'dim', trustedAuthors: ['alice', 'Bob'], memory: false,
+  });
+  assert.equal(await page.locator('#status').textContent(), 'Saved.');
+
+  // A change made elsewhere (the popup's site switch) appears without a reload.
+  await page.evaluate(() => chaff.settings.save({ sites: { x: false } }));
+  await page.waitForFunction(() => !document.querySelector('input[name="site"][value="x"]').checked);
+
+  await page.evaluate(async () => {
+    await chaff.settings.save({ memory: true });
+    await chaff.memory.remember([{ id: 'p', keys: ['1'] }], 'thread');
+    await chaff.memory.recall([], 'thread');
+  });
+  assert.ok('chaffMemory' in (await page.evaluate(() => __storedArea())));
+  await page.getByRole('button', { name: 'Forget everything' }).click();
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Cancel', 'the safe choice has the focus');
+  await page.getByRole('button', { name: 'Yes, forget' }).click();
+  await page.getByText('Forgotten.').waitFor();
+  assert.deepEqual(Object.keys(await page.evaluate(() => __storedArea())), ['chaffSettings']);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('built extension: options save and persist, popup renders', { skip: !fs.existsSync(path.join(DIST, 'manifest.json')) && 'dist/chrome not built' }, async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chaff-ui-ext-'));
   const extContext = await chromium.launchPersistentContext(dir, {
@@ -599,15 +710,15 @@ test('built extension: options save and persist, popup renders', { skip: !fs.exi
     const errors = [];
     options.on('pageerror', (error) => errors.push(error));
     await options.goto(`chrome-extension://${extensionId}/options/options.html`);
-    await options.getByLabel(/^High/).check();
-    await options.getByLabel(/^Collapse/).check();
+    await options.getByRole('radio', { name: /^High/ }).check();
+    await options.getByRole('radio', { name: /^Collapse/ }).check();
     await options.getByLabel('X (x.com and twitter.com)').uncheck();
     await options.getByLabel('Trusted authors').fill('u/alice\n@bob\n');
     await options.getByText('Saved.').waitFor();
     await options.waitForTimeout(600);
     await options.reload();
-    assert.equal(await options.getByLabel(/^High/).isChecked(), true);
-    assert.equal(await options.getByLabel(/^Collapse/).isChecked(), true);
+    assert.equal(await options.getByRole('radio', { name: /^High/ }).isChecked(), true);
+    assert.equal(await options.getByRole('radio', { name: /^Collapse/ }).isChecked(), true);
     assert.equal(await options.getByLabel('X (x.com and twitter.com)').isChecked(), false);
     assert.equal(await options.getByLabel('Trusted authors').inputValue(), 'alice\nbob');
     const stored = await options.evaluate(() => chrome.storage.local.get('chaffSettings'));
