@@ -87,7 +87,7 @@ async function reply(run) {
     progress(run, 'annotating', 0, 1);
     await nextTask();
     if (run !== latestRun) return;
-    preview = annotatePage(page.html, page.site, verdicts);
+    preview = linksOpenNowhere(annotatePage(page.html, page.site, verdicts));
   }
   self.postMessage({
     type: 'result',
@@ -99,6 +99,19 @@ async function reply(run) {
     clusters: thread.clusters(),
     preview,
   });
+}
+
+/**
+ * Makes every link of the preview target a new window, which the frame's sandbox (no
+ * allow-popups) refuses: a click then leaves the preview in place, where navigating the frame
+ * itself would be blocked by the page's frame-src 'none' and leave an error page behind. The
+ * base element goes after the doctype, so the preview keeps standards mode; it carries no href
+ * (the inherited base-uri 'none' forbids one, and relative links must stay as they were).
+ */
+function linksOpenNowhere(html) {
+  const doctype = /^\s*<!doctype[^>]*>/i.exec(html);
+  const at = doctype ? doctype[0].length : 0;
+  return `${html.slice(0, at)}<base target="_blank">${html.slice(at)}`;
 }
 
 function progress(run, stage, done, total) {

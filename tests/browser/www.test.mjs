@@ -1,0 +1,299 @@
+// Browser test of the www playground (issue 5), in Debian Chromium through playwright-core.
+//
+// Design: www/ is served as it ships by a tiny static server on 127.0.0.1 (own server: the
+// playground needs nothing but correct MIME types for .js and .wasm). Every verdict the page
+// shows is compared with the native CLI on the same input (`chaff score` for pasted threads,
+// `chaff scan --json` for saved pages): ids, levels, scores and AI figures as displayed, reasons,
+// and near-copy clusters as groupings (cluster ids are opaque). Every request of the browser
+// context is recorded; only the local server may be asked for anything. The 10,000-post run
+// checks that the progress indicator advanced through intermediate counts and that the page's
+// own timers kept firing while the worker scored (the UI answered), without timing the run.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const WWW = path.join(ROOT, 'www');
+const PAGES = path.join(ROOT, 'tests', 'pages');
+const ARTIFACTS = path.join(ROOT, 'tests', 'browser', 'artifacts');
+const CHAFF = path.join(ROOT, 'target', 'debug', 'chaff');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--disable-quic'];
+const MIME_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+let server;
+let origin;
+let browser;
+let context;
+let page;
+/** Every URL the browser context asked for, in order. */
+const requested = [];
+/** Uncaught errors of the page's scripts. */
+const pageErrors = [];
+
+before(async () => {
+  if (!fs.existsSync(path.join(WWW, 'pkg', 'chaff_wasm_bg.wasm'))) {
+    throw new Error('www/pkg is not built: the playground has no engine. Build it first with `make www` ' +
+      '(or `bash scripts/build-www.sh`), then run this test again.');
+  }
+  if (!fs.existsSync(CHAFF)) {
+    const build = spawnSync('cargo', ['build', '--bin', 'chaff'], { cwd: ROOT, stdio: 'inherit' });
+    assert.equal(build.status, 0, 'cargo build --bin chaff failed: the CLI to compare with is missing');
+  }
+  server = http.createServer(serveWww);
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
+  context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1200, height: 900 } });
+  context.on('request', (request) => requested.push(request.url()));
+  // Anything not for the local server is refused as well as recorded, so a leak fails the
+  // request test instead of waiting on a network this machine does not have.
+  await context.route((url) => url.origin !== origin, (route) => route.abort('blockedbyclient'));
+  page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(`${origin}/`);
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+});
+
+function serveWww(request, response) {
+  const urlPath = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+  const file = path.join(WWW, urlPath.endsWith('/') ? `${urlPath}index.html` : urlPath);
+  if (!file.startsWith(WWW + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    response.writeHead(404).end();
+    return;
+  }
+  response.writeHead(200, { 'content-type': MIME_TYPES[path.extname(file)] ?? 'application/octet-stream' });
+  fs.createReadStream(file).pipe(response);
+}
+
+// ---- the native CLI, for comparison ---------------------------------------------------------
+
+function runChaff(args, input) {
+  const run = spawnSync(CHAFF, args, { cwd: ROOT, input, encoding: 'utf8', maxBuffer: 64 << 20 });
+  assert.equal(run.status, 0, `chaff ${args.join(' ')} failed: ${run.stderr}`);
+  return run.stdout.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line));
+}
+
+/** Clusters as groupings: sorted lists of member ids, sorted. */
+function groupings(verdicts) {
+  const groups = new Map();
+  for (const verdict of verdicts) {
+    if (verdict.cluster === null) continue;
+    groups.set(verdict.cluster, [...(groups.get(verdict.cluster) ?? []), verdict.id]);
+  }
+  return [...groups.values()].map((ids) => ids.sort()).sort((a, b) => a.join().localeCompare(b.join()));
+}
+
+/** What a verdict looks like on the page (app.js prints f32 values with two decimals). */
+function displayed(verdict) {
+  return {
+    id: verdict.id,
+    level: verdict.level,
+    score: `score ${Math.fround(verdict.score).toFixed(2)}`,
+    ai: verdict.ai_judged ? `AI likelihood ${Math.fround(verdict.ai).toFixed(2)}` : 'AI likelihood not judged',
+    reasons: verdict.reasons.map((reason) => `${reason.kind}${reason.text}`),
+  };
+}
+
+// ---- reading the page -----------------------------------------------------------------------
+
+async function waitForResult(expectedPosts) {
+  await page.waitForFunction((count) => {
+    const progress = document.getElementById('progress');
+    const summary = document.getElementById('summary').textContent;
+    return progress.hidden && summary.startsWith(`${count.toLocaleString('en')} post`);
+  }, expectedPosts, { timeout: 120_000 });
+  const errors = await page.$$eval('#messages li.error', (items) => items.map((item) => item.textContent));
+  assert.deepEqual(errors, [], 'the page reported an error');
+  assert.deepEqual(pageErrors, [], 'the page threw');
+}
+
+async function shownPosts() {
+  await page.click('#tab-posts');
+  await page.selectOption('#post-filter', 'all');
+  return page.$$eval('#post-list > li.post', (cards) => cards.map((card) => ({
+    id: card.dataset.id,
+    level: card.dataset.level,
+    score: card.querySelector('.post-score').textContent,
+    ai: card.querySelector('.post-ai').textContent,
+    reasons: [...card.querySelectorAll('.reasons li')].map((item) => item.textContent),
+  })));
+}
+
+async function shownClusters() {
+  return page.$$eval('#cluster-list > .cluster', (cards) => cards
+    .map((card) => [...card.querySelectorAll('.cluster-members > li')].map((item) => item.dataset.id).sort())
+    .sort((a, b) => a.join().localeCompare(b.join())));
+}
+
+async function assertPageMatches(cliVerdicts) {
+  assert.deepEqual(await shownPosts(), cliVerdicts.map(displayed), 'posts shown differ from the CLI');
+  assert.deepEqual(await shownClusters(), groupings(cliVerdicts), 'near-copy groups shown differ from the CLI');
+}
+
+async function download(buttonSelector) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(buttonSelector)]);
+  return fs.readFileSync(await file.path(), 'utf8');
+}
+
+// ---- tests ---------------------------------------------------------------------------------
+
+test('the example thread (JSON Lines) is judged as chaff score judges it, and exports in its format', { timeout: 180_000 }, async () => {
+  await page.click('#example-button');
+  const pasted = await page.inputValue('#thread-text');
+  const cli = runChaff(['score', '-'], pasted);
+  await waitForResult(cli.length);
+  await assertPageMatches(cli);
+  assert.ok(cli.some((verdict) => verdict.level === 'suspect'), 'the example should show a campaign');
+
+  const exported = (await download('#export-json')).trimEnd().split('\n').map((line) => JSON.parse(line));
+  assert.equal(exported.length, cli.length);
+  exported.forEach((record, index) => {
+    const expected = cli[index];
+    assert.deepEqual(Object.keys(record), Object.keys(expected), 'exported fields follow the CLI');
+    assert.equal(Math.fround(record.score), Math.fround(expected.score));
+    assert.equal(Math.fround(record.ai), Math.fround(expected.ai));
+    assert.deepEqual({ ...record, score: 0, ai: 0, cluster: 0 }, { ...expected, score: 0, ai: 0, cluster: 0 });
+  });
+  assert.deepEqual(groupings(exported), groupings(cli));
+
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, 'www.png'), fullPage: true });
+});
+
+test('pasted blocks are posts 1..n, and the CSV export guards formula cells', { timeout: 120_000 }, async () => {
+  const spam = 'Get 1000 free followers in one day at boostfollowers dot net, no password needed!!';
+  const blocks = [
+    'Does anyone know if the library on Elm Street is open on Sundays?',
+    spam,
+    '=HYPERLINK("http://evil.example","click")',
+    `${spam} qz81`,
+    'I think it closes at 4 on weekends, but call first.',
+    `${spam.replace('o', 'о')}`, // Cyrillic o
+    'thanks!',
+    spam,
+  ];
+  await page.fill('#thread-text', blocks.join('\n\n  \n'));
+  await page.click('#check-button');
+  const jsonl = blocks.map((text, index) => JSON.stringify({ id: String(index + 1), text })).join('\n');
+  const cli = runChaff(['score', '-'], jsonl);
+  await waitForResult(blocks.length);
+  await assertPageMatches(cli);
+  assert.ok(groupings(cli).some((group) => group.length >= 3), 'the spam copies should form one group');
+
+  const csv = await download('#export-csv');
+  const rows = csv.split('\r\n');
+  assert.equal(rows[0], '"id","author","level","score","ai","ai_judged","cluster","copies","authors","reasons","text"');
+  assert.ok(rows[3].endsWith(',"\'=HYPERLINK(""http://evil.example"",""click"")"'), `formula cell not guarded: ${rows[3]}`);
+});
+
+const savedPages = fs.existsSync(PAGES) ? fs.readdirSync(PAGES).filter((name) => name.endsWith('.html')).sort() : [];
+
+test('saved pages are read, judged and annotated as chaff scan does, and previewed inert', { timeout: 300_000 }, async () => {
+  assert.ok(savedPages.length > 0, 'tests/pages holds no saved pages');
+  for (const [index, name] of savedPages.entries()) {
+    const file = path.join(PAGES, name);
+    const cli = runChaff(['scan', file, '--json']);
+    if (index === 0) {
+      // The first page arrives by drag and drop, the others through the file chooser.
+      const content = fs.readFileSync(file, 'utf8');
+      const transfer = await page.evaluateHandle(({ fileName, html }) => {
+        const data = new DataTransfer();
+        data.items.add(new File([html], fileName, { type: 'text/html' }));
+        return data;
+      }, { fileName: name, html: content });
+      await page.dispatchEvent('#drop-zone', 'drop', { dataTransfer: transfer });
+    } else {
+      await page.setInputFiles('#file-input', file);
+    }
+    await waitForResult(cli.length);
+    await assertPageMatches(cli);
+
+    await page.click('#tab-preview');
+    assert.equal(await page.getAttribute('#preview-frame', 'sandbox'), '', 'the preview frame may run nothing');
+    const preview = page.frameLocator('#preview-frame');
+    const flagged = cli.filter((verdict) => verdict.level !== 'ok').map((verdict) => verdict.id).sort();
+    await preview.locator('body').waitFor();
+    const badged = (await preview.locator('.chaff-badge').evaluateAll(
+      (badges) => badges.map((badge) => badge.dataset.chaffPost))).sort();
+    assert.deepEqual(badged, flagged, `${name}: badges in the preview differ from the flagged posts`);
+    assert.equal(await preview.locator('script, iframe, link, object, embed').count(), 0, `${name}: preview kept active content`);
+    assert.equal(await preview.locator('img[src^="http"], img[srcset], [src^="//"]').count(), 0, `${name}: preview kept remote images`);
+    // A link clicked in the preview goes nowhere, and the preview stays in place.
+    await preview.locator('a[href]').first().click();
+    assert.equal(await preview.locator('.chaff-badge').count(), badged.length, `${name}: a link click replaced the preview`);
+    if (index === 0) {
+      fs.mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: path.join(ARTIFACTS, 'www-preview.png') });
+    }
+  }
+});
+
+test('10,000 posts finish with the progress indicator advancing and the page responsive', { timeout: 600_000 }, async () => {
+  const thread = largeThread(10_000);
+  await page.fill('#thread-text', thread);
+  await page.evaluate(() => {
+    const progress = document.getElementById('progress');
+    const watch = { counts: [], ticksWhileBusy: 0 };
+    globalThis.progressWatch = watch;
+    new MutationObserver(() => {
+      if (!progress.hidden) watch.counts.push(document.getElementById('progress-bar').value);
+    }).observe(progress, { subtree: true, attributes: true, childList: true, characterData: true });
+    setInterval(() => { if (!progress.hidden) watch.ticksWhileBusy += 1; }, 10);
+  });
+  await page.click('#check-button');
+  await waitForResult(10_000);
+  const watch = await page.evaluate(() => globalThis.progressWatch);
+  assert.ok(watch.counts.some((done) => done > 0 && done < 10_000), `no intermediate progress shown: ${watch.counts}`);
+  assert.ok(watch.ticksWhileBusy > 0, 'the page ran no timer while the worker scored');
+  // Shown in pages: the list holds one page of cards, and the rest are a click away.
+  assert.equal(await page.locator('#post-list > li.post').count(), 200);
+  assert.equal(await page.isVisible('#show-more'), true);
+  const cli = runChaff(['score', '-'], thread);
+  const shownLevels = await page.$$eval('#post-list > li.post', (cards) => cards.map((card) => card.dataset.level));
+  assert.deepEqual(shownLevels, cli.slice(0, 200).map((verdict) => verdict.level));
+  const expectedSummary = `10,000 posts · ${cli.filter((v) => v.level === 'suspect').length} suspect · `
+    + `${cli.filter((v) => v.level === 'notice').length} notice · ${groupings(cli).length} near-copy groups.`;
+  assert.equal(await page.textContent('#summary'), expectedSummary);
+});
+
+test('the page made no request beyond the local server', () => {
+  assert.ok(requested.length > 0, 'no request was recorded at all');
+  const elsewhere = requested.filter((url) => !url.startsWith(`${origin}/`) && !/^(data|blob|about):/.test(url));
+  assert.deepEqual(elsewhere, []);
+});
+
+/** A deterministic thread of `count` posts: varied replies, with a campaign copied every 25 posts. */
+function largeThread(count) {
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  const words = ['river', 'garden', 'lamp', 'winter', 'bicycle', 'coffee', 'library', 'window', 'market', 'thunder',
+    'pencil', 'harbor', 'meadow', 'ticket', 'bridge', 'orchard', 'candle', 'station', 'violin', 'pepper', 'ladder',
+    'island', 'jacket', 'kitchen', 'mirror', 'needle', 'ocean', 'parrot', 'quarry', 'saddle', 'tunnel', 'valley'];
+  const lines = [];
+  for (let index = 0; index < count; index += 1) {
+    const text = index % 25 === 0
+      ? `Campaign ${Math.floor(index / 250)}: my cousin made $900 a week with this trick, message me on telegram for the link`
+      : Array.from({ length: 12 + (next() % 10) }, () => words[next() % words.length]).join(' ');
+    lines.push(JSON.stringify({ id: `p${index}`, text, author: `user${next() % 3000}` }));
+  }
+  return `${lines.join('\n')}\n`;
+}
