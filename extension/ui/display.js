@@ -50,8 +50,11 @@
     const row = document.createElement('div');
     row.className = 'row';
     const text = document.createElement('span');
+    text.id = 'reason';
     const button = document.createElement('button');
     button.type = 'button';
+    // The visible "Show" / "Hide again" is the name; the row's sentence says what is hidden.
+    button.setAttribute('aria-describedby', 'reason');
     button.addEventListener('click', () => {
       state.revealed = !state.revealed;
       setCollapsed(state, !state.revealed);
@@ -65,8 +68,7 @@
   }
 
   function updateCollapse(state, verdict) {
-    state.reveal.text.textContent = `Hidden by chaff (${ui.words.pillText(verdict)}).`;
-    state.reveal.button.setAttribute('aria-label', `Show the post hidden by chaff: ${ui.words.firstReasonText(verdict)}`);
+    state.reveal.text.textContent = `Hidden by chaff (${ui.words.LEVEL_WORDS[verdict.level]}): ${ui.words.firstReasonText(verdict)}`;
   }
 
   function clear(state) {

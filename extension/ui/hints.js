@@ -14,6 +14,10 @@
 
   // post id -> { id, element, body, badge, display, verdict, ctx }
   const records = new Map();
+  // X's virtualized timeline drops posts as the reader scrolls on; their records would otherwise
+  // pile up for a whole session. Past this many, records of posts gone from the page are dropped
+  // (a post that comes back is re-checked and shown again by the content script).
+  const PRUNE_ABOVE = 1000;
   // post element -> post id it currently shows
   const idOfElement = new WeakMap();
 
@@ -111,6 +115,7 @@
       });
       records.set(post.id, record);
       idOfElement.set(post.element, post.id);
+      if (records.size > PRUNE_ABOVE) pruneDetached();
     }
     record.verdict = verdict;
     record.ctx = ctx;
@@ -118,6 +123,10 @@
     placeBadge(record, post);
     render(record);
     ui.display.apply(record.display, record.body, verdict, ctx.display);
+  }
+
+  function pruneDetached() {
+    for (const [postId, record] of records) if (!record.element.isConnected) remove(postId);
   }
 
   function remove(postId) {

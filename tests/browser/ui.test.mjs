@@ -367,6 +367,8 @@ test('display modes: dim and collapse touch only the post body, never nested rep
   assert.equal(await replyBody.isVisible(), true);
   const show = page.locator('[thingid="t1_one"] > chaff-reveal button');
   assert.equal(await show.textContent(), 'Show');
+  assert.equal(await page.locator('[thingid="t1_one"] > chaff-reveal #reason').textContent(),
+    'Hidden by chaff (suspect): 2 near-copies in this thread (3 authors)');
   assert.equal(await show.getAttribute('aria-expanded'), 'false');
   await show.click();
   assert.equal(await body.isVisible(), true);
@@ -405,6 +407,32 @@ test('recycled nodes: a node reused for another post loses the old badge', async
     };
   });
   assert.deepEqual(count, { badges: 1, reveals: 0, label: 'notice · 2 copies', bodyStyle: null });
+  await page.close();
+});
+
+test('long sessions: records of posts gone from the page are pruned past the bound', async () => {
+  const page = await openThread();
+  const result = await page.evaluate(() => {
+    const make = (id) => {
+      const element = document.createElement('shreddit-comment');
+      const body = document.createElement('div');
+      element.append(body);
+      document.body.append(element);
+      return { id, element, anchor: null, body };
+    };
+    const posts = Array.from({ length: 1001 }, (_, i) => make(`t1_gen${i}`));
+    for (const post of posts.slice(0, 1000)) chaff.hints.show(post, campaignVerdict(post.id, 'notice'), { peers: [] });
+    // The site drops 600 of them (virtualized list), then one more post arrives.
+    for (const post of posts.slice(0, 600)) post.element.remove();
+    chaff.hints.show(posts[1000], campaignVerdict(posts[1000].id, 'notice'), { peers: [] });
+    const detachedBadges = posts.slice(0, 600).filter((post) => post.element.querySelector('chaff-badge')).length;
+    const liveBadges = document.querySelectorAll('chaff-badge').length;
+    // A dropped post that comes back is shown again.
+    document.body.append(posts[0].element);
+    chaff.hints.show(posts[0], campaignVerdict(posts[0].id, 'notice'), { peers: [] });
+    return { detachedBadges, liveBadges, back: posts[0].element.querySelectorAll('chaff-badge').length };
+  });
+  assert.deepEqual(result, { detachedBadges: 0, liveBadges: 401, back: 1 });
   await page.close();
 });
 
