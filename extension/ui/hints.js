@@ -154,5 +154,10 @@
     return node instanceof Element && (OWN_TAGS.includes(node.localName) || node.closest(OWN_SELECTOR) !== null);
   }
 
-  chaff.hints = { show, remove, removeAll, isOwnNode };
+  // The contract passes the post object; its id is what counts.
+  function removePost(postOrId) {
+    remove(typeof postOrId === 'string' ? postOrId : postOrId.id);
+  }
+
+  chaff.hints = { show, remove: removePost, removeAll, isOwnNode };
 }

@@ -277,8 +277,13 @@ test('badges: suspect gets a labelled pill beside the author, ok gets none, show
   assert.equal(facts.replyHasBadge, false);
   assert.ok(facts.bodyText.includes('CoinNest'), 'the post text is untouched');
 
-  // Dropping to ok removes the badge.
+  // Dropping to ok removes the badge; so does remove(post).
   await page.evaluate(() => chaff.hints.show(postOf('t1_one'), okVerdict('t1_one'), { display: 'badge', peers: [] }));
+  assert.equal(await page.locator('chaff-badge').count(), 0);
+  await page.evaluate(() => {
+    chaff.hints.show(postOf('t1_two'), campaignVerdict('t1_two'), { display: 'badge', peers: [] });
+    chaff.hints.remove(postOf('t1_two'));
+  });
   assert.equal(await page.locator('chaff-badge').count(), 0);
   assert.deepEqual(page.errors, []);
   await page.close();
