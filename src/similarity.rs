@@ -7,7 +7,8 @@
 //!   space-free form makes inserted or removed spaces and word splits (`c h e c k`, `che.ck`)
 //!   irrelevant. A shorter text than one shingle is one shingle.
 //! - Whether two posts are near-copies is decided on the exact Jaccard similarity of their
-//!   shingle sets (kept sorted in the fingerprint), not on the MinHash estimate: the estimate
+//!   shingle sets (kept sorted in the fingerprint), with a stricter bar for short texts (see
+//!   [`SHORT_NEAR_COPY_JACCARD`]), not on the MinHash estimate: the estimate
 //!   from 120 hashes has a standard error near 0.045 at J = 0.5, which would blur the threshold.
 //!   MinHash serves only to find candidates through LSH, so the work stays linear in the number
 //!   of posts.
@@ -36,9 +37,21 @@ const HASHES: usize = BANDS * ROWS;
 /// an 8-word post (about 35 letters) changes up to 9 of ~31 shingles, leaving J ≈ 0.55; distinct
 /// posts on one topic share a few percent of their shingles.
 pub const NEAR_COPY_JACCARD: f64 = 0.5;
-/// A text needs at least this many letters or digits outside [`NON_CAMPAIGN_WORDS`] to be able
-/// to form a campaign: fewer cannot carry a message of its own ("ok", "+1", "lol same").
+/// The stricter threshold between short texts (under [`SHORT_TEXT_SHINGLES`] shingles in the
+/// smaller of the two, about four words). With a dozen shingles, one shared phrase decides J:
+/// "memories" and "many memories" reach 0.55, "my favorite song" and "this is my favorite song"
+/// 0.65, though different people wrote them; short spam copies, once normalized, are the same
+/// text (J near 1).
+pub const SHORT_NEAR_COPY_JACCARD: f64 = 0.7;
+/// Shingle count below which [`SHORT_NEAR_COPY_JACCARD`] applies.
+pub const SHORT_TEXT_SHINGLES: usize = 20;
+/// A short text needs at least this many letters or digits outside [`NON_CAMPAIGN_WORDS`] to be
+/// able to form a campaign: fewer cannot carry a message of its own ("ok", "+1", "lol same").
 pub const MIN_CONTENT_CHARS: usize = 6;
+/// Texts of this many words or more are sentences, not reactions, and always fingerprint: "Am I
+/// that bad to avoid like this" is made of common words, yet two accounts posting it word for
+/// word is a copy. (Eight words is also the issue's bar for a post worth tracking.)
+pub const SENTENCE_WORDS: usize = 8;
 
 /// Words that carry no message on their own: function words, the short reactions people post
 /// under everything (agreement, thanks, laughter, greetings, praise), the things those reactions
@@ -112,21 +125,25 @@ impl Fingerprint {
 }
 
 /// `None` when the text can never be part of a campaign: empty, a deleted-post placeholder, or a
-/// common short reply ("thanks!", "+1", "great video"). Decided from the text alone: fewer than
-/// [`MIN_CONTENT_CHARS`] letters or digits outside [`NON_CAMPAIGN_WORDS`], random-token
-/// placeholders not counted. `normalized` is the output of [`fingerprint_form`].
+/// common short reply ("thanks!", "+1", "great video"). Decided from the text alone: under
+/// [`SENTENCE_WORDS`] words with fewer than [`MIN_CONTENT_CHARS`] letters or digits outside
+/// [`NON_CAMPAIGN_WORDS`], random-token placeholders not counted. `normalized` is the output of
+/// [`fingerprint_form`]; stretched letters are collapsed here ("sooo good" = "so good").
 pub fn fingerprint(normalized: &str) -> Option<Fingerprint> {
     let non_campaign = non_campaign_forms();
     let mut letters: Vec<char> = Vec::with_capacity(normalized.len());
-    let mut content_chars = 0usize;
+    let (mut content_chars, mut words) = (0usize, 0usize);
+    let mut token_letters = String::new();
     for token in normalized.split(' ').filter(|t| !t.is_empty() && *t != RANDOM_TOKEN) {
-        let start = letters.len();
-        letters.extend(token.chars());
-        if !non_campaign.contains(token) {
-            content_chars += letters.len() - start;
+        words += 1;
+        token_letters.clear();
+        squeeze_into(token, &mut token_letters);
+        if !non_campaign.contains(token_letters.as_str()) {
+            content_chars += token.chars().count();
         }
+        letters.extend(token_letters.chars());
     }
-    if content_chars < MIN_CONTENT_CHARS {
+    if content_chars < MIN_CONTENT_CHARS && words < SENTENCE_WORDS {
         return None;
     }
 
@@ -188,9 +205,18 @@ pub fn estimated_similarity(a: &Fingerprint, b: &Fingerprint) -> f64 {
 }
 
 /// Whether two fingerprints are near-copies: the same shingled form, or shingle sets with a
-/// Jaccard similarity of at least [`NEAR_COPY_JACCARD`]. Symmetric and deterministic.
+/// Jaccard similarity of at least [`NEAR_COPY_JACCARD`] ([`SHORT_NEAR_COPY_JACCARD`] when the
+/// smaller has under [`SHORT_TEXT_SHINGLES`] shingles). Symmetric and deterministic.
 pub fn near_copies(a: &Fingerprint, b: &Fingerprint) -> bool {
-    a.exact == b.exact || jaccard(a, b) >= NEAR_COPY_JACCARD
+    if a.exact == b.exact {
+        return true;
+    }
+    let threshold = if a.shingles.len().min(b.shingles.len()) < SHORT_TEXT_SHINGLES {
+        SHORT_NEAR_COPY_JACCARD
+    } else {
+        NEAR_COPY_JACCARD
+    };
+    jaccard(a, b) >= threshold
 }
 
 /// The LSH keys of `text` (normalized and fingerprinted here), for the extension's cross-thread
@@ -238,8 +264,25 @@ fn non_campaign_forms() -> &'static HashSet<String> {
             .iter()
             .flat_map(|word| fingerprint_form(word).split(' ').map(str::to_string).collect::<Vec<_>>())
             .filter(|form| !form.is_empty() && form != RANDOM_TOKEN)
+            .map(|form| {
+                let mut squeezed = String::new();
+                squeeze_into(&form, &mut squeezed);
+                squeezed
+            })
             .collect()
     })
+}
+
+/// Appends `token` with each run of one repeated letter collapsed to one letter: stretched words
+/// ("soooo", "likeeeee") are the same word. Digits are kept as they are ("1000" is not "10").
+fn squeeze_into(token: &str, out: &mut String) {
+    let mut previous = None;
+    for c in token.chars() {
+        if !(c.is_alphabetic() && previous == Some(c)) {
+            out.push(c);
+        }
+        previous = Some(c);
+    }
 }
 
 fn hash_chars(chars: &[char]) -> u64 {
@@ -355,6 +398,25 @@ mod tests {
         ] {
             assert!(fp(reply).is_none(), "{reply:?} must not be able to form a campaign");
         }
+    }
+
+    #[test]
+    fn sentences_of_common_words_still_fingerprint() {
+        assert!(fp("Am I bad to avoid like this?").is_none(), "7 common words are a reaction");
+        assert!(fp("Am i that much bad to avoid like this?").is_some(), "8 words are a sentence");
+    }
+
+    #[test]
+    fn stretched_letters_are_the_same_word() {
+        assert!(fp("likeeeeeee").is_none(), "a stretched common word is still a common word");
+        assert!(near("subscribeeee to my channelll", "subscribe to my channel"));
+    }
+
+    #[test]
+    fn short_texts_sharing_a_phrase_are_not_copies() {
+        assert!(!near("Memories", "MANY MEMORIES..........."));
+        assert!(!near("my favorite song", "This is my favorite song"));
+        assert!(!near("just checking the views", "I'm only checking the views"));
     }
 
     #[test]

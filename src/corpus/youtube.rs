@@ -4,9 +4,11 @@
 //!
 //! Design: the files are RFC 4180 CSV (`COMMENT_ID,AUTHOR,DATE,CONTENT,CLASS`, quoted fields
 //! with doubled quotes, line breaks inside quotes), read by the small parser here rather than a
-//! CSV crate, to keep the core's dependencies to what the extension ships. Text is returned as
-//! exported: the U+FEFF export artefact that many rows carry (SOURCES.md) is left in on purpose,
-//! so evaluations see what the normalizer has to cope with.
+//! CSV crate, to keep the core's dependencies to what the extension ships.
+//! - `text` is the comment as exported: HTML (`<br />`, `<a href>` around links, entities such
+//!   as `&#39;`). [`shown_text`] gives what the page showed a reader, which is what chaff meets
+//!   in a browser; evaluations use it. The U+FEFF export artefact that many rows carry
+//!   (SOURCES.md) is left in on purpose, so evaluations see what the normalizer must cope with.
 
 use std::path::Path;
 
@@ -69,6 +71,72 @@ pub fn parse(raw: &str, video: &str) -> Result<Vec<Comment>, String> {
     Ok(comments)
 }
 
+/// The text a reader saw: tags removed (a line break for `<br>`, links as their visible text),
+/// the entities of the export decoded.
+pub fn shown_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let is_tag = after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/');
+        match after.find('>') {
+            Some(close) if is_tag => {
+                if after[..close].trim_start_matches('/').to_ascii_lowercase().starts_with("br") {
+                    out.push('\n');
+                }
+                rest = &after[close + 1..];
+            }
+            // A bare "<" (as in "<3") is text.
+            _ => {
+                out.push('<');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    decode_entities(&out)
+}
+
+fn decode_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        let decoded = after.find(';').filter(|&end| end <= 8).and_then(|end| {
+            let name = &after[..end];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some('\u{A0}'),
+                _ => name
+                    .strip_prefix("#x")
+                    .or_else(|| name.strip_prefix("#X"))
+                    .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+                    .or_else(|| name.strip_prefix('#').and_then(|dec| dec.parse().ok()))
+                    .and_then(char::from_u32),
+            };
+            c.map(|c| (c, end))
+        });
+        match decoded {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// RFC 4180 records: fields separated by commas, records by CRLF or LF; a quoted field may hold
 /// commas, line breaks and doubled quotes.
 fn csv_records(raw: &str) -> Vec<Vec<String>> {
@@ -123,6 +191,15 @@ mod tests {
         assert_eq!(comments[1].date, "");
         assert_eq!(comments[1].text, "plain text");
         assert!(!comments[1].spam);
+    }
+
+    #[test]
+    fn shown_text_is_what_the_page_showed() {
+        assert_eq!(
+            shown_text("Tom &amp; Jerry&#39;s <a href=\"http://x.example/a\">x.example/a</a><br />next line &lt;3"),
+            "Tom & Jerry's x.example/a\nnext line <3"
+        );
+        assert_eq!(shown_text("a < b &unknown; c"), "a < b &unknown; c");
     }
 
     #[test]
