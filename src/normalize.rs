@@ -6,7 +6,7 @@
 //!
 //! 1. Quoted lines (Reddit's `>` quotes) are dropped: they are someone else's text.
 //! 2. Unicode NFKC (crate `unicode-normalization`) folds fullwidth, mathematical, circled,
-//!    superscript and ligature forms to plain letters; then lowercase.
+//!    superscript and ligature forms to plain letters. Case is kept until stage 7.
 //! 3. Invisible characters are dropped without splitting the word they sit in: every
 //!    Default_Ignorable code point per TR39's identifier types (crate `unicode-security`: ZWSP,
 //!    ZWJ/ZWNJ, U+2060, U+FEFF, soft hyphen, bidi controls, variation selectors, tags) and every
@@ -17,11 +17,11 @@
 //!    Emoji and pictographs are dropped in place (stage 3), since they are sprinkled inside words.
 //! 6. Random-looking tokens (the randomized suffixes and prefixes of a flood: `xk7qz2`, `#a8f3`,
 //!    `48213`, consonant soup) become the placeholder [`RANDOM_TOKEN`]. The masker looks at the
-//!    token before the confusables skeleton, because the skeleton turns digits into letters
-//!    (`2015` → `2ol5`) and would make years look random.
-//! 7. Each kept word goes through the TR39 confusables skeleton (Cyrillic `а` → `a`, `0` → `o`,
-//!    `m` → `rn`), combining marks are dropped again (the skeleton decomposes `é`), and the
-//!    result is lowercased. Digits inside words that also hold letters are read as letters
+//!    lowercased token before the confusables skeleton, because the skeleton turns digits into
+//!    letters (`2015` → `2ol5`) and would make years look random.
+//! 7. Each kept word goes through a case-free TR39 confusables skeleton (Cyrillic `а` → `a`,
+//!    Greek `Μ` → `m`, `0` → `o`, `m` → `rn`; see [`skeleton_word`] for why it runs twice),
+//!    combining marks are dropped again (the skeleton decomposes `é`). Digits inside words that also hold letters are read as letters
 //!    (`fr33` → `free`), the common leetspeak look-alikes the skeleton does not cover.
 //! 8. Runs of three or more single-character words are joined (`c h e c k` → `check`), undoing
 //!    letter spacing.
@@ -34,6 +34,11 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 use unicode_security::general_security_profile::IdentifierType;
 use unicode_security::GeneralSecurityProfile;
+
+/// Longer tokens are never masked: the random filler of floods is short, while a long token is
+/// text whose spaces were replaced by invisible characters (`I\u{200B}dont\u{200B}even…`), which
+/// the shingles read correctly as long as it is kept.
+const MAX_RANDOM_TOKEN_CHARS: usize = 20;
 
 /// What a random-looking token is replaced with. Not a letter or digit, so it can never be
 /// confused with a word, and free of `.`, so it is never read as a host.
@@ -67,13 +72,20 @@ fn is_quote_line(line: &str) -> bool {
     line.trim_start().starts_with('>')
 }
 
-/// Stages 2 and 3: NFKC, lowercase, letter styles without a compatibility decomposition,
-/// invisible characters and combining marks dropped. Whitespace look-alikes become spaces.
+/// Stages 2 and 3: NFKC, letter styles without a compatibility decomposition, invisible
+/// characters and combining marks dropped. Whitespace look-alikes become spaces. Case is kept
+/// until the skeleton (see [`skeleton_word`]).
 fn clean_chars(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     for c in line.nfkc() {
         if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
+            out.push(c);
+            continue;
+        }
+        if c == '\u{20E3}' {
+            // COMBINING ENCLOSING KEYCAP makes the digit, `#` or `*` before it an emoji (1️⃣):
+            // sprinkled keycaps must not glue digits onto words.
+            out.pop();
             continue;
         }
         if is_invisible(c) || is_combining_mark(c) || is_pictograph(c) {
@@ -89,7 +101,7 @@ fn clean_chars(line: &str) -> String {
             out.push(letter);
             continue;
         }
-        out.extend(c.to_lowercase());
+        out.push(c);
     }
     out
 }
@@ -146,11 +158,15 @@ fn push_chunk_words(chunk: &str, words: &mut Vec<String>) {
 fn split_url(chunk: &str) -> Option<(&str, String)> {
     let trimmed = chunk.trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
     let (before, rest) = if let Some(at) = trimmed.find("://") {
-        // The scheme is the run of ASCII letters just before "://"; text glued before it
+        // The scheme is the run of letters just before "://" (look-alikes included); text glued before it
         // ("link:https://…") stays text.
-        let scheme_start = trimmed[..at].rfind(|c: char| !c.is_ascii_alphabetic()).map_or(0, |i| i + 1);
+        let scheme_start = trimmed[..at]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !c.is_alphabetic())
+            .map_or(0, |(i, c)| i + c.len_utf8());
         (&trimmed[..scheme_start], &trimmed[at + 3..])
-    } else if trimmed.starts_with("www.") {
+    } else if trimmed.get(..4).is_some_and(|start| start.eq_ignore_ascii_case("www.")) {
         ("", trimmed)
     } else if looks_like_bare_link(trimmed) {
         ("", trimmed)
@@ -160,7 +176,7 @@ fn split_url(chunk: &str) -> Option<(&str, String)> {
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host = authority.rsplit('@').next().unwrap_or("");
     let host = host.split(':').next().unwrap_or("");
-    let host = host.strip_prefix("www.").unwrap_or(host);
+    let host = host.get(..4).filter(|start| start.eq_ignore_ascii_case("www.")).map_or(host, |_| &host[4..]);
     let labels: Vec<String> = host
         .split('.')
         .filter(|label| !label.is_empty())
@@ -190,7 +206,11 @@ fn push_plain_words(text: &str, words: &mut Vec<String>) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 let word: String = chars[s..i].iter().collect();
-                words.push(if looks_random(&word) { RANDOM_TOKEN.to_string() } else { skeleton_word(&read_leet(&word)) });
+                words.push(if looks_random(&word.to_lowercase()) {
+                    RANDOM_TOKEN.to_string()
+                } else {
+                    skeleton_word(&read_leet(&word))
+                });
                 start = None;
             }
             _ => {}
@@ -236,36 +256,91 @@ fn read_digits_as_letters(word: &str) -> String {
         .collect()
 }
 
-/// The TR39 skeleton of one word, combining marks dropped, lowercased, `i` folded into `l`.
+/// The case-free TR39 skeleton of one word: skeleton, lowercase, skeleton again, lowercase,
+/// combining marks dropped, `i` folded into `l`.
 ///
-/// The skeleton unifies `1`, `l`, `|` and capital `I`, but text is lowercased before it (so that
-/// case noise cannot change a skeleton), and lowercase `i` has its own prototype. Folding `i`
-/// into `l` restores the look-alike class (`lnstagram` for `Instagram`) at the cost of merging
-/// words that differ only by i/l, which near-copies tolerate anyway.
+/// Why twice: the skeleton maps capital look-alikes to capital Latin (Greek `Μ` → `M`) and
+/// small ones to small Latin (`m` → `rn`), so lowercasing first loses the capitals' class
+/// (`μ` is not confusable with `m`) and lowercasing last splits case variants (`MONEY` vs
+/// `rnoney`). Skeleton → lowercase → skeleton → lowercase gives every case variant of every
+/// look-alike the same form. The skeleton also unifies `1`, `l`, `|` and capital `I` while
+/// lowercase `i` has its own prototype; folding `i` into `l` keeps `lnstagram` and `Instagram`
+/// together at the cost of merging words that differ only by i/l, which near-copies tolerate.
+///
+/// Then two folds the skeleton leaves undone. Letters whose prototype is not Latin but which
+/// readers take for Latin letters ([`latin_reading`]: Cyrillic `к`/`м`/`н` → small-capital
+/// prototypes, Greek `ω`, `μ`) become those letters. Runs of three or more of one letter become
+/// one (`cheeeck` → `check`, `sooo` → `so`): elongation is an evasion and a habit. Doubled
+/// letters stay, because English spells them (`follow`), and words of digits alone keep their
+/// runs (`2000`).
 fn skeleton_word(word: &str) -> String {
-    if word.is_ascii() {
-        let table = ascii_skeletons();
-        return word.bytes().map(|b| table[b as usize].as_str()).collect();
+    let table = ascii_skeletons();
+    let skeleton: String = if word.is_ascii() {
+        word.bytes().map(|b| table[b as usize].as_str()).collect()
+    } else {
+        let once: String = unicode_security::skeleton(word).flat_map(char::to_lowercase).collect();
+        let mut out = String::with_capacity(once.len());
+        for c in unicode_security::skeleton(&once).filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase) {
+            match latin_reading(c) {
+                Some(letter) => out.push_str(&table[letter as usize]),
+                None => out.push(fold_i_into_l(c)),
+            }
+        }
+        out
+    };
+    if word.chars().all(|c| c.is_numeric()) {
+        return skeleton;
     }
-    unicode_security::skeleton(word)
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(fold_i_into_l)
-        .collect()
+    let chars: Vec<char> = skeleton.chars().collect();
+    let mut collapsed = String::with_capacity(skeleton.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let run = chars[i..].iter().take_while(|&&c| c == chars[i]).count();
+        let keep = if chars[i].is_alphabetic() && run >= 3 { 1 } else { run };
+        collapsed.extend(std::iter::repeat(chars[i]).take(keep));
+        i += run;
+    }
+    collapsed
+}
+
+/// The Latin letter a reader sees in a skeleton character that is not Latin: small capitals
+/// (the skeleton's prototype of Cyrillic `в`, `н`, `т`, `к`, `м`), and the Greek and Cyrillic
+/// letters "fancy text" uses for Latin ones (`ω` for w, `μ` for u, `Σ` for e, `Λ` for a,
+/// `я` for r, `и` for n, `ш` for w). Listed from the skeleton's own outputs (a character's
+/// prototype is the first member of its confusable class), so only classes a reader can
+/// mistake for one Latin letter are here.
+fn latin_reading(c: char) -> Option<char> {
+    if let Some(letter) = styled_letter(c) {
+        return Some(letter);
+    }
+    Some(match c {
+        'ĸ' => 'k',
+        'ʍ' => 'm',
+        'ß' => 'b',
+        'ꞓ' | 'ǝ' | 'ʃ' => 'e',
+        'ω' | 'ш' | 'щ' => 'w',
+        'μ' | 'ц' => 'u',
+        'ʌ' | 'д' => 'a',
+        'π' | 'и' | 'й' => 'n',
+        'я' => 'r',
+        'ɾ' => 'r',
+        _ => return None,
+    })
 }
 
 fn fold_i_into_l(c: char) -> char {
     if c == 'i' { 'l' } else { c }
 }
 
-/// Skeletons of the ASCII characters, computed once from unicode-security's data: most posts are
+/// Case-free skeletons of the ASCII characters (as in [`skeleton_word`]), computed once from unicode-security's data: most posts are
 /// ASCII, and a table lookup is far cheaper than the skeleton's decompose-map-decompose.
 fn ascii_skeletons() -> &'static [String; 128] {
     static TABLE: OnceLock<[String; 128]> = OnceLock::new();
     TABLE.get_or_init(|| {
         std::array::from_fn(|b| {
             let c = char::from(b as u8);
-            unicode_security::skeleton(&c.to_string()).flat_map(char::to_lowercase).map(fold_i_into_l).collect()
+            let once: String = unicode_security::skeleton(&c.to_string()).flat_map(char::to_lowercase).collect();
+            unicode_security::skeleton(&once).flat_map(char::to_lowercase).map(fold_i_into_l).collect()
         })
     })
 }
@@ -276,23 +351,27 @@ fn ascii_skeletons() -> &'static [String; 128] {
 /// The letter-digit tests read leetspeak first, so `m0n3y` is a word, not noise.
 pub fn looks_random(token: &str) -> bool {
     let original: Vec<char> = token.chars().collect();
-    let digits = original.iter().filter(|c| c.is_numeric()).count();
-    // Hex strings with two or more digits ("a8f3", "9f8e7d6c"): hashes and ids.
-    if original.len() >= 4 && digits >= 2 && digits < original.len() && original.iter().all(|c| c.is_ascii_hexdigit()) {
-        return true;
+    let len = original.len();
+    if len > MAX_RANDOM_TOKEN_CHARS {
+        return false;
     }
+    let digits = original.iter().filter(|c| c.is_numeric()).count();
     let letters = original.iter().filter(|c| c.is_alphabetic()).count();
     if letters > 0 && digits > 0 {
+        // Leetspeak mixes letters and digits too ("m0n3y", "1ad4"): a token whose digits read
+        // as letters make a plausible word is a word.
+        // `1` stands for `i` as often as for `l`; reading it as the vowel is the generous reading
+        // ("01d5p1ce" is "oldspice").
+        let as_letters = read_digits_as_letters(token).replace('l', "i");
+        if as_letters.chars().all(char::is_alphabetic) && !is_consonant_soup(&as_letters) {
+            return false;
+        }
+        // Hex strings with two or more digits ("a8f3", "9f8e7d6c"): hashes and ids.
+        let hex = len >= 4 && digits >= 2 && original.iter().all(|c| c.is_ascii_hexdigit());
         // Switches between letters and digits: "covid19", "1080p", "mp3" have one; "xk7qz2" has
         // three. Random mixes switch often; ordinary mixed words (model numbers, ordinals) rarely.
-        // Leetspeak switches often too ("m0n3y"), so a token whose digits read as letters make a
-        // plausible word is a word.
         let switches = original.windows(2).filter(|w| w[0].is_numeric() != w[1].is_numeric()).count();
-        let len = original.len();
-        let switches_often = (switches >= 3 && len >= 4) || (switches >= 2 && len >= 6);
-        let as_letters = read_digits_as_letters(token);
-        let reads_as_word = as_letters.chars().all(char::is_alphabetic) && !is_consonant_soup(&as_letters);
-        return switches_often && !reads_as_word;
+        return hex || (switches >= 3 && len >= 4) || (switches >= 2 && len >= 6);
     }
     if letters == 0 {
         // Five or more digits: randomized counters and ids. Years and small numbers stay.
@@ -340,7 +419,10 @@ mod tests {
 
     #[test]
     fn plain_text_is_lowercased_and_punctuation_collapsed() {
-        assert_eq!(fingerprint_form("Hello,   WORLD!!  How are   you?"), "hello world how are you");
+        let form = fingerprint_form("Hello,   WORLD!!  How are   you?");
+        assert_eq!(form, fingerprint_form("hello world how are you"));
+        assert_eq!(form.split(' ').count(), 5);
+        assert_eq!(fingerprint_form("Hello"), fingerprint_form("hello"));
     }
 
     #[test]
@@ -352,6 +434,8 @@ mod tests {
     fn cyrillic_and_greek_look_alikes_become_latin() {
         // Cyrillic с, е, о, а, р and Greek ο in place of Latin letters.
         same_form("Сhеck оut my nеw chаnnel, I pоst guitаr cοvers every week");
+        // Capital look-alikes keep their class through case folding (Greek Μ, Τ, Ε, Ν, Υ).
+        assert_eq!(fingerprint_form("ΜΟΝΕΥ ΤΟΝΙGΗΤ"), fingerprint_form("money tonight"));
     }
 
     #[test]
@@ -386,6 +470,31 @@ mod tests {
     }
 
     #[test]
+    fn invisible_characters_used_as_spaces_keep_the_text() {
+        let glued = "I\u{200B}dont\u{200B}even\u{200B}watch\u{200B}it\u{200B}anymore\u{200B}i\u{200B}check\u{200B}on\u{200B}2\u{200B}Billion";
+        assert_eq!(fingerprint_form(glued).replace(' ', ""), fingerprint_form("I dont even watch it anymore i check on 2 Billion").replace(' ', ""));
+    }
+
+    #[test]
+    fn keycap_emoji_do_not_glue_digits_to_words() {
+        assert_eq!(fingerprint_form("reach1\u{FE0F}\u{20E3} the top #\u{FE0F}\u{20E3}"), fingerprint_form("reach the top"));
+    }
+
+    #[test]
+    fn elongated_letters_are_collapsed() {
+        assert_eq!(fingerprint_form("I TUrrrneDdd ITtt On, CHEEEECK the viiieeewwws"), fingerprint_form("i turned it on, check the views"));
+        assert_ne!(fingerprint_form("follow"), fingerprint_form("folow"));
+        assert_eq!(fingerprint_form("in 2000"), format!("{} 2ooo", word_form("in")));
+    }
+
+    #[test]
+    fn letters_read_as_latin_are_folded() {
+        // Cyrillic small letters shaped like small capitals, Greek letters used for Latin ones.
+        assert_eq!(fingerprint_form("мoney тoniɢнт"), fingerprint_form("money tonight"));
+        assert_eq!(fingerprint_form("ωow τhis is μnreal"), fingerprint_form("wow this is unreal"));
+    }
+
+    #[test]
     fn letter_spacing_is_joined() {
         assert_eq!(fingerprint_form("c h e c k my profile"), fingerprint_form("check my profile"));
     }
@@ -408,7 +517,8 @@ mod tests {
         for ordinary in [
             "2015", "1999", "100", "covid19", "mp3", "1080p", "html5", "ps4", "gpt4", "b2b", "4k", "3rd", "24h",
             "nasa", "fbi", "usa", "lmfao", "strengths", "rhythm", "psst", "hmm", "iphone", "youtube", "x86", "h264",
-            "m0n3y", "fr33", "sub4sub", "l33t", "h3ll0", "s3cr3t",
+            "m0n3y", "fr33", "sub4sub", "l33t", "h3ll0", "s3cr3t", "1ad4", "c0ffee", "01d5p1ce",
+            "idontevenwatchitanymoreicheckon2billion",
         ] {
             assert!(!looks_random(ordinary), "{ordinary} must not be masked");
         }
@@ -419,6 +529,9 @@ mod tests {
 
     #[test]
     fn urls_are_reduced_to_their_host() {
+        // Look-alike letters inside a link must not break it (multi-byte scheme neighbours).
+        assert_eq!(fingerprint_form("һttр://уоսtս.bе/9bζkр7"), fingerprint_form("http://youtu.be/other"));
+        assert_eq!(fingerprint_form("HTTPS://WWW.Example.COM/A"), fingerprint_form("https://example.com/b"));
         assert_eq!(
             fingerprint_form("free stuff at https://www.example.com/ref?id=123abc now"),
             fingerprint_form("free stuff at http://example.com/other/path now")
