@@ -23,7 +23,7 @@
     return el;
   }
 
-  // handlers: { onToggleHighlight(), onNextCopy() }
+  // handlers: { onToggleHighlight(), onNextCopy(), onToggleCollapse() }
   function createBadge(handlers) {
     const { host, root } = ui.makeShadowHost('chaff-badge', HOST_STYLE, ui.css.badge);
     const popoverId = `chaff-popover-${nextPopoverNumber++}`;
@@ -33,6 +33,11 @@
     pill.setAttribute('aria-haspopup', 'dialog');
     pill.setAttribute('aria-expanded', 'false');
     pill.setAttribute('aria-controls', popoverId);
+
+    // Collapse mode's "Show post" / "Hide post": beside the pill, outside the popover, one click.
+    const collapseToggle = element('button', 'toggle');
+    collapseToggle.type = 'button';
+    collapseToggle.hidden = true;
 
     const popover = element('div', 'popover');
     popover.id = popoverId;
@@ -60,7 +65,7 @@
     status.setAttribute('role', 'status');
     actions.append(highlightButton, nextButton, closeButton);
     popover.append(title, reasons, caveat, actions, status);
-    root.append(pill, popover);
+    root.append(pill, collapseToggle, popover);
 
     let open = false;
 
@@ -120,9 +125,10 @@
     closeButton.addEventListener('click', () => close({ restoreFocus: true }));
     highlightButton.addEventListener('click', () => handlers.onToggleHighlight());
     nextButton.addEventListener('click', () => handlers.onNextCopy());
+    collapseToggle.addEventListener('click', () => handlers.onToggleCollapse());
 
-    // view: { verdict, canJump, highlighted }
-    function update({ verdict, canJump, highlighted }) {
+    // view: { verdict, canJump, highlighted, collapse: null | { revealed } }
+    function update({ verdict, canJump, highlighted, collapse }) {
       pill.className = `pill ${verdict.level}`;
       pill.textContent = ui.words.pillText(verdict);
       pill.setAttribute('aria-label', ui.words.badgeLabel(verdict));
@@ -132,6 +138,14 @@
       nextButton.hidden = !canJump;
       highlightButton.textContent = highlighted ? 'Remove highlight' : 'Highlight copies';
       highlightButton.setAttribute('aria-pressed', String(highlighted));
+      collapseToggle.hidden = collapse === null;
+      if (collapse !== null) {
+        collapseToggle.textContent = collapse.revealed ? 'Hide post' : 'Show post';
+        collapseToggle.setAttribute('aria-expanded', String(collapse.revealed));
+        collapseToggle.setAttribute('aria-label', collapse.revealed
+          ? 'Hide the post again'
+          : `Show post hidden by chaff: ${ui.words.firstReasonText(verdict)}`);
+      }
       if (open) position();
     }
 

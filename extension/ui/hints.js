@@ -9,7 +9,7 @@
   const chaff = (globalThis.chaff ??= {});
   const ui = (chaff.ui ??= {});
 
-  const OWN_TAGS = ['chaff-badge', 'chaff-reveal', 'chaff-panel'];
+  const OWN_TAGS = ['chaff-badge', 'chaff-panel'];
   const OWN_SELECTOR = OWN_TAGS.join(', ');
 
   // post id -> { id, element, body, badge, display, verdict, ctx }
@@ -29,20 +29,12 @@
   // post.place (optional, from sites.json's badge anchors): after (default), before, append.
   function placeBadge(record, post) {
     const host = record.badge.host;
-    const anchor = inDocumentTree(post.anchor) ? post.anchor : null;
-    if (anchor) {
-      const place = post.place ?? 'after';
-      if (place === 'append') {
-        if (host.parentNode !== anchor) anchor.append(host);
-      } else if (place === 'before') {
-        if (anchor.previousSibling !== host) anchor.before(host);
-      } else if (anchor.nextSibling !== host) {
-        anchor.after(host);
-      }
+    if (inDocumentTree(post.anchor)) {
+      ui.placeBeside(host, post.anchor, post.place ?? 'after');
     } else if (inDocumentTree(post.body)) {
       // Before the body, not inside it: the body's own text stays untouched, and a collapsed or
       // dimmed body does not hide or fade its badge.
-      if (post.body.previousSibling !== host) post.body.before(host);
+      ui.placeBeside(host, post.body, 'before');
     } else if (host.parentNode !== post.element) {
       post.element.prepend(host);
     }
@@ -61,6 +53,7 @@
       verdict: record.verdict,
       canJump: canJump(record),
       highlighted: ui.copies.isHighlighted(record.verdict.cluster),
+      collapse: record.display.mode === 'collapse' ? { revealed: record.display.revealed } : null,
     });
   }
 
@@ -112,6 +105,10 @@
       record.badge = ui.createBadge({
         onToggleHighlight: () => toggleHighlight(record),
         onNextCopy: () => nextCopy(record),
+        onToggleCollapse: () => {
+          ui.display.toggleRevealed(record.display);
+          render(record);
+        },
       });
       records.set(post.id, record);
       idOfElement.set(post.element, post.id);
@@ -121,8 +118,10 @@
     record.ctx = ctx;
     record.body = inDocumentTree(post.body) ? post.body : null;
     placeBadge(record, post);
+    // Hiding a body that holds the badge would hide its "Show post" too (display.js).
+    const canCollapse = record.body !== null && !record.body.contains(record.badge.host);
+    ui.display.apply(record.display, record.body, verdict, ctx.display, canCollapse);
     render(record);
-    ui.display.apply(record.display, record.body, verdict, ctx.display);
   }
 
   function pruneDetached() {

@@ -1,6 +1,6 @@
-// chaff UI styles: the CSS of every shadow root chaff puts in a page (badge + popover, collapse
-// toggle, moderator panel), and the one helper that makes such a host. Design: hosts are styled
-// `all: initial` so the page's CSS cannot reach in, and everything visible is in a shadow root so
+// chaff UI styles: the CSS of every shadow root chaff puts in a page (the badge with its popover
+// and collapse toggle, the moderator panel), and the one helper that makes such a host. Design:
+// hosts are styled `all: initial` so the page's CSS cannot reach in, and everything visible is in a shadow root so
 // chaff's CSS cannot leak out (GUIDE §4). Colours are solid pills with their own background, so
 // they read on light and dark pages alike; a word always accompanies the colour.
 'use strict';
@@ -29,6 +29,7 @@
     .pill:focus-visible { ${FOCUS_RING} }
     .pill.notice { background: #ffd43b; color: #3b2a00; border-color: #b08900; }
     .pill.suspect { background: #c2410c; color: #fff; border-color: #7c2d12; }
+    .toggle { margin-inline-start: 6px; padding: 1px 8px; border-radius: 999px; }
     .popover { ${FONT} box-sizing: border-box; width: 320px; max-width: calc(100vw - 16px); margin: 0;
       padding: 12px 14px; border-radius: 10px; border: 1px solid #adb5bd; background: #fff; color: #212529;
       box-shadow: 0 6px 24px rgba(0, 0, 0, 0.25); text-align: start; white-space: normal; z-index: 2147483647; }
@@ -46,13 +47,6 @@
       .popover { background: #212529; color: #f1f3f5; border-color: #495057; }
       .popover .caveat, .popover .status { color: #ced4da; }
     }
-    ${BUTTON}`;
-
-  // Its own opaque card: the page may be dark while the system theme is light, or the reverse.
-  const reveal = `
-    .row { ${FONT} display: flex; align-items: center; gap: 8px; flex-wrap: wrap;
-      padding: 6px 10px; border-radius: 8px; border: 1px dashed #868e96; background: #f8f9fa; color: #343a40; }
-    @media (prefers-color-scheme: dark) { .row { background: #25262b; color: #dee2e6; } }
     ${BUTTON}`;
 
   const panel = `
@@ -119,6 +113,6 @@
     }
   }
 
-  ui.css = { badge, reveal, panel };
+  ui.css = { badge, panel };
   ui.makeShadowHost = makeShadowHost;
 }

@@ -370,14 +370,14 @@ test('display modes: dim and collapse touch only the post body, never nested rep
   const replyBody = page.locator('[thingid="t1_reply"] > [slot="comment"]');
   assert.equal(await body.isVisible(), false);
   assert.equal(await replyBody.isVisible(), true);
-  const show = page.locator('[thingid="t1_one"] > chaff-reveal button');
-  assert.equal(await show.textContent(), 'Show');
-  assert.equal(await page.locator('[thingid="t1_one"] > chaff-reveal #reason').textContent(),
-    'Hidden by chaff (suspect): 2 near-copies in this thread (3 authors)');
+  const show = page.locator('[thingid="t1_one"] > div > chaff-badge button.toggle');
+  assert.equal(await show.textContent(), 'Show post');
   assert.equal(await show.getAttribute('aria-expanded'), 'false');
+  assert.equal(await show.getAttribute('aria-label'), 'Show post hidden by chaff: 2 near-copies in this thread (3 authors)');
   await show.click();
   assert.equal(await body.isVisible(), true);
-  assert.equal(await show.textContent(), 'Hide again');
+  assert.equal(await show.textContent(), 'Hide post');
+  assert.equal(await show.getAttribute('aria-expanded'), 'true');
   // A verdict update keeps a revealed post revealed.
   await page.evaluate(() => chaff.hints.show(postOf('t1_one'), campaignVerdict('t1_one'), { display: 'collapse', peers: [] }));
   assert.equal(await body.isVisible(), true);
@@ -406,12 +406,37 @@ test('recycled nodes: a node reused for another post loses the old badge', async
     chaff.hints.show({ ...post, id: 't1_new' }, campaignVerdict('t1_new', 'notice'), { display: 'collapse', peers: [] });
     return {
       badges: post.element.querySelectorAll('chaff-badge').length,
-      reveals: post.element.querySelectorAll('chaff-reveal').length,
+      toggles: [...post.element.querySelectorAll('chaff-badge')].filter((badge) => !badge.shadowRoot.querySelector('.toggle').hidden).length,
       label: post.element.querySelector('chaff-badge').shadowRoot.querySelector('.pill').textContent,
       bodyStyle: post.body.getAttribute('style'),
     };
   });
-  assert.deepEqual(count, { badges: 1, reveals: 0, label: 'notice · 2 copies', bodyStyle: null });
+  assert.deepEqual(count, { badges: 1, toggles: 0, label: 'notice · 2 copies', bodyStyle: null });
+  await page.close();
+});
+
+test("new Reddit's slotted shadow DOM: chaff's hosts stay rendered and out of [slot] queries", async () => {
+  const page = await openThread();
+  const before = await page.evaluate(() => {
+    // shreddit-post and shreddit-comment render only light children assigned to named slots.
+    postOf('t3_abc').element.attachShadow({ mode: 'open' }).append(
+      ...['authorName', 'title', 'text-body'].map((name) => Object.assign(document.createElement('slot'), { name })));
+    postOf('t1_two').element.attachShadow({ mode: 'open' }).append(Object.assign(document.createElement('slot'), { name: 'comment' }));
+    return document.documentElement.outerHTML;
+  });
+  // No anchor: the badge goes at the start of the slotted body; collapse would hide it, so dim.
+  await page.evaluate(() => chaff.hints.show({ ...postOf('t3_abc'), anchor: null },
+    { ...campaignVerdict('t3_abc'), cluster: null }, { display: 'collapse', peers: [] }));
+  assert.equal(await page.locator('[slot="text-body"] > chaff-badge button.pill').isVisible(), true);
+  await page.waitForFunction(() => getComputedStyle(postOf('t3_abc').body).opacity === '0.35');
+  // A badge anchored "before" a slotted body goes inside it too, never as an unslotted sibling.
+  await page.evaluate(() => chaff.hints.show({ ...postOf('t1_two'), anchor: postOf('t1_two').body, place: 'before' },
+    campaignVerdict('t1_two'), { display: 'badge', peers: [] }));
+  assert.equal(await page.locator('[thingid="t1_two"] > [slot="comment"] > chaff-badge button.pill').isVisible(), true);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('chaff-badge[slot]').length), 0);
+  assert.equal(await page.evaluate(() => postOf('t1_two').body.textContent.trim()), 'Honestly the best budgeting app I have tried is CoinNest, it changed how I save every month.');
+  await page.evaluate(() => chaff.hints.removeAll());
+  assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before);
   await page.close();
 });
 
