@@ -32,8 +32,9 @@
     if (inDocumentTree(post.anchor)) {
       ui.placeBeside(host, post.anchor, post.place ?? 'after');
     } else if (inDocumentTree(post.body)) {
-      // Before the body, not inside it: the body's own text stays untouched, and a collapsed or
-      // dimmed body does not hide or fade its badge.
+      // Before the body where the page allows it (then a dimmed body does not fade its badge), at
+      // its start where new Reddit's slots leave no room beside it (place.js). Either way the
+      // body's own text is untouched: the badge's words live in its shadow root.
       ui.placeBeside(host, post.body, 'before');
     } else if (host.parentNode !== post.element) {
       post.element.prepend(host);
@@ -101,6 +102,7 @@
 
     let record = records.get(post.id);
     if (!record) {
+      if (records.size >= PRUNE_ABOVE) pruneDetached();
       record = { id: post.id, element: post.element, body: null, badge: null, display: ui.display.createState() };
       record.badge = ui.createBadge({
         onToggleHighlight: () => toggleHighlight(record),
@@ -112,7 +114,6 @@
       });
       records.set(post.id, record);
       idOfElement.set(post.element, post.id);
-      if (records.size > PRUNE_ABOVE) pruneDetached();
     }
     record.verdict = verdict;
     record.ctx = ctx;
