@@ -91,7 +91,8 @@
     const batch = pending;
     pending = [];
     const run = async () => {
-      if (batch.length === 0) return;
+      // Switched off since the batch was queued: it is dropped, never written.
+      if (batch.length === 0 || !(await isActive())) return;
       // Re-read before writing: other tabs write the same store.
       const keys = await readStore();
       for (const [keyHash, threadHash] of batch) {

@@ -610,10 +610,15 @@ test('memory: stores only salted hashes, counts other threads, honours the switc
     const whenOff = await chaff.memory.recall([{ id: 'b', keys: ['987654321'] }], 'reddit:t3_third');
     await chaff.memory.remember([{ id: 'z', keys: ['777'] }], 'reddit:t3_fourth');
     await chaff.settings.save({ memory: true });
+    // Queued while on, switched off before the batched write: never written.
+    await chaff.memory.remember([{ id: 'y', keys: ['888'] }], 'reddit:t3_fourth');
+    await chaff.settings.save({ memory: false });
+    await new Promise((resolve) => setTimeout(resolve, 1700));
+    await chaff.settings.save({ memory: true });
     chrome.extension.inIncognitoContext = true;
     const inPrivate = await chaff.memory.recall([{ id: 'b', keys: ['987654321'] }], 'reddit:t3_third');
     chrome.extension.inIncognitoContext = false;
-    const seven = await chaff.memory.recall([{ id: 'z', keys: ['777'] }], 'reddit:t3_fifth');
+    const seven = await chaff.memory.recall([{ id: 'z', keys: ['777'] }, { id: 'y', keys: ['888'] }], 'reddit:t3_fifth');
     await chaff.memory.forget();
     const afterForget = __storedArea();
     const forgotten = await chaff.memory.recall([{ id: 'b', keys: ['987654321'] }], 'reddit:t3_third');
@@ -637,7 +642,7 @@ test('memory: stores only salted hashes, counts other threads, honours the switc
   }
   assert.equal(typeof result.stored.chaffMemorySalt, 'string');
   assert.deepEqual(result.whenOff, [], 'switched off: nothing recalled');
-  assert.deepEqual(result.seven, [], 'switched off: nothing remembered');
+  assert.deepEqual(result.seven, [], 'switched off: nothing remembered, queued batches dropped');
   assert.deepEqual(result.inPrivate, [], 'private window: nothing recalled');
   assert.deepEqual(Object.keys(result.afterForget), ['chaffSettings'], 'forget clears memory and salt');
   assert.deepEqual(result.forgotten, []);
