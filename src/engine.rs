@@ -414,7 +414,7 @@ fn judge_cluster(c: &ClusterFacts, sensitivity: Sensitivity) -> ClusterJudgement
     if coordinated {
         let mut parts = Vec::new();
         if c.busiest_burst >= 3 {
-            parts.push(format!("{} copies posted within one hour", c.busiest_burst));
+            parts.push(format!("{} copies within one hour", c.busiest_burst));
         }
         match c.shared_links.as_slice() {
             [] => {}
@@ -423,7 +423,7 @@ fn judge_cluster(c: &ClusterFacts, sensitivity: Sensitivity) -> ClusterJudgement
         }
         reasons.push(Reason {
             kind: ReasonKind::Coordination,
-            text: format!("{} accounts post this text: {}", authors, parts.join("; ")),
+            text: format!("{} accounts posted this text: {}", authors, parts.join("; ")),
         });
     }
     ClusterJudgement { level, score, reasons }
