@@ -143,11 +143,13 @@ fn report(page: &str, site: Site, detected: bool, posts: &[Post], verdicts: &[Ve
     if !clusters.is_empty() {
         out.push_str(&format!("\nclusters ({}):\n", clusters.len()));
         for cluster in clusters {
+            let authors = cluster.authors.len();
             out.push_str(&format!(
-                "  {}  {} posts by {} authors{}  \"{}\"\n",
+                "  {}  {} posts by {} {}{}  \"{}\"\n",
                 cluster.id,
                 cluster.members.len(),
-                cluster.authors.len(),
+                authors,
+                if authors == 1 { "author" } else { "authors" },
                 span(cluster.first, cluster.last),
                 snippet(&cluster.snippet, 60),
             ));
