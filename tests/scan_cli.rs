@@ -316,3 +316,49 @@ fn unreadable_files_unknown_sites_and_pages_without_posts_are_clear_errors() {
     assert!(!no_page.status.success());
     assert!(String::from_utf8_lossy(&no_page.stderr).contains("usage: chaff scan"));
 }
+
+/// The one real x.com capture in public repositories (defuddle's test fixture, MIT; see
+/// tests/pages/README.md): an X article with its author block, time and action bar.
+const REAL_X: &str = "real/x.com-article-2026-02-13.html";
+
+#[test]
+fn the_real_x_capture_reads_as_one_post_by_its_author() {
+    let html = page(REAL_X);
+    assert_eq!(detect_site(&html), Some(Site::X));
+    let posts = extract_posts(&html, Site::X).unwrap();
+    assert_eq!(posts.len(), 1, "{posts:#?}");
+    let post = &posts[0];
+    assert_eq!(post.id, "2013045749580259680");
+    assert_eq!(post.author.as_deref(), Some("arscontexta"));
+    assert_eq!(post.created, chaff::post::parse_timestamp("2026-01-19T00:28:01Z"));
+    assert_eq!(post.title.as_deref(), Some("obsidian + claude code 101"));
+    assert_eq!(post.text, "obsidian + claude code 101", "an article without tweet text reads as its title");
+}
+
+#[test]
+fn an_inert_preview_of_the_real_capture_loads_nothing_and_keeps_the_badge() {
+    use chaff::extract::annotate_inert;
+    use chaff::{Level, Reason, ReasonKind, Verdict};
+    let html = page(REAL_X);
+    for remote in ["<link", "src=\"https://pbs.twimg.com", "url(&quot;https://pbs.twimg.com"] {
+        assert!(html.contains(remote), "the capture has {remote} to remove");
+    }
+    let verdict = Verdict {
+        id: "2013045749580259680".into(),
+        level: Level::Suspect,
+        score: 0.9,
+        ai: 0.2,
+        ai_judged: true,
+        cluster: Some("c1".into()),
+        copies: 2,
+        authors: 3,
+        reasons: vec![Reason { kind: ReasonKind::Duplicate, text: "2 near-copies <by> 3 authors".into() }],
+    };
+    let preview = annotate_inert(&html, Site::X, &[verdict]).unwrap();
+    for remote in ["<link", "<script", "src=\"http", "srcset", "url(&quot;http", "url(http"] {
+        assert!(!preview.contains(remote), "{remote} survived in the preview");
+    }
+    assert_eq!(preview.matches("class=\"chaff-badge\"").count(), 1);
+    assert!(preview.contains("2 near-copies &lt;by&gt; 3 authors"));
+    assert_eq!(extract_posts(&preview, Site::X).unwrap(), extract_posts(&html, Site::X).unwrap());
+}
