@@ -1,7 +1,76 @@
-//! `chaff train` (being written).
+//! `chaff train --data DIR [--out DIR]`: learns the AI-text models from the training split of
+//! the labelled corpora in DIR (../shared/data) and writes `model-<site>.txt` into the output
+//! directory (default `src/ai`, where the crate embeds them). Prints the out-of-fold AUROC of
+//! each corpus on the training split: a cross-validation check, not the evaluation (that is
+//! `chaff eval`, on the validation split).
+
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub fn run(_args: &[String]) -> ExitCode {
-    eprintln!("chaff train: not built yet");
-    ExitCode::from(2)
+use chaff::train::{self, FIT};
+
+const USAGE: &str = "usage: chaff train --data DIR [--out DIR]";
+
+pub fn run(args: &[String]) -> ExitCode {
+    let mut data = PathBuf::from("../shared/data");
+    let mut out = PathBuf::from("src/ai");
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let target = match arg.as_str() {
+            "--data" => &mut data,
+            "--out" => &mut out,
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            other => {
+                eprintln!("chaff train: unknown option {other:?}\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        };
+        match it.next() {
+            Some(value) => *target = PathBuf::from(value),
+            None => {
+                eprintln!("chaff train: {arg} needs a value\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    if !data.is_dir() {
+        eprintln!("chaff train: no data directory at {} (see ../shared/data/SOURCES.md)", data.display());
+        return ExitCode::from(3);
+    }
+    let configs = train::shipped_configs();
+    let corpora = match train::load_corpora(&data, &configs) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("chaff train: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    for config in &configs {
+        let sources: Vec<String> = config.corpora.iter().map(|(c, w)| format!("{} (weight {w})", c.name())).collect();
+        let provenance = format!(
+            "chaff AI-text model for site {site}: logistic regression, learned by `chaff train --data DIR`\n\
+             from the training split (80% of groups, train::in_validation) of: {}.\n\
+             Fit: {FIT:?}; {keep} features kept. Provenance and figures: src/ai/MODEL.md.",
+            sources.join(", "),
+            site = config.site,
+            keep = config.keep,
+        );
+        let trained = train::train_site(config, &corpora, FIT, &provenance);
+        let path = out.join(format!("model-{}.txt", trained.site));
+        if let Err(e) = std::fs::write(&path, &trained.file) {
+            eprintln!("chaff train: cannot write {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+        println!("{}: {} features, {} bytes → {}", trained.site, trained.features, trained.file.len(), path.display());
+        for (corpus, auroc, n) in &trained.cross_validation {
+            println!("  out-of-fold AUROC on the training split, {}: {auroc:.4} ({n} texts)", corpus.name());
+        }
+        for line in trained.file.lines().filter(|l| l.starts_with("threshold")) {
+            println!("  {line}");
+        }
+    }
+    ExitCode::SUCCESS
 }

@@ -1,0 +1,504 @@
+//! `chaff train`: learns the AI-text models (`src/ai/model-*.txt`) from the training split of
+//! ../shared/data, reproducibly.
+//!
+//! Design (issue 3):
+//! - Data: GriD, TweepFake and janitr through the `corpus` loaders, text as a page shows it.
+//!   Each example has a group (GriD: near-duplicate key, TweepFake: account, janitr: thread);
+//!   `in_validation` puts whole groups on one side by hashing the group key, 80/20. Training
+//!   sees only the training side; `chaff eval` scores only the validation side with the same
+//!   function.
+//! - Model: logistic regression over `ai::features` (words, bigrams, character 3–5-grams,
+//!   style), fitted with AdaGrad SGD and L2, examples weighted so each corpus — and within it
+//!   each class — weighs as configured, whatever its size. Two stages: fit on every feature
+//!   seen in `MIN_DOCUMENTS` training texts, keep the `keep` strongest (|weight|·√documents,
+//!   the expected influence on a score), refit on those. That keeps the files inside the
+//!   150 KB budget while the first stage still sees everything.
+//! - Thresholds: out-of-fold likelihoods of the human training texts (k folds by group, the
+//!   whole two-stage fit repeated per fold) give per-corpus quantiles; each sensitivity's
+//!   notice/suspect thresholds are the highest of those quantiles over the model's corpora, so
+//!   every corpus stays within its false-alarm budget. No evaluation figure is involved.
+//! - Reproducible: fixed seeds, deterministic hashing, sorted maps only where order matters.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::ai::{self, features, model};
+use crate::corpus;
+
+/// One labelled text, as a page shows it, with the group that keeps related texts on one
+/// side of the split.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LabelledText {
+    pub text: String,
+    pub machine: bool,
+    pub group: String,
+}
+
+/// The labelled corpora the models learn from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Corpus {
+    Grid,
+    TweepFake,
+    Janitr,
+}
+
+impl Corpus {
+    pub const ALL: [Corpus; 3] = [Corpus::Grid, Corpus::TweepFake, Corpus::Janitr];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Corpus::Grid => "grid",
+            Corpus::TweepFake => "tweepfake",
+            Corpus::Janitr => "janitr",
+        }
+    }
+
+    /// The site whose model answers for this corpus (what a reader of it would be browsing).
+    pub fn site(self) -> &'static str {
+        match self {
+            Corpus::Grid => "reddit",
+            Corpus::TweepFake | Corpus::Janitr => "x",
+        }
+    }
+
+    pub fn load(self, data_dir: &Path) -> Result<Vec<LabelledText>, String> {
+        match self {
+            Corpus::Grid => corpus::grid::load(data_dir),
+            Corpus::TweepFake => corpus::tweepfake::load(data_dir),
+            Corpus::Janitr => corpus::janitr::load(data_dir),
+        }
+    }
+}
+
+/// Share of groups held out for validation, in percent.
+pub const VALIDATION_PERCENT: u64 = 20;
+
+fn fnv1a(parts: &[&[u8]]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for &b in *part {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// Whether a group of a corpus belongs to the validation split. A hash of corpus name and
+/// group key: deterministic, independent of file order, and the same for `train` and `eval`.
+pub fn in_validation(corpus: Corpus, group: &str) -> bool {
+    fnv1a(&[corpus.name().as_bytes(), b":", group.as_bytes()]) % 100 < VALIDATION_PERCENT
+}
+
+/// The calibration fold (0..folds) of a training group: a differently salted hash, so folds
+/// cut across the validation hash.
+fn fold_of(corpus: Corpus, group: &str, folds: u64) -> u64 {
+    fnv1a(&[b"fold:", corpus.name().as_bytes(), b":", group.as_bytes()]) % folds
+}
+
+/// What one shipped model learns from.
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    pub site: &'static str,
+    /// Corpora and the total weight each carries in the fit.
+    pub corpora: Vec<(Corpus, f32)>,
+    /// Features kept in the model file.
+    pub keep: usize,
+}
+
+/// The shipped configuration: one model per site family (see `ai` for why).
+/// Reddit: GriD, the discussion-comment corpus. X: janitr's 2026 AI replies first, TweepFake's
+/// 2019 bots second, GriD's explanatory answers as a third view of machine prose.
+pub fn shipped_configs() -> Vec<SiteConfig> {
+    vec![
+        SiteConfig { site: "reddit", corpora: vec![(Corpus::Grid, 1.0)], keep: 4000 },
+        SiteConfig {
+            site: "x",
+            corpora: vec![(Corpus::Janitr, 1.0), (Corpus::TweepFake, 1.0), (Corpus::Grid, 0.5)],
+            keep: 4000,
+        },
+    ]
+}
+
+/// Fitting settings, fixed so a retrain reproduces the shipped files.
+#[derive(Debug, Clone, Copy)]
+pub struct FitSettings {
+    pub epochs: usize,
+    pub learning_rate: f32,
+    pub l2: f32,
+    pub seed: u64,
+    pub folds: u64,
+}
+
+pub const FIT: FitSettings = FitSettings { epochs: 12, learning_rate: 0.2, l2: 1e-4, seed: 20_261_122, folds: 4 };
+
+/// A feature must occur in this many training texts to be fitted: rarer ones are names and
+/// typos that cannot generalize.
+const MIN_DOCUMENTS: u32 = 3;
+
+/// Quantiles of the out-of-fold human likelihoods that become thresholds, per sensitivity
+/// [low, medium, high] as (notice, suspect). Medium (the default) flags about 1 human post in
+/// 200 at notice level and 1 in 1000 as suspect, inside issue 3's 1% budget; high trades more
+/// false alarms for recall, low fewer.
+const THRESHOLD_QUANTILES: [(f64, f64); 3] = [(0.998, 0.9995), (0.995, 0.999), (0.98, 0.995)];
+
+/// A training example as sparse feature indices.
+struct Example {
+    features: Vec<(u32, f32)>,
+    machine: bool,
+    weight: f32,
+    corpus: Corpus,
+    judged: bool,
+}
+
+/// Features of a text as (key, value), duplicates merged.
+fn text_features(text: &str) -> (Vec<(u64, f32)>, bool) {
+    let parsed = features::parse(text);
+    let mut out: Vec<(u64, f32)> = Vec::new();
+    features::for_each_feature(&parsed, |k, v| out.push((k, v)), |_, _, _, _| {});
+    out.sort_unstable_by_key(|&(k, _)| k);
+    let mut merged: Vec<(u64, f32)> = Vec::with_capacity(out.len());
+    for (k, v) in out {
+        match merged.last_mut() {
+            Some(last) if last.0 == k => last.1 += v,
+            _ => merged.push((k, v)),
+        }
+    }
+    (merged, ai::can_judge(text, &parsed))
+}
+
+/// Logistic regression weights over an index space.
+struct Fit {
+    weights: Vec<f32>,
+    bias: f32,
+}
+
+impl Fit {
+    fn score(&self, features: &[(u32, f32)]) -> f32 {
+        self.bias + features.iter().map(|&(j, v)| self.weights[j as usize] * v).sum::<f32>()
+    }
+}
+
+/// xorshift64*: a tiny seeded generator for the shuffles.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            items.swap(i, j);
+        }
+    }
+}
+
+fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+/// AdaGrad SGD on weighted log loss with L2 applied to the weights a step touches.
+fn fit(examples: &[&Example], dims: usize, settings: FitSettings) -> Fit {
+    let mut weights = vec![0f32; dims];
+    let mut grad_sq = vec![1e-6f32; dims];
+    let (mut bias, mut bias_sq) = (0f32, 1e-6f32);
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng = Rng(settings.seed | 1);
+    for _ in 0..settings.epochs {
+        rng.shuffle(&mut order);
+        for &i in &order {
+            let ex = examples[i];
+            let z = bias + ex.features.iter().map(|&(j, v)| weights[j as usize] * v).sum::<f32>();
+            let g = (sigmoid(z) - if ex.machine { 1.0 } else { 0.0 }) * ex.weight;
+            for &(j, v) in &ex.features {
+                let j = j as usize;
+                let gj = g * v + settings.l2 * weights[j];
+                grad_sq[j] += gj * gj;
+                weights[j] -= settings.learning_rate * gj / grad_sq[j].sqrt();
+            }
+            bias_sq += g * g;
+            bias -= settings.learning_rate * g / bias_sq.sqrt();
+        }
+    }
+    Fit { weights, bias }
+}
+
+/// The examples of a model's corpora, indexed over the features seen in `MIN_DOCUMENTS`
+/// texts of `train`, with corpus- and class-balanced weights.
+struct Indexed {
+    examples: Vec<Example>,
+    keys: Vec<u64>,
+    documents: Vec<u32>,
+}
+
+fn index(texts: &[(Corpus, &LabelledText)], corpus_weights: &[(Corpus, f32)]) -> Indexed {
+    let raw: Vec<(Vec<(u64, f32)>, bool)> = texts.iter().map(|(_, t)| text_features(&t.text)).collect();
+    let mut documents: HashMap<u64, u32> = HashMap::new();
+    for (features, _) in &raw {
+        for &(k, _) in features {
+            *documents.entry(k).or_insert(0) += 1;
+        }
+    }
+    let mut keys: Vec<u64> = documents.iter().filter(|(_, &d)| d >= MIN_DOCUMENTS).map(|(&k, _)| k).collect();
+    keys.sort_unstable();
+    let position: HashMap<u64, u32> = keys.iter().enumerate().map(|(i, &k)| (k, i as u32)).collect();
+    let doc_counts = keys.iter().map(|k| documents[k]).collect();
+
+    // Each (corpus, class) cell carries half its corpus's weight, spread over its texts; the
+    // total is scaled so the mean example weight is 1 (the learning rate then means the same
+    // whatever the mix).
+    let mut cell_sizes: HashMap<(Corpus, bool), usize> = HashMap::new();
+    for (c, t) in texts {
+        *cell_sizes.entry((*c, t.machine)).or_insert(0) += 1;
+    }
+    let corpus_weight = |c: Corpus| corpus_weights.iter().find(|(k, _)| *k == c).map_or(0.0, |(_, w)| *w);
+    let total_weight: f32 = cell_sizes.keys().map(|(c, _)| corpus_weight(*c) / 2.0).sum();
+    let scale = texts.len() as f32 / total_weight.max(f32::EPSILON);
+    let examples = texts
+        .iter()
+        .zip(raw)
+        .map(|((c, t), (features, judged))| Example {
+            features: features.into_iter().filter_map(|(k, v)| position.get(&k).map(|&j| (j, v))).collect(),
+            machine: t.machine,
+            weight: corpus_weight(*c) / 2.0 / cell_sizes[&(*c, t.machine)] as f32 * scale,
+            corpus: *c,
+            judged,
+        })
+        .collect();
+    Indexed { examples, keys, documents: doc_counts }
+}
+
+/// Two-stage fit on a subset of the examples: all features, then the `keep` strongest.
+/// Returns the refit and the kept feature indices.
+fn fit_two_stage(indexed: &Indexed, subset: &[usize], keep: usize, settings: FitSettings) -> (Fit, Vec<u32>) {
+    let examples: Vec<&Example> = subset.iter().map(|&i| &indexed.examples[i]).collect();
+    let first = fit(&examples, indexed.keys.len(), settings);
+    let mut ranked: Vec<u32> = (0..indexed.keys.len() as u32).filter(|&j| first.weights[j as usize] != 0.0).collect();
+    let influence = |j: u32| first.weights[j as usize].abs() * (indexed.documents[j as usize] as f32).sqrt();
+    ranked.sort_by(|&a, &b| influence(b).total_cmp(&influence(a)).then(a.cmp(&b)));
+    let style_keys: Vec<u64> = features::STYLE_NAMES.iter().map(|n| features::feature_key(features::STYLE, n)).collect();
+    let mut kept: Vec<u32> = (0..indexed.keys.len() as u32).filter(|&j| style_keys.contains(&indexed.keys[j as usize])).collect();
+    for j in ranked {
+        if kept.len() >= keep {
+            break;
+        }
+        if !kept.contains(&j) {
+            kept.push(j);
+        }
+    }
+    kept.sort_unstable();
+    let mut remap = vec![u32::MAX; indexed.keys.len()];
+    for (new, &old) in kept.iter().enumerate() {
+        remap[old as usize] = new as u32;
+    }
+    let reduced: Vec<Example> = examples
+        .iter()
+        .map(|ex| Example {
+            features: ex.features.iter().filter(|(j, _)| remap[*j as usize] != u32::MAX).map(|&(j, v)| (remap[j as usize], v)).collect(),
+            machine: ex.machine,
+            weight: ex.weight,
+            corpus: ex.corpus,
+            judged: ex.judged,
+        })
+        .collect();
+    let refs: Vec<&Example> = reduced.iter().collect();
+    let second = fit(&refs, kept.len(), settings);
+    let mut full = vec![0f32; indexed.keys.len()];
+    for (new, &old) in kept.iter().enumerate() {
+        full[old as usize] = second.weights[new];
+    }
+    (Fit { weights: full, bias: second.bias }, kept)
+}
+
+/// Linear-interpolated quantile of sorted values.
+fn quantile(sorted: &[f32], q: f64) -> f32 {
+    if sorted.is_empty() {
+        return 1.0;
+    }
+    let pos = q * (sorted.len() - 1) as f64;
+    let (lo, hi) = (pos.floor() as usize, pos.ceil() as usize);
+    let frac = (pos - lo as f64) as f32;
+    sorted[lo] + (sorted[hi] - sorted[lo]) * frac
+}
+
+/// Area under the ROC curve (ties count half), for the cross-validation summary.
+pub fn auroc(scored: &[(f32, bool)]) -> f64 {
+    let mut sorted: Vec<(f32, bool)> = scored.to_vec();
+    sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let (mut rank_sum, mut positives) = (0f64, 0f64);
+    let mut i = 0;
+    while i < sorted.len() {
+        let mut j = i;
+        while j < sorted.len() && sorted[j].0 == sorted[i].0 {
+            j += 1;
+        }
+        let mid_rank = (i + j + 1) as f64 / 2.0;
+        for item in &sorted[i..j] {
+            if item.1 {
+                rank_sum += mid_rank;
+                positives += 1.0;
+            }
+        }
+        i = j;
+    }
+    let negatives = sorted.len() as f64 - positives;
+    if positives == 0.0 || negatives == 0.0 {
+        return f64::NAN;
+    }
+    (rank_sum - positives * (positives + 1.0) / 2.0) / (positives * negatives)
+}
+
+/// What training one site's model produced.
+pub struct Trained {
+    pub site: &'static str,
+    pub file: String,
+    /// Out-of-fold AUROC per corpus on the training split (cross-validation, not evaluation).
+    pub cross_validation: Vec<(Corpus, f64, usize)>,
+    pub features: usize,
+}
+
+/// Trains one site's model from the training split.
+pub fn train_site(config: &SiteConfig, data: &HashMap<Corpus, Vec<LabelledText>>, settings: FitSettings, provenance: &str) -> Trained {
+    let texts: Vec<(Corpus, &LabelledText)> = config
+        .corpora
+        .iter()
+        .flat_map(|(c, _)| data[c].iter().filter(|t| !in_validation(*c, &t.group)).map(move |t| (*c, t)))
+        .collect();
+    let indexed = index(&texts, &config.corpora);
+
+    // Out-of-fold likelihoods for thresholds and the cross-validation summary.
+    let mut out_of_fold: Vec<(Corpus, f32, bool, bool)> = Vec::new();
+    for fold in 0..settings.folds {
+        let in_fold = |i: usize| fold_of(texts[i].0, &texts[i].1.group, settings.folds) == fold;
+        let train_part: Vec<usize> = (0..texts.len()).filter(|&i| !in_fold(i)).collect();
+        let (fold_fit, _) = fit_two_stage(&indexed, &train_part, config.keep, settings);
+        for i in (0..texts.len()).filter(|&i| in_fold(i)) {
+            let ex = &indexed.examples[i];
+            out_of_fold.push((ex.corpus, sigmoid(fold_fit.score(&ex.features)), ex.machine, ex.judged));
+        }
+    }
+    let cross_validation = config
+        .corpora
+        .iter()
+        .map(|(c, _)| {
+            let scored: Vec<(f32, bool)> = out_of_fold.iter().filter(|o| o.0 == *c).map(|o| (o.1, o.2)).collect();
+            (*c, auroc(&scored), scored.len())
+        })
+        .collect();
+    let mut thresholds = [model::Thresholds { notice: 0.0, suspect: 0.0 }; 3];
+    for (c, weight) in &config.corpora {
+        if *weight <= 0.0 {
+            continue;
+        }
+        let mut human: Vec<f32> = out_of_fold.iter().filter(|o| o.0 == *c && !o.2 && o.3).map(|o| o.1).collect();
+        human.sort_by(f32::total_cmp);
+        for (slot, (qn, qs)) in THRESHOLD_QUANTILES.iter().enumerate() {
+            thresholds[slot].notice = thresholds[slot].notice.max(quantile(&human, *qn));
+            thresholds[slot].suspect = thresholds[slot].suspect.max(quantile(&human, *qs));
+        }
+    }
+    for t in &mut thresholds {
+        t.suspect = t.suspect.max(t.notice);
+    }
+
+    let all: Vec<usize> = (0..texts.len()).collect();
+    let (final_fit, kept) = fit_two_stage(&indexed, &all, config.keep, settings);
+    let names = feature_names(&texts, &kept.iter().map(|&j| indexed.keys[j as usize]).collect::<Vec<_>>());
+    let mut features: Vec<(u8, String, f32)> = kept
+        .iter()
+        .filter_map(|&j| {
+            let w = final_fit.weights[j as usize];
+            let (family, name) = names.get(&indexed.keys[j as usize])?;
+            (w != 0.0).then(|| (*family, name.clone(), w))
+        })
+        .collect();
+    // Strongest machine-like weights first: the file reads as the model's own explanation.
+    features.sort_by(|a, b| b.2.total_cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
+    let file = model::write(config.site, final_fit.bias, thresholds, &features, provenance);
+    Trained { site: config.site, file, cross_validation, features: features.len() }
+}
+
+/// Recovers the readable names of the kept feature keys from the training texts.
+fn feature_names(texts: &[(Corpus, &LabelledText)], keys: &[u64]) -> HashMap<u64, (u8, String)> {
+    let wanted: std::collections::HashSet<u64> = keys.iter().copied().collect();
+    let mut names = HashMap::new();
+    for (_, t) in texts {
+        if names.len() == wanted.len() {
+            break;
+        }
+        for (family, name, _) in features::named_features(&features::parse(&t.text)) {
+            let key = features::feature_key(family, &name);
+            if wanted.contains(&key) {
+                names.entry(key).or_insert((family, name));
+            }
+        }
+    }
+    names
+}
+
+/// Loads every corpus a configuration needs.
+pub fn load_corpora(data_dir: &Path, configs: &[SiteConfig]) -> Result<HashMap<Corpus, Vec<LabelledText>>, String> {
+    let mut data = HashMap::new();
+    for config in configs {
+        for (c, _) in &config.corpora {
+            if !data.contains_key(c) {
+                data.insert(*c, c.load(data_dir).map_err(|e| format!("{}: {e}", c.name()))?);
+            }
+        }
+    }
+    Ok(data)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_split_is_deterministic_and_keeps_groups_whole() {
+        let groups: Vec<String> = (0..2000).map(|i| format!("account{i}")).collect();
+        let first: Vec<bool> = groups.iter().map(|g| in_validation(Corpus::TweepFake, g)).collect();
+        let again: Vec<bool> = groups.iter().map(|g| in_validation(Corpus::TweepFake, g)).collect();
+        assert_eq!(first, again);
+        let share = first.iter().filter(|&&v| v).count() as f64 / groups.len() as f64;
+        assert!((0.17..0.23).contains(&share), "{share}");
+        // Every text of a group lands where its group does: the split reads nothing else.
+        let texts = [("dril", "a"), ("dril", "b"), ("jaden", "c"), ("dril", "d")];
+        let sides: Vec<bool> = texts.iter().filter(|t| t.0 == "dril").map(|t| in_validation(Corpus::TweepFake, t.0)).collect();
+        assert!(sides.windows(2).all(|p| p[0] == p[1]));
+    }
+
+    #[test]
+    fn auroc_of_perfect_random_and_reversed_rankings() {
+        let perfect = [(0.1, false), (0.2, false), (0.8, true), (0.9, true)];
+        assert_eq!(auroc(&perfect), 1.0);
+        let reversed: Vec<(f32, bool)> = perfect.iter().map(|&(s, y)| (-s, y)).collect();
+        assert_eq!(auroc(&reversed), 0.0);
+        assert_eq!(auroc(&[(0.5, false), (0.5, true)]), 0.5);
+    }
+
+    #[test]
+    fn fitting_separates_a_learnable_toy_problem() {
+        let examples: Vec<Example> = (0..200)
+            .map(|i| Example {
+                features: vec![((i % 2) as u32, 1.0), (2, 0.5)],
+                machine: i % 2 == 1,
+                weight: 1.0,
+                corpus: Corpus::Grid,
+                judged: true,
+            })
+            .collect();
+        let refs: Vec<&Example> = examples.iter().collect();
+        let f = fit(&refs, 3, FIT);
+        assert!(f.weights[1] > 0.5 && f.weights[0] < -0.5, "{:?}", f.weights);
+    }
+
+    #[test]
+    fn quantiles_interpolate() {
+        assert_eq!(quantile(&[0.0, 1.0], 0.5), 0.5);
+        assert_eq!(quantile(&[0.2, 0.4, 0.9], 1.0), 0.9);
+    }
+}
