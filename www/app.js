@@ -357,7 +357,8 @@ function clusterCard(cluster) {
 
 function clusterFacts(cluster) {
   const facts = [`${cluster.authors.length} ${plural(cluster.authors.length, 'author')}`];
-  if (cluster.first !== null && cluster.last !== null && cluster.first !== undefined) {
+  // Times are absent (undefined from serde-wasm-bindgen) when the posts carried none.
+  if (typeof cluster.first === 'number' && typeof cluster.last === 'number') {
     facts.push(`posted within ${durationWords(cluster.last - cluster.first)}`);
   }
   if (cluster.shared_links.length > 0) {

@@ -29,6 +29,8 @@ export function verdictsToJsonLines(verdicts) {
     .map((verdict) => {
       const record = {};
       for (const field of VERDICT_FIELDS) record[field] = verdict[field];
+      // serde-wasm-bindgen hands a Rust None over as undefined; the CLI writes null.
+      record.cluster = verdict.cluster ?? null;
       record.score = f32Shortest(verdict.score);
       record.ai = f32Shortest(verdict.ai);
       record.reasons = verdict.reasons.map(({ kind, text }) => ({ kind, text }));
