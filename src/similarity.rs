@@ -1,11 +1,14 @@
 //! Near-duplicate fingerprints: character shingles, MinHash, LSH banding, and the near-copy test.
 //!
 //! Design.
-//! - Shingles are runs of [`SHINGLE_CHARS`] characters of the fingerprint form with its spaces
-//!   and random-token placeholders removed. Characters, not words, because short promotional
-//!   copies ("check my profile 🔥", 14 letters) have too few words to shingle, and because a
-//!   space-free form makes inserted or removed spaces and word splits (`c h e c k`, `che.ck`)
-//!   irrelevant. A shorter text than one shingle is one shingle.
+//! - Shingles are runs of [`SHINGLE_CHARS`] characters of the fingerprint form, random-token
+//!   placeholders removed, words joined by one space. Characters, not words, because short
+//!   promotional copies ("check my profile 🔥") have too few words to shingle. Spaces are kept:
+//!   with them a swapped, dropped or inserted word disturbs only the shingles that cross its
+//!   edges, while the shingles inside the other words survive; without them every shingle around
+//!   the edit changes. Four characters rather than five for the same reason (fewer shingles span
+//!   an edit). A word split by punctuation (`che.ck`) costs a few shingles, and the normalizer
+//!   rejoins spaced-out letters. A text shorter than one shingle is one shingle.
 //! - Whether two posts are near-copies is decided on the exact Jaccard similarity of their
 //!   shingle sets (kept sorted in the fingerprint), with a stricter bar for short texts (see
 //!   [`SHORT_NEAR_COPY_JACCARD`]), not on the MinHash estimate: the estimate
@@ -27,15 +30,15 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// Characters per shingle.
-pub const SHINGLE_CHARS: usize = 5;
+pub const SHINGLE_CHARS: usize = 4;
 /// LSH bands.
 pub const BANDS: usize = 40;
 /// MinHash rows per LSH band.
 pub const ROWS: usize = 3;
 const HASHES: usize = BANDS * ROWS;
-/// Jaccard similarity of shingle sets from which two posts are near-copies. One edited word in
-/// an 8-word post (about 35 letters) changes up to 9 of ~31 shingles, leaving J ≈ 0.55; distinct
-/// posts on one topic share a few percent of their shingles.
+/// Jaccard similarity of shingle sets from which two posts are near-copies. One replaced word of
+/// five letters in an 8-word post (about 40 characters, 37 shingles) changes about 9 shingles,
+/// leaving J ≈ 0.6; distinct posts on one topic share a few percent of their shingles.
 pub const NEAR_COPY_JACCARD: f64 = 0.5;
 /// The stricter threshold between short texts (under [`SHORT_TEXT_SHINGLES`] shingles in the
 /// smaller of the two, about four words). With a dozen shingles, one shared phrase decides J:
@@ -43,8 +46,8 @@ pub const NEAR_COPY_JACCARD: f64 = 0.5;
 /// 0.65, though different people wrote them; short spam copies, once normalized, are the same
 /// text (J near 1).
 pub const SHORT_NEAR_COPY_JACCARD: f64 = 0.7;
-/// Shingle count below which [`SHORT_NEAR_COPY_JACCARD`] applies.
-pub const SHORT_TEXT_SHINGLES: usize = 20;
+/// Shingle count below which [`SHORT_NEAR_COPY_JACCARD`] applies (about 27 characters).
+pub const SHORT_TEXT_SHINGLES: usize = 24;
 /// A short text needs at least this many letters or digits outside [`NON_CAMPAIGN_WORDS`] to be
 /// able to form a campaign: fewer cannot carry a message of its own ("ok", "+1", "lol same").
 pub const MIN_CONTENT_CHARS: usize = 6;
@@ -91,8 +94,8 @@ pub const NON_CAMPAIGN_WORDS: &[&str] = &[
 /// The fingerprint of one post's normalized text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fingerprint {
-    /// Hash of the whole shingled form (spaces and placeholders removed): exact copies, and
-    /// copies differing only in what normalization removes, share it.
+    /// Hash of the whole shingled form (placeholders removed): exact copies, and copies
+    /// differing only in what normalization removes, share it.
     pub exact: u64,
     /// Hashes of the distinct shingles, sorted (for the exact Jaccard similarity).
     shingles: Vec<u32>,
@@ -140,6 +143,9 @@ pub fn fingerprint(normalized: &str) -> Option<Fingerprint> {
         squeeze_into(token, &mut token_letters);
         if !non_campaign.contains(token_letters.as_str()) {
             content_chars += token.chars().count();
+        }
+        if !letters.is_empty() {
+            letters.push(' ');
         }
         letters.extend(token_letters.chars());
     }

@@ -172,12 +172,7 @@ pub fn evaluate(data_dir: &Path) -> Result<DuplicateReport, String> {
     }
     let sms_ham = load_sms_ham(&data_dir.join("sms_spam").join("SMSSpamCollection.tsv"))?;
 
-    let legitimate = comments.iter().filter(|c| !c.spam).map(|c| c.text.as_str());
-    let (originals, originals_youtube) = distinct_originals(legitimate, sms_ham.iter().map(String::as_str));
-    let mut rng = SplitMix64::new(SEED);
-    let mut order: Vec<usize> = (0..originals.len()).collect();
-    rng.shuffle(&mut order);
-    let originals: Vec<String> = order.into_iter().map(|i| originals[i].clone()).collect();
+    let (originals, originals_youtube) = shuffled_originals(&comments, &sms_ham);
 
     let vocabulary: Vec<&str> = originals.iter().flat_map(|o| o.split_whitespace()).filter(|w| w.chars().all(char::is_alphabetic)).collect();
     let mut evasions = Vec::new();
@@ -198,6 +193,26 @@ pub fn evaluate(data_dir: &Path) -> Result<DuplicateReport, String> {
         evasions,
         youtube,
     })
+}
+
+/// The originals of the evasion sets, in their fixed shuffled order, and how many came from
+/// YouTube. Public so benchmarks and experiments use the same real posts.
+pub fn originals(data_dir: &Path) -> Result<Vec<String>, String> {
+    let mut comments = youtube::load(&data_dir.join("youtube_spam"))?;
+    for comment in &mut comments {
+        comment.text = youtube::shown_text(&comment.text);
+    }
+    let sms_ham = load_sms_ham(&data_dir.join("sms_spam").join("SMSSpamCollection.tsv"))?;
+    Ok(shuffled_originals(&comments, &sms_ham).0)
+}
+
+fn shuffled_originals(comments: &[youtube::Comment], sms_ham: &[String]) -> (Vec<String>, usize) {
+    let legitimate = comments.iter().filter(|c| !c.spam).map(|c| c.text.as_str());
+    let (originals, from_youtube) = distinct_originals(legitimate, sms_ham.iter().map(String::as_str));
+    let mut rng = SplitMix64::new(SEED);
+    let mut order: Vec<usize> = (0..originals.len()).collect();
+    rng.shuffle(&mut order);
+    (order.into_iter().map(|i| originals[i].clone()).collect(), from_youtube)
 }
 
 /// SMS ham texts, in file order (`ham`/`spam` TAB text per line).
