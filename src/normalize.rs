@@ -88,8 +88,17 @@ fn clean_chars(line: &str) -> String {
             out.pop();
             continue;
         }
-        if is_invisible(c) || is_combining_mark(c) || is_pictograph(c) {
+        if is_invisible(c) || is_combining_mark(c) {
             continue;
+        }
+        if !c.is_alphanumeric() && !c.is_whitespace() {
+            if let Some(letter) = symbol_read_as_letter(c) {
+                out.push(letter);
+                continue;
+            }
+            if is_pictograph(c) {
+                continue;
+            }
         }
         if c == '\u{2800}' {
             // BRAILLE PATTERN BLANK renders as a space and is used as one by spammers; it is
@@ -109,6 +118,16 @@ fn clean_chars(line: &str) -> String {
 /// Default_Ignorable code points, as TR39 types them (unicode-security's data).
 fn is_invisible(c: char) -> bool {
     matches!(c.identifier_type(), Some(IdentifierType::Default_Ignorable))
+}
+
+/// A symbol that the TR39 confusables read as one Latin letter (`∪` → U, `⍺` → a, `｜` → l,
+/// `×` → x): spammers spell words with them, so they are that letter, not punctuation. Only
+/// for non-ASCII symbols, so ordinary ASCII punctuation (`|`, `!`) keeps separating words.
+fn symbol_read_as_letter(c: char) -> Option<char> {
+    let mut buffer = [0u8; 4];
+    let mut skeleton = unicode_security::skeleton(c.encode_utf8(&mut buffer));
+    let letter = skeleton.next()?;
+    (skeleton.next().is_none() && letter.is_ascii_alphabetic()).then_some(letter)
 }
 
 /// Emoji and other pictographic symbols: dropped in place rather than read as a word break,
@@ -323,6 +342,8 @@ fn latin_reading(c: char) -> Option<char> {
         'ʌ' | 'д' => 'a',
         'π' | 'и' | 'й' => 'n',
         'я' => 'r',
+        // NFKC turns the lunate sigma `ϲ`, a look-alike of c, into sigma before the skeleton.
+        'σ' | 'ς' => 'c',
         'ɾ' => 'r',
         _ => return None,
     })
@@ -358,12 +379,7 @@ pub fn looks_random(token: &str) -> bool {
     let digits = original.iter().filter(|c| c.is_numeric()).count();
     let letters = original.iter().filter(|c| c.is_alphabetic()).count();
     if letters > 0 && digits > 0 {
-        // Leetspeak mixes letters and digits too ("m0n3y", "1ad4"): a token whose digits read
-        // as letters make a plausible word is a word.
-        // `1` stands for `i` as often as for `l`; reading it as the vowel is the generous reading
-        // ("01d5p1ce" is "oldspice").
-        let as_letters = read_digits_as_letters(token).replace('l', "i");
-        if as_letters.chars().all(char::is_alphabetic) && !is_consonant_soup(&as_letters) {
+        if reads_as_leet_word(token) {
             return false;
         }
         // Hex strings with two or more digits ("a8f3", "9f8e7d6c"): hashes and ids.
@@ -371,13 +387,39 @@ pub fn looks_random(token: &str) -> bool {
         // Switches between letters and digits: "covid19", "1080p", "mp3" have one; "xk7qz2" has
         // three. Random mixes switch often; ordinary mixed words (model numbers, ordinals) rarely.
         let switches = original.windows(2).filter(|w| w[0].is_numeric() != w[1].is_numeric()).count();
-        return hex || (switches >= 3 && len >= 4) || (switches >= 2 && len >= 6);
+        // One switch between three or more letters and three or more digits ("xog3982",
+        // "user48213"): the shape of generated handles and suffixes. Model numbers of that shape
+        // ("rtx3080") are masked too; they rarely carry a campaign's identity.
+        let letters_then_number = switches == 1 && letters >= 3 && digits >= 3;
+        return hex || (switches >= 3 && len >= 4) || (switches >= 2 && len >= 6) || letters_then_number;
     }
     if letters == 0 {
         // Five or more digits: randomized counters and ids. Years and small numbers stay.
         return digits >= 5;
     }
     token.is_ascii() && is_consonant_soup(token)
+}
+
+/// Leetspeak for a plausible word ("m0n3y", "h3ll0", "01d5p1ce"): digits read as letters give
+/// only letters, from runs of at most three digits and never three equal ones (`33` is `ee`,
+/// `141` is `ial`, `444` is nothing English), with a quarter or more vowels, at most three
+/// consonants in a row, and no more digits than letters (`35d1`, `0e00` are numbers with a
+/// letter, not words with digits). Random mixes ("hbvx1j", "tcc4440") fail one of these. `1` is
+/// read as `i` here, the reading that favours a word.
+fn reads_as_leet_word(token: &str) -> bool {
+    let chars: Vec<char> = token.chars().collect();
+    let longest_digit_run = chars.split(|c| !c.is_numeric()).map(<[char]>::len).max().unwrap_or(0);
+    let three_equal_digits = chars.windows(3).any(|w| w[0].is_numeric() && w[0] == w[1] && w[1] == w[2]);
+    let as_letters: Vec<char> = read_digits_as_letters(token).replace('l', "i").chars().collect();
+    let letters = chars.iter().filter(|c| c.is_alphabetic()).count();
+    let digits = chars.len() - letters;
+    if letters < digits || longest_digit_run > 3 || three_equal_digits || !as_letters.iter().all(|c| c.is_alphabetic()) {
+        return false;
+    }
+    let is_vowel = |c: &char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+    let vowels = as_letters.iter().filter(|c| is_vowel(c)).count();
+    let longest_consonant_run = as_letters.split(is_vowel).map(<[char]>::len).max().unwrap_or(0);
+    vowels * 4 >= as_letters.len() && longest_consonant_run <= 3
 }
 
 /// Letters that no English word spells: six or more without a vowel ("xkqzvb"; "html5" read as
@@ -495,6 +537,27 @@ mod tests {
     }
 
     #[test]
+    fn every_single_letter_confusable_reads_as_its_letter() {
+        // Exhaustive over the TR39 data: a letter (or symbol) whose skeleton is one Latin letter
+        // normalizes to that letter, unless NFKC maps it elsewhere first (ſ → s) or it is a
+        // combining mark (dropped like any other mark).
+        let mut wrong = Vec::new();
+        for c in (0x80..0x20000).filter_map(char::from_u32) {
+            let skeleton: String = unicode_security::skeleton(&c.to_string()).collect();
+            let mut letters = skeleton.chars();
+            let (Some(letter), None) = (letters.next(), letters.next()) else { continue };
+            let nfkc_keeps_it = c.to_string().nfkc().eq(std::iter::once(c));
+            if !letter.is_ascii_alphabetic() || !nfkc_keeps_it || is_combining_mark(c) || c.is_whitespace() {
+                continue;
+            }
+            if fingerprint_form(&format!("x{c}x")) != fingerprint_form(&format!("x{letter}x")) {
+                wrong.push(c);
+            }
+        }
+        assert!(wrong.is_empty(), "confusables not read as their letter: {wrong:?}");
+    }
+
+    #[test]
     fn letter_spacing_is_joined() {
         assert_eq!(fingerprint_form("c h e c k my profile"), fingerprint_form("check my profile"));
     }
@@ -517,12 +580,12 @@ mod tests {
         for ordinary in [
             "2015", "1999", "100", "covid19", "mp3", "1080p", "html5", "ps4", "gpt4", "b2b", "4k", "3rd", "24h",
             "nasa", "fbi", "usa", "lmfao", "strengths", "rhythm", "psst", "hmm", "iphone", "youtube", "x86", "h264",
-            "m0n3y", "fr33", "sub4sub", "l33t", "h3ll0", "s3cr3t", "1ad4", "c0ffee", "01d5p1ce",
+            "m0n3y", "fr33", "sub4sub", "l33t", "h3ll0", "s3cr3t", "1ad4", "c0ffee", "01d5p1ce", "c0mm3rc141",
             "idontevenwatchitanymoreicheckon2billion",
         ] {
             assert!(!looks_random(ordinary), "{ordinary} must not be masked");
         }
-        for random in ["xk7qz2", "a8f3", "9f8e7d6c", "48213", "qzkvwx", "k2j4h6", "x1y2z3"] {
+        for random in ["xk7qz2", "a8f3", "9f8e7d6c", "48213", "qzkvwx", "k2j4h6", "x1y2z3", "hbvx1j", "tcc4440", "xog3982", "bjhfc3aw", "35d1", "0e00"] {
             assert!(looks_random(random), "{random} must be masked");
         }
     }
