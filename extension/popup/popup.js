@@ -15,6 +15,12 @@
   const $ = (id) => document.getElementById(id);
   let currentTabId = null;
   let currentSite = null;
+  let shortcutText = '';
+
+  function setPanelVisible(visible) {
+    $('panel').hidden = !visible;
+    $('shortcut').hidden = !visible || shortcutText === '';
+  }
 
   async function activeTab() {
     const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
@@ -41,7 +47,7 @@
     if (!reply.enabled) {
       $('state').textContent = `chaff is off on ${siteName}.`;
       $('counts').hidden = true;
-      $('panel').hidden = true;
+      setPanelVisible(false);
       return;
     }
     const counts = { ok: 0, notice: 0, suspect: 0, ...reply.counts };
@@ -49,7 +55,7 @@
     const total = counts.ok + counts.notice + counts.suspect;
     $('state').textContent = total === 0 ? `No posts read yet on this ${siteName} page.` : `${total} posts read on this ${siteName} page.`;
     $('counts').hidden = false;
-    $('panel').hidden = false;
+    setPanelVisible(true);
   }
 
   async function refresh() {
@@ -59,9 +65,18 @@
     } else {
       $('state').textContent = 'chaff is not active on this page.';
       $('counts').hidden = true;
-      $('panel').hidden = true;
+      setPanelVisible(false);
       $('site-switch').hidden = true;
     }
+  }
+
+  // The manifest suggests Alt+Shift+C; users may rebind or clear it, so ask the browser.
+  async function showShortcut() {
+    const commands = await chrome.commands.getAll();
+    const shortcut = commands.find((command) => command.name === 'toggle-panel')?.shortcut;
+    shortcutText = shortcut ? `Shortcut on the page: ${shortcut}` : '';
+    $('shortcut').textContent = shortcutText;
+    setPanelVisible(!$('panel').hidden);
   }
 
   async function checkAccess() {
@@ -94,5 +109,6 @@
   (async () => {
     currentTabId = (await activeTab())?.id ?? null;
     await Promise.all([refresh(), checkAccess()]);
+    await showShortcut();
   })();
 }

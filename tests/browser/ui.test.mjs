@@ -43,6 +43,7 @@ const SHIM = `
   globalThis.chrome = {
     extension: { inIncognitoContext: false },
     runtime: { openOptionsPage: async () => __calls.push(['openOptionsPage']) },
+    commands: { getAll: async () => [{ name: 'toggle-panel', shortcut: 'Alt+Shift+C' }] },
     tabs: {
       query: async () => [{ id: 7 }],
       async sendMessage(tabId, message) {
@@ -692,6 +693,7 @@ test('popup: counts for the tab, site switch, panel button, options link', async
   assert.deepEqual(await page.locator('#counts li').allTextContents(), ['suspect 1', 'notice 2', 'ok 12']);
   assert.equal(await page.locator('#access').isVisible(), false, 'access already granted: no request shown');
   assert.equal(await page.getByText('engine: in the background').isVisible(), true);
+  await page.getByText('Shortcut on the page: Alt+Shift+C').waitFor();
 
   const siteSwitch = page.getByLabel('On for Reddit');
   assert.equal(await siteSwitch.isChecked(), true);
@@ -716,6 +718,7 @@ test('popup: no content script and no host access: says so and asks for access',
   await page.getByText('chaff is not active on this page.').waitFor();
   assert.equal(await page.locator('#counts').isVisible(), false);
   assert.equal(await page.getByRole('button', { name: 'Open the moderator panel' }).isVisible(), false);
+  assert.equal(await page.locator('#shortcut').isVisible(), false, 'no shortcut hint without a panel to open');
   await page.getByRole('button', { name: 'Grant access to Reddit and X' }).click();
   await page.getByText('Access granted. Reload the Reddit or X page to start chaff.').waitFor();
   const request = (await page.evaluate(() => __calls)).find(([kind]) => kind === 'request')[1];
