@@ -67,12 +67,15 @@ const state = {
 
 const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
 worker.addEventListener('message', (event) => onWorkerMessage(event.data));
+/** Set when the worker failed to start: every later request then says so instead of waiting. */
+let engineProblem = null;
 worker.addEventListener('error', (event) => {
   // A module worker that cannot load (most often: www/pkg was never built) lands here.
   event.preventDefault();
+  engineProblem = `The engine could not load (${event.message || 'the worker failed to start'}). ` +
+    'If you serve this page from a checkout, build it first: make www';
   finishRun();
-  showMessages([`The engine could not load (${event.message || 'worker failed to start'}). ` +
-    'If you serve this page from a checkout, build it first: make www'], 'error');
+  showMessages([engineProblem], 'error');
 });
 
 function settings() {
@@ -80,6 +83,10 @@ function settings() {
 }
 
 function send(request) {
+  if (engineProblem) {
+    showMessages([engineProblem], 'error');
+    return;
+  }
   state.run += 1;
   state.lastRequest = request;
   state.busy = true;

@@ -214,6 +214,32 @@ test('pasted blocks are posts 1..n, and the CSV export guards formula cells', { 
   assert.ok(rows[3].endsWith(',"\'=HYPERLINK(""http://evil.example"",""click"")"'), `formula cell not guarded: ${rows[3]}`);
 });
 
+test('sensitivity re-judges the thread in place: high flags at least as much as medium, and back again', { timeout: 120_000 }, async () => {
+  await checkAndWait(12, () => page.click('#example-button'));
+  const example = await page.inputValue('#thread-text');
+  const flagged = () => page.locator('#post-list > li.post:not([data-level="ok"])').count();
+  const atMedium = await flagged();
+  await checkAndWait(12, () => page.selectOption('#sensitivity', 'high'));
+  assert.ok(await flagged() >= atMedium, 'high sensitivity flagged fewer posts than medium');
+  await checkAndWait(12, () => page.selectOption('#sensitivity', 'low'));
+  assert.ok(await flagged() <= atMedium, 'low sensitivity flagged more posts than medium');
+  await checkAndWait(12, () => page.selectOption('#sensitivity', 'medium'));
+  await assertPageMatches(runChaff(['score', '-'], example));
+});
+
+test('the page fits a narrow screen', { timeout: 60_000 }, async () => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  try {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than a 360px screen`);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(ARTIFACTS, 'www-narrow.png') });
+  } finally {
+    await page.setViewportSize({ width: 1200, height: 900 });
+  }
+});
+
 const savedPages = fs.existsSync(PAGES) ? fs.readdirSync(PAGES).filter((name) => name.endsWith('.html')).sort() : [];
 
 test('saved pages are read, judged and annotated as chaff scan does, and previewed inert', { timeout: 300_000 }, async () => {
