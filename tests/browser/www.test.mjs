@@ -16,6 +16,8 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { csvCell, f32Shortest } from '../../www/export.js';
+import { parseThread } from '../../www/input.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const WWW = path.join(ROOT, 'www');
@@ -86,10 +88,15 @@ function serveWww(request, response) {
 
 // ---- the native CLI, for comparison ---------------------------------------------------------
 
-function runChaff(args, input) {
-  const run = spawnSync(CHAFF, args, { cwd: ROOT, input, encoding: 'utf8', maxBuffer: 64 << 20 });
-  assert.equal(run.status, 0, `chaff ${args.join(' ')} failed: ${run.stderr}`);
+/** The CLI's verdicts; `{badLines: true}` expects it to report bad input lines (and exit non-zero). */
+function runChaff(args, input, { badLines = false } = {}) {
+  const run = runChaffRaw(args, input);
+  assert.equal(run.status !== 0, badLines, `chaff ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
   return run.stdout.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line));
+}
+
+function runChaffRaw(args, input) {
+  return spawnSync(CHAFF, args, { cwd: ROOT, input, encoding: 'utf8', maxBuffer: 64 << 20 });
 }
 
 /** Clusters as groupings: sorted lists of member ids, sorted. */
@@ -166,6 +173,32 @@ async function download(buttonSelector) {
 
 // ---- tests ---------------------------------------------------------------------------------
 
+test('CSV cells that a spreadsheet would run as a formula are defused, everything else kept', () => {
+  for (const lead of ['=', '+', '-', '@', '\t', '\r']) {
+    assert.equal(csvCell(`${lead}cmd|' /C calc'!A0`), `"'${lead}cmd|' /C calc'!A0"`);
+  }
+  assert.equal(csvCell('say "hi", then =1+1'), '"say ""hi"", then =1+1"');
+  assert.equal(csvCell(0.25), '0.25');
+  assert.equal(csvCell(false), 'false');
+});
+
+test('f32 values print as the shortest decimal that reads back as the same f32, as serde_json does', () => {
+  assert.equal(f32Shortest(Math.fround(0.7)), 0.7);
+  assert.equal(f32Shortest(Math.fround(0.709)), 0.709);
+  assert.equal(f32Shortest(Math.fround(0.0013961883)), 0.0013961883);
+  assert.equal(f32Shortest(0), 0);
+  assert.equal(f32Shortest(1), 1);
+});
+
+test('pasted text is blocks unless its first line opens a JSON object', () => {
+  assert.deepEqual(parseThread('\n  first post\nstill first\r\n \t\r\nsecond\n\n\n\nthird').posts,
+    [{ id: '1', text: 'first post\nstill first' }, { id: '2', text: 'second' }, { id: '3', text: 'third' }]);
+  const jsonl = parseThread('\n{"id":"x","text":"t","author":null,"site":"reddit","extra":1}\n[1]\n{"id":"","text":"t"}');
+  assert.equal(jsonl.format, 'jsonl');
+  assert.deepEqual(jsonl.posts, [{ id: 'x', text: 't', site: 'reddit' }]);
+  assert.deepEqual(jsonl.problems, ['line 3: expected a JSON object with "id" and "text"', 'line 4: "id" is empty']);
+});
+
 test('the example thread (JSON Lines) is judged as chaff score judges it, and exports in its format', { timeout: 180_000 }, async () => {
   await checkAndWait(12, () => page.click('#example-button'));
   const cli = runChaff(['score', '-'], await page.inputValue('#thread-text'));
@@ -212,6 +245,28 @@ test('pasted blocks are posts 1..n, and the CSV export guards formula cells', { 
   const rows = csv.split('\r\n');
   assert.equal(rows[0], '"id","author","level","score","ai","ai_judged","cluster","copies","authors","reasons","text"');
   assert.ok(rows[3].endsWith(',"\'=HYPERLINK(""http://evil.example"",""click"")"'), `formula cell not guarded: ${rows[3]}`);
+});
+
+test('bad JSON Lines are reported by line number, as chaff score reports them, and the rest still count', { timeout: 120_000 }, async () => {
+  const lines = [
+    JSON.stringify({ id: 'a', text: 'Free gift cards for everyone who follows my page, limited offer today', author: 'x1' }),
+    '{"id": "b", "text": ',
+    JSON.stringify({ id: 'c', text: 'Free gift cards for everyone who follows my page, limited offer today!', author: 'x2' }),
+    JSON.stringify({ id: 'a', text: 'the same id again', author: 'x3' }),
+    JSON.stringify({ id: 'd', text: 42 }),
+    '',
+    JSON.stringify({ id: 'e', text: 'Does the offer work outside the US? Asking for my sister.', author: 'x4', created: null }),
+  ];
+  const input = lines.join('\n');
+  await page.fill('#thread-text', input);
+  await checkAndWait(3, () => page.click('#check-button'));
+  const cli = runChaff(['score', '-'], input, { badLines: true });
+  await assertPageMatches(cli);
+  const lineNumbers = (texts) => texts.map((text) => /^line (\d+):/.exec(text)?.[1]).filter(Boolean);
+  const shown = await page.$$eval('#messages li', (items) => items.map((item) => item.textContent));
+  const reported = runChaffRaw(['score', '-'], input).stderr.split('\n');
+  assert.deepEqual(lineNumbers(shown), lineNumbers(reported));
+  assert.deepEqual(lineNumbers(shown), ['2', '4', '5']);
 });
 
 test('sensitivity re-judges the thread in place: high flags at least as much as medium, and back again', { timeout: 120_000 }, async () => {
