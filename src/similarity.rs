@@ -133,25 +133,24 @@ impl Fingerprint {
 /// [`NON_CAMPAIGN_WORDS`], random-token placeholders not counted. `normalized` is the output of
 /// [`fingerprint_form`]; stretched letters are collapsed here ("sooo good" = "so good").
 pub fn fingerprint(normalized: &str) -> Option<Fingerprint> {
-    let non_campaign = non_campaign_forms();
-    let mut letters: Vec<char> = Vec::with_capacity(normalized.len());
-    let (mut content_chars, mut words) = (0usize, 0usize);
-    let mut token_letters = String::new();
-    for token in normalized.split(' ').filter(|t| !t.is_empty() && *t != RANDOM_TOKEN) {
-        words += 1;
-        token_letters.clear();
-        squeeze_into(token, &mut token_letters);
-        if !non_campaign.contains(token_letters.as_str()) {
-            content_chars += token.chars().count();
+    let words: Vec<&str> = normalized.split(' ').filter(|t| !t.is_empty() && *t != RANDOM_TOKEN).collect();
+    let mut squeezed = String::with_capacity(normalized.len());
+    let mut content_chars = 0usize;
+    for (n, word) in words.iter().enumerate() {
+        if n > 0 {
+            squeezed.push(' ');
         }
-        if !letters.is_empty() {
-            letters.push(' ');
+        let start = squeezed.len();
+        squeeze_into(word, &mut squeezed);
+        // Sentences always fingerprint, so only short texts need the word-list lookups.
+        if words.len() < SENTENCE_WORDS && !non_campaign_forms().contains(&squeezed[start..]) {
+            content_chars += word.chars().count();
         }
-        letters.extend(token_letters.chars());
     }
-    if content_chars < MIN_CONTENT_CHARS && words < SENTENCE_WORDS {
+    if words.len() < SENTENCE_WORDS && content_chars < MIN_CONTENT_CHARS {
         return None;
     }
+    let letters: Vec<char> = squeezed.chars().collect();
 
     let exact = letters.iter().fold(0x243f_6a88_85a3_08d3u64, |h, &c| mix64(h ^ u64::from(c)));
     let mut shingle_hashes: Vec<u64> = if letters.len() <= SHINGLE_CHARS {
@@ -163,17 +162,16 @@ pub fn fingerprint(normalized: &str) -> Option<Fingerprint> {
     shingle_hashes.dedup();
 
     let (multipliers, offsets) = minhash_seeds();
-    let mut minhash = vec![u32::MAX; HASHES];
+    let mut minhash = [u32::MAX; HASHES];
     for &h in &shingle_hashes {
-        for ((slot, &a), &b) in minhash.iter_mut().zip(multipliers.iter()).zip(offsets.iter()) {
+        for i in 0..HASHES {
             // Multiply-add-shift: a universal family of hash functions over 64-bit keys; the
             // top 32 bits are the well-mixed ones.
-            let value = (h.wrapping_mul(a).wrapping_add(b) >> 32) as u32;
-            if value < *slot {
-                *slot = value;
-            }
+            let value = (h.wrapping_mul(multipliers[i]).wrapping_add(offsets[i]) >> 32) as u32;
+            minhash[i] = minhash[i].min(value);
         }
     }
+    let minhash = minhash.to_vec();
     // Shingle sets keep 32 bits per shingle: a collision needs two of a post's few hundred
     // shingles to meet in 2³² values, which leaves the Jaccard similarity unchanged in practice.
     let mut shingles: Vec<u32> = shingle_hashes.iter().map(|&h| (h >> 32) as u32).collect();
@@ -291,7 +289,13 @@ fn squeeze_into(token: &str, out: &mut String) {
     }
 }
 
+/// The hash of one shingle. Four characters of the Basic Multilingual Plane (nearly every
+/// shingle) pack losslessly into 64 bits and need one mixing step; others are folded in.
 fn hash_chars(chars: &[char]) -> u64 {
+    if chars.len() == 4 && chars.iter().all(|&c| (c as u32) < 0x1_0000) {
+        let packed = chars.iter().fold(0u64, |packed, &c| packed << 16 | u64::from(c as u32));
+        return mix64(packed);
+    }
     chars.iter().fold(0x9e37_79b9_7f4a_7c15u64, |h, &c| mix64(h ^ u64::from(c)))
 }
 
