@@ -47,18 +47,73 @@ pub const RANDOM_TOKEN: &str = "#";
 /// The form of `text` that near-duplicate fingerprints are computed from: evasions undone,
 /// words separated by single spaces (see the module note for the stages and conventions).
 pub fn fingerprint_form(text: &str) -> String {
-    let mut words: Vec<String> = Vec::new();
-    for line in text.lines() {
-        if is_quote_line(line) {
-            continue;
-        }
-        let cleaned = clean_chars(line);
-        for chunk in cleaned.split(char::is_whitespace).filter(|c| !c.is_empty()) {
-            push_chunk_words(chunk, &mut words);
+    let own_lines: Vec<&str> = text.lines().filter(|line| !is_quote_line(line)).collect();
+    let invisibles_are_spaces = invisibles_replace_spaces(&own_lines);
+    let mut words: Vec<Word> = Vec::new();
+    for line in own_lines {
+        let cleaned = clean_chars(line, invisibles_are_spaces);
+        let mut gap = LINE_BREAK_GAP;
+        let mut rest = cleaned.as_str();
+        loop {
+            let chunk_start = rest.trim_start();
+            gap += rest[..rest.len() - chunk_start.len()].chars().count();
+            if chunk_start.is_empty() {
+                break;
+            }
+            let end = chunk_start.find(char::is_whitespace).unwrap_or(chunk_start.len());
+            push_chunk_words(&chunk_start[..end], gap, &mut words);
+            gap = 0;
+            rest = &chunk_start[end..];
         }
     }
     join_spaced_letters(&mut words);
-    words.join(" ")
+    words.iter().map(|word| word.text.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+/// A word of the fingerprint form, with the whitespace before it in the text (0 when only
+/// punctuation separated it from the previous word): stage 8 reads word breaks from it.
+struct Word {
+    text: String,
+    gap: usize,
+    /// Written as one character (before the skeleton, which turns `m` into `rn`).
+    one_char: bool,
+}
+
+/// The gap before a line's first word: a line break separates words more than any spaces.
+const LINE_BREAK_GAP: usize = 1000;
+
+/// Whether the text uses invisible characters as its spaces (`I\u{200B}dont\u{200B}even…`):
+/// two or more invisibles between letters or digits, and at most a quarter as many real
+/// whitespace gaps. Invisibles sprinkled inside words of a normally spaced text stay removable.
+fn invisibles_replace_spaces(lines: &[&str]) -> bool {
+    let (mut invisible_breaks, mut whitespace_gaps) = (0usize, 0usize);
+    for line in lines {
+        let mut previous_visible: Option<char> = None;
+        let mut invisible_run = false;
+        let mut whitespace_run = false;
+        for c in line.chars() {
+            if is_invisible(c) {
+                invisible_run = true;
+                continue;
+            }
+            if c.is_whitespace() {
+                whitespace_run = true;
+                continue;
+            }
+            if let Some(before) = previous_visible {
+                if invisible_run && before.is_alphanumeric() && c.is_alphanumeric() {
+                    invisible_breaks += 1;
+                }
+                if whitespace_run {
+                    whitespace_gaps += 1;
+                }
+            }
+            previous_visible = Some(c);
+            invisible_run = false;
+            whitespace_run = false;
+        }
+    }
+    invisible_breaks >= 2 && whitespace_gaps * 4 <= invisible_breaks
 }
 
 /// The fingerprint form of a single word (used to compare word lists with normalized text, so
@@ -75,7 +130,7 @@ fn is_quote_line(line: &str) -> bool {
 /// Stages 2 and 3: NFKC, letter styles without a compatibility decomposition, invisible
 /// characters and combining marks dropped. Whitespace look-alikes become spaces. Case is kept
 /// until the skeleton (see [`skeleton_word`]).
-fn clean_chars(line: &str) -> String {
+fn clean_chars(line: &str, invisibles_are_spaces: bool) -> String {
     let mut out = String::with_capacity(line.len());
     for c in line.nfkc() {
         if c.is_ascii() {
@@ -86,6 +141,10 @@ fn clean_chars(line: &str) -> String {
             // COMBINING ENCLOSING KEYCAP makes the digit, `#` or `*` before it an emoji (1️⃣):
             // sprinkled keycaps must not glue digits onto words.
             out.pop();
+            continue;
+        }
+        if is_invisible(c) && invisibles_are_spaces {
+            out.push(' ');
             continue;
         }
         if is_invisible(c) || is_combining_mark(c) {
@@ -162,15 +221,19 @@ fn styled_letter(c: char) -> Option<char> {
 }
 
 /// Stages 4–7 for one whitespace-separated chunk.
-fn push_chunk_words(chunk: &str, words: &mut Vec<String>) {
+fn push_chunk_words(chunk: &str, gap: usize, words: &mut Vec<Word>) {
+    let first_new = words.len();
     if let Some((before, host)) = split_url(chunk) {
         push_plain_words(before, words);
         if !host.is_empty() {
-            words.push(host);
+            words.push(Word { text: host, gap: 0, one_char: false });
         }
-        return;
+    } else {
+        push_plain_words(chunk, words);
     }
-    push_plain_words(chunk, words);
+    if let Some(first) = words.get_mut(first_new) {
+        first.gap = gap;
+    }
 }
 
 /// If `chunk` holds a URL, the text before it and the URL's host (normalized, `www.` dropped).
@@ -216,25 +279,36 @@ fn looks_like_bare_link(chunk: &str) -> bool {
 }
 
 /// Stage 5–7: words of a chunk that is not a link.
-fn push_plain_words(text: &str, words: &mut Vec<String>) {
+fn push_plain_words(text: &str, words: &mut Vec<Word>) {
     let chars: Vec<char> = text.chars().collect();
-    let mut start = None;
+    let mut word = String::new();
     for i in 0..=chars.len() {
-        let in_word = i < chars.len() && (chars[i].is_alphanumeric() || is_letter_inside_word(&chars, i));
-        match (in_word, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                let word: String = chars[s..i].iter().collect();
-                words.push(if looks_random(&word.to_lowercase()) {
-                    RANDOM_TOKEN.to_string()
-                } else {
-                    skeleton_word(&read_leet(&word))
-                });
-                start = None;
-            }
-            _ => {}
+        if i < chars.len() && (chars[i].is_alphanumeric() || is_letter_inside_word(&chars, i)) {
+            word.push(chars[i]);
+            continue;
+        }
+        if i < chars.len() && joins_letters(&chars, i) {
+            continue;
+        }
+        if !word.is_empty() {
+            let random = looks_random(&word.to_lowercase());
+            let text = if random { RANDOM_TOKEN.to_string() } else { skeleton_word(&read_leet(&word)) };
+            words.push(Word { text, gap: 0, one_char: !random && word.chars().count() == 1 });
+            word.clear();
         }
     }
+}
+
+/// Punctuation between two letters that is dropped without breaking the word: apostrophes
+/// (`it's` = `its`), hyphens, and the dots, stars and underscores spammers put inside words
+/// (`ch.eck`, `fr*ee`, `c-l-i-c-k`). Sentence punctuation (`,;:!?`) and anything next to a
+/// digit (`3.5`, `covid-19`) still separate words.
+fn joins_letters(chars: &[char], i: usize) -> bool {
+    let letter_at = |j: usize| chars.get(j).is_some_and(|c| c.is_alphabetic());
+    matches!(chars[i], '\'' | '’' | '‘' | '`' | '-' | '‐' | '.' | '·' | '•' | '*' | '_' | '~' | '^' | '|')
+        && i > 0
+        && letter_at(i - 1)
+        && letter_at(i + 1)
 }
 
 /// `@` and `$` standing for `a` and `s` inside a word (`fr@ud`, `$ubscribe`). Only between
@@ -432,17 +506,30 @@ fn is_consonant_soup(letters: &str) -> bool {
 }
 
 /// Stage 8: three or more consecutive one-character words (`c h e c k`) become one word.
-fn join_spaced_letters(words: &mut Vec<String>) {
-    let single = |w: &String| w.chars().count() == 1 && w != RANDOM_TOKEN;
-    let mut out: Vec<String> = Vec::with_capacity(words.len());
+///
+/// Inside such a run, whitespace wider than the narrowest gap of the run is a word break
+/// (`c h e c k   m y` → `check my`): spaced-out text keeps its words apart with wider gaps, and
+/// without that signal the whole run becomes one word.
+fn join_spaced_letters(words: &mut Vec<Word>) {
+    let single = |w: &Word| w.one_char;
+    let mut out: Vec<Word> = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
         let run = words[i..].iter().take_while(|w| single(w)).count();
         if run >= 3 {
-            out.push(words[i..i + run].concat());
+            let letters = &words[i..i + run];
+            let narrowest = letters[1..].iter().map(|w| w.gap).min().unwrap_or(0);
+            let mut joined = Word { text: letters[0].text.clone(), gap: letters[0].gap, one_char: false };
+            for letter in &letters[1..] {
+                if letter.gap > narrowest {
+                    out.push(std::mem::replace(&mut joined, Word { text: String::new(), gap: letter.gap, one_char: false }));
+                }
+                joined.text.push_str(&letter.text);
+            }
+            out.push(joined);
             i += run;
         } else {
-            out.push(std::mem::take(&mut words[i]));
+            out.push(std::mem::replace(&mut words[i], Word { text: String::new(), gap: 0, one_char: false }));
             i += 1;
         }
     }
@@ -512,9 +599,16 @@ mod tests {
     }
 
     #[test]
-    fn invisible_characters_used_as_spaces_keep_the_text() {
+    fn invisible_characters_used_as_spaces_are_spaces() {
         let glued = "I\u{200B}dont\u{200B}even\u{200B}watch\u{200B}it\u{200B}anymore\u{200B}i\u{200B}check\u{200B}on\u{200B}2\u{200B}Billion";
-        assert_eq!(fingerprint_form(glued).replace(' ', ""), fingerprint_form("I dont even watch it anymore i check on 2 Billion").replace(' ', ""));
+        assert_eq!(fingerprint_form(glued), fingerprint_form("I dont even watch it anymore i check on 2 Billion"));
+    }
+
+    #[test]
+    fn punctuation_inside_words_is_dropped() {
+        assert_eq!(fingerprint_form("ch.eck my pro*file, it's fr_ee"), fingerprint_form("check my profile, its free"));
+        assert_ne!(fingerprint_form("3.5"), fingerprint_form("35"));
+        assert_eq!(fingerprint_form("hello,world").split(' ').count(), 2);
     }
 
     #[test]
@@ -560,6 +654,8 @@ mod tests {
     #[test]
     fn letter_spacing_is_joined() {
         assert_eq!(fingerprint_form("c h e c k my profile"), fingerprint_form("check my profile"));
+        assert_eq!(fingerprint_form("c h e c k   m y   p r o f i l e"), fingerprint_form("check my profile"));
+        assert_eq!(fingerprint_form("f.r.e.e m-o-n-e-y"), fingerprint_form("free money"));
     }
 
     #[test]
