@@ -96,18 +96,29 @@ fn scan(options: &Options) -> Result<(), String> {
         let annotated = annotate(&html, site, &verdicts).map_err(|e| e.to_string())?;
         std::fs::write(out, annotated).map_err(|e| format!("cannot write {out}: {e}"))?;
     }
+    let mut output = String::new();
     if options.json {
         for verdict in &verdicts {
-            let line = serde_json::to_string(verdict).map_err(|e| e.to_string())?;
-            println!("{line}");
+            output.push_str(&serde_json::to_string(verdict).map_err(|e| e.to_string())?);
+            output.push('\n');
         }
     } else {
-        print!("{}", report(&options.page, site, detected, &posts, &verdicts, &thread.clusters()));
+        output = report(&options.page, site, detected, &posts, &verdicts, &thread.clusters());
         if let Some(out) = &options.out {
-            println!("annotated page: {out}");
+            output.push_str(&format!("annotated page: {out}\n"));
         }
     }
-    Ok(())
+    write_stdout(&output)
+}
+
+/// Writes to stdout; a reader that stops early (`chaff scan … | head`) is not an error.
+fn write_stdout(text: &str) -> Result<(), String> {
+    use std::io::{ErrorKind, Write};
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() != ErrorKind::BrokenPipe => Err(format!("cannot write the report: {e}")),
+        _ => Ok(()),
+    }
 }
 
 /// The readable report.
