@@ -1,20 +1,23 @@
 //! Near-duplicate fingerprints: character shingles, MinHash, LSH banding, and the near-copy test.
 //!
 //! Design.
-//! - Shingles are runs of [`SHINGLE_CHARS`] characters of the fingerprint form, random-token
-//!   placeholders removed, words joined by one space. Characters, not words, because short
-//!   promotional copies ("check my profile 🔥") have too few words to shingle. Spaces are kept:
-//!   with them a swapped, dropped or inserted word disturbs only the shingles that cross its
-//!   edges, while the shingles inside the other words survive; without them every shingle around
-//!   the edit changes. Four characters rather than five for the same reason (fewer shingles span
-//!   an edit). A word split by punctuation (`che.ck`) costs a few shingles, and the normalizer
-//!   rejoins spaced-out letters. A text shorter than one shingle is one shingle.
+//! - Shingles are runs of [`SHINGLE_CHARS`] characters of the fingerprint form (random-token
+//!   placeholders removed, stretched letters squeezed), taken twice: over the words joined by
+//!   one space, and over the words run together with no space. Characters, not words, because
+//!   short promotional copies ("check my profile 🔥") have too few words to shingle. The two
+//!   sets fail on opposite evasions: with spaces, a swapped, dropped or inserted word disturbs
+//!   only the shingles crossing its edges, while without spaces every shingle around the edit
+//!   changes; without spaces, letters split apart (`c h e c k`, `che.ck`, `w.e`) or glued
+//!   together cost nothing, while with spaces each split costs several shingles. So posts are
+//!   compared on both and the better match counts. Four characters rather than five because
+//!   fewer shingles then span an edit. A text shorter than one shingle is one shingle.
 //! - Whether two posts are near-copies is decided on the exact Jaccard similarity of their
-//!   shingle sets (kept sorted in the fingerprint), with a stricter bar for short texts (see
+//!   shingle sets (kept sorted in the fingerprint; the larger of the spaced and joined one), with a stricter bar for short texts (see
 //!   [`SHORT_NEAR_COPY_JACCARD`]), not on the MinHash estimate: the estimate
 //!   from 120 hashes has a standard error near 0.045 at J = 0.5, which would blur the threshold.
 //!   MinHash serves only to find candidates through LSH, so the work stays linear in the number
-//!   of posts.
+//!   of posts. The signature covers both sets at once (their union), whose similarity lies
+//!   between the two.
 //! - LSH: [`BANDS`] bands of [`ROWS`] MinHash rows. A pair at Jaccard s becomes a candidate with
 //!   probability 1 − (1 − s³)⁴⁰: 0.995 at s = 0.5, 0.93 at s = 0.4, 0.005 at s = 0.05 (an unrelated
 //!   pair), so candidates are near-copies almost always and unrelated pairs rarely. text-dedup's
@@ -94,12 +97,14 @@ pub const NON_CAMPAIGN_WORDS: &[&str] = &[
 /// The fingerprint of one post's normalized text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fingerprint {
-    /// Hash of the whole shingled form (placeholders removed): exact copies, and copies
-    /// differing only in what normalization removes, share it.
+    /// Hash of the whole shingled form (placeholders and spaces removed): exact copies, and
+    /// copies differing only in what normalization removes, share it.
     pub exact: u64,
-    /// Hashes of the distinct shingles, sorted (for the exact Jaccard similarity).
+    /// Hashes of the distinct shingles of the space-joined form, sorted.
     shingles: Vec<u32>,
-    /// MinHash signature, `HASHES` rows.
+    /// Hashes of the distinct shingles of the form with its spaces removed, sorted.
+    joined_shingles: Vec<u32>,
+    /// MinHash signature of both shingle sets together, `HASHES` rows.
     minhash: Vec<u32>,
 }
 
@@ -150,20 +155,31 @@ pub fn fingerprint(normalized: &str) -> Option<Fingerprint> {
     if words.len() < SENTENCE_WORDS && content_chars < MIN_CONTENT_CHARS {
         return None;
     }
-    let letters: Vec<char> = squeezed.chars().collect();
+    let spaced: Vec<char> = squeezed.chars().collect();
+    let joined: Vec<char> = spaced.iter().copied().filter(|&c| c != ' ').collect();
 
-    let exact = letters.iter().fold(0x243f_6a88_85a3_08d3u64, |h, &c| mix64(h ^ u64::from(c)));
-    let mut shingle_hashes: Vec<u64> = if letters.len() <= SHINGLE_CHARS {
-        vec![hash_chars(&letters)]
-    } else {
-        letters.windows(SHINGLE_CHARS).map(hash_chars).collect()
+    let exact = joined.iter().fold(0x243f_6a88_85a3_08d3u64, |h, &c| mix64(h ^ u64::from(c)));
+    let spaced_hashes = shingle_hashes(&spaced);
+    let joined_hashes = shingle_hashes(&joined);
+    // Shingle sets keep 32 bits per shingle: a collision needs two of a post's few hundred
+    // shingles to meet in 2³² values, which leaves the Jaccard similarity unchanged in practice.
+    let top_bits = |hashes: &[u64]| -> Vec<u32> {
+        let mut top: Vec<u32> = hashes.iter().map(|&h| (h >> 32) as u32).collect();
+        top.sort_unstable();
+        top.dedup();
+        top
     };
-    shingle_hashes.sort_unstable();
-    shingle_hashes.dedup();
+    let (shingles, joined_shingles) = (top_bits(&spaced_hashes), top_bits(&joined_hashes));
 
+    // Shingles inside words are in both sets; the union adds the spaced and joined shingles
+    // that cross word edges.
+    let mut union = spaced_hashes;
+    union.extend(joined_hashes);
+    union.sort_unstable();
+    union.dedup();
     let (multipliers, offsets) = minhash_seeds();
     let mut minhash = [u32::MAX; HASHES];
-    for &h in &shingle_hashes {
+    for &h in &union {
         for i in 0..HASHES {
             // Multiply-add-shift: a universal family of hash functions over 64-bit keys; the
             // top 32 bits are the well-mixed ones.
@@ -171,20 +187,32 @@ pub fn fingerprint(normalized: &str) -> Option<Fingerprint> {
             minhash[i] = minhash[i].min(value);
         }
     }
-    let minhash = minhash.to_vec();
-    // Shingle sets keep 32 bits per shingle: a collision needs two of a post's few hundred
-    // shingles to meet in 2³² values, which leaves the Jaccard similarity unchanged in practice.
-    let mut shingles: Vec<u32> = shingle_hashes.iter().map(|&h| (h >> 32) as u32).collect();
-    shingles.sort_unstable();
-    shingles.dedup();
-    Some(Fingerprint { exact, shingles, minhash })
+    Some(Fingerprint { exact, shingles, joined_shingles, minhash: minhash.to_vec() })
 }
 
-/// Exact Jaccard similarity of the two posts' shingle sets.
+/// Distinct shingle hashes of `chars` (one shingle when shorter than a shingle).
+fn shingle_hashes(chars: &[char]) -> Vec<u64> {
+    let mut hashes: Vec<u64> = if chars.len() <= SHINGLE_CHARS {
+        vec![hash_chars(chars)]
+    } else {
+        chars.windows(SHINGLE_CHARS).map(hash_chars).collect()
+    };
+    hashes.sort_unstable();
+    hashes.dedup();
+    hashes
+}
+
+/// The similarity of two posts: the larger of the exact Jaccard similarities of their spaced
+/// and of their joined shingle sets (see the module note for why both).
 pub fn jaccard(a: &Fingerprint, b: &Fingerprint) -> f64 {
+    set_jaccard(&a.shingles, &b.shingles).max(set_jaccard(&a.joined_shingles, &b.joined_shingles))
+}
+
+/// Exact Jaccard similarity of two sorted, deduplicated sets.
+fn set_jaccard(a: &[u32], b: &[u32]) -> f64 {
     let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < a.shingles.len() && j < b.shingles.len() {
-        match a.shingles[i].cmp(&b.shingles[j]) {
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
@@ -194,7 +222,7 @@ pub fn jaccard(a: &Fingerprint, b: &Fingerprint) -> f64 {
             }
         }
     }
-    let union = a.shingles.len() + b.shingles.len() - common;
+    let union = a.len() + b.len() - common;
     if union == 0 {
         0.0
     } else {
