@@ -545,6 +545,9 @@ a.title{{font-size:medium;color:#0000ff;text-decoration:none}}.tagline{{color:#8
 # --- X --------------------------------------------------------------------------------------
 
 X_STYLE = """
+.css-175oi2r{display:flex;flex-direction:column;box-sizing:border-box;min-width:0;position:relative}
+.r-18u37iz{flex-direction:row}.r-1wtj0ep{justify-content:space-between}.r-1awozwy{align-items:center}
+.r-16y2uox{flex-grow:1}.r-1q142lx{flex-shrink:0}.css-146c3p1{white-space:pre-wrap}
 body{margin:0;font:15px/20px -apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:rgb(15,20,25);background:#fff}
 .r-main{max-width:600px;margin:0 auto;border-left:1px solid rgb(239,243,244);border-right:1px solid rgb(239,243,244)}
 h1.r-heading{font-size:20px;padding:12px 16px;margin:0}
@@ -552,7 +555,8 @@ h1.r-heading{font-size:20px;padding:12px 16px;margin:0}
 article{display:flex;padding:12px 16px;gap:8px}
 .r-avatar{width:40px;height:40px;border-radius:50%;background:rgb(207,217,222);display:flex;align-items:center;justify-content:center;font-weight:700;color:#fff}
 .r-body{flex:1;min-width:0}
-[data-testid=User-Name]{display:flex;gap:4px;flex-wrap:wrap;color:rgb(83,100,113)}
+[data-testid=User-Name]{flex-direction:row;gap:4px;flex-wrap:wrap;color:rgb(83,100,113)}
+[data-testid=User-Name] .r-18u37iz{gap:4px}
 [data-testid=User-Name] a{color:inherit;text-decoration:none}[data-testid=User-Name] .r-name{color:rgb(15,20,25);font-weight:700}
 [data-testid=tweetText]{white-space:pre-wrap;margin-top:2px}[data-testid=tweetText] a{color:rgb(29,155,240);text-decoration:none}
 .r-protocol{font-size:0;display:inline-block;width:0;overflow:hidden}
