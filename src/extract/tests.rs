@@ -229,3 +229,21 @@ fn created_dates_read_in_every_form_pages_use() {
     assert_eq!(parse_created("yesterday"), None);
 }
 
+
+#[test]
+fn a_tweet_rendered_twice_is_one_post_with_one_badge() {
+    let cell = X_PAGE
+        .split("<div data-testid=\"cellInnerDiv\">")
+        .nth(2)
+        .and_then(|rest| rest.split("</div>\n</div></section>").next())
+        .expect("second cell");
+    let twice = X_PAGE.replace(
+        "</div></section>",
+        &format!("<div data-testid=\"cellInnerDiv\">{cell}</div>\n</div></section>"),
+    );
+    assert_eq!(twice.matches("href=\"/replier/status/222\"").count(), 2, "the page shows the tweet twice");
+    let posts = extract_posts(&twice, Site::X).unwrap();
+    assert_eq!(posts.iter().filter(|p| p.id == "222").count(), 1);
+    let out = annotate(&twice, Site::X, &[verdict("222", Level::Notice, "r")]).unwrap();
+    assert_eq!(out.matches("class=\"chaff-badge\"").count(), 1);
+}
