@@ -63,6 +63,11 @@
     return toBase64(new Uint8Array(digest, 0, HASH_BYTES));
   }
 
+  // A post's keys are digested together: crypto.subtle works them in parallel.
+  function hashKeys(keys) {
+    return Promise.all(keys.map((key) => hash('k', key)));
+  }
+
   // Stored form: {v: 1, keys: [[keyHash, [threadHash, ...]], ...]}, oldest first. An array, not
   // an object, because eviction needs the order and the order must survive JSON storage.
   async function readStore() {
@@ -116,7 +121,7 @@
     if (!(await isActive())) return;
     const threadHash = await hash('t', threadId);
     for (const entry of entries) {
-      for (const key of entry.keys) pending.push([await hash('k', key), threadHash]);
+      for (const keyHash of await hashKeys(entry.keys)) pending.push([keyHash, threadHash]);
     }
     if (pending.length > 0 && flushTimer === null) flushTimer = setTimeout(flush, FLUSH_DELAY_MS);
   }
@@ -133,8 +138,8 @@
     const threadHash = await hash('t', threadId);
     for (const entry of entries) {
       const threads = new Set();
-      for (const key of entry.keys) {
-        for (const thread of keys.get(await hash('k', key)) ?? []) threads.add(thread);
+      for (const keyHash of await hashKeys(entry.keys)) {
+        for (const thread of keys.get(keyHash) ?? []) threads.add(thread);
       }
       threads.delete(threadHash);
       if (threads.size > 0) seenElsewhere.set(entry.id, threads.size);
