@@ -29,6 +29,7 @@
 //! Output conventions (read by `similarity`): words separated by single spaces; a word holding a
 //! `.` is a URL host; [`RANDOM_TOKEN`] is a masked token; every other word is letters and digits.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -53,7 +54,7 @@ pub fn fingerprint_form(text: &str) -> String {
     for line in own_lines {
         let cleaned = clean_chars(line, invisibles_are_spaces);
         let mut gap = LINE_BREAK_GAP;
-        let mut rest = cleaned.as_str();
+        let mut rest: &str = &cleaned;
         loop {
             let chunk_start = rest.trim_start();
             gap += rest[..rest.len() - chunk_start.len()].chars().count();
@@ -86,6 +87,9 @@ const LINE_BREAK_GAP: usize = 1000;
 /// two or more invisibles between letters or digits, and at most a quarter as many real
 /// whitespace gaps. Invisibles sprinkled inside words of a normally spaced text stay removable.
 fn invisibles_replace_spaces(lines: &[&str]) -> bool {
+    if lines.iter().all(|line| line.is_ascii()) {
+        return false;
+    }
     let (mut invisible_breaks, mut whitespace_gaps) = (0usize, 0usize);
     for line in lines {
         let mut previous_visible: Option<char> = None;
@@ -130,7 +134,12 @@ fn is_quote_line(line: &str) -> bool {
 /// Stages 2 and 3: NFKC, letter styles without a compatibility decomposition, invisible
 /// characters and combining marks dropped. Whitespace look-alikes become spaces. Case is kept
 /// until the skeleton (see [`skeleton_word`]).
-fn clean_chars(line: &str, invisibles_are_spaces: bool) -> String {
+fn clean_chars(line: &str, invisibles_are_spaces: bool) -> Cow<'_, str> {
+    // ASCII is already in NFKC and holds no invisible, combining or styled character: most
+    // lines of most posts skip the per-character work.
+    if line.is_ascii() {
+        return Cow::Borrowed(line);
+    }
     let mut out = String::with_capacity(line.len());
     for c in line.nfkc() {
         if c.is_ascii() {
@@ -171,7 +180,7 @@ fn clean_chars(line: &str, invisibles_are_spaces: bool) -> String {
         }
         out.push(c);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Default_Ignorable code points, as TR39 types them (unicode-security's data).
@@ -238,6 +247,11 @@ fn push_chunk_words(chunk: &str, gap: usize, words: &mut Vec<Word>) {
 
 /// If `chunk` holds a URL, the text before it and the URL's host (normalized, `www.` dropped).
 fn split_url(chunk: &str) -> Option<(&str, String)> {
+    // Every link form below holds a `/` or `www.`; most chunks are plain words and stop here.
+    let has_www = chunk.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"www."));
+    if !has_www && !chunk.contains('/') {
+        return None;
+    }
     let trimmed = chunk.trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
     let (before, rest) = if let Some(at) = trimmed.find("://") {
         // The scheme is the run of letters just before "://" (look-alikes included); text glued before it
@@ -280,22 +294,43 @@ fn looks_like_bare_link(chunk: &str) -> bool {
 
 /// Stage 5–7: words of a chunk that is not a link.
 fn push_plain_words(text: &str, words: &mut Vec<Word>) {
-    let chars: Vec<char> = text.chars().collect();
     let mut word = String::new();
-    for i in 0..=chars.len() {
-        if i < chars.len() && (chars[i].is_alphanumeric() || is_letter_inside_word(&chars, i)) {
-            word.push(chars[i]);
-            continue;
+    let mut previous: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        if c.is_alphanumeric() || is_letter_sign_inside_word(c, previous, next) {
+            word.push(c);
+        } else if !joins_letters(c, previous, next) {
+            push_word(&mut word, words);
         }
-        if i < chars.len() && joins_letters(&chars, i) {
-            continue;
-        }
-        if !word.is_empty() {
-            let random = looks_random(&word.to_lowercase());
-            let text = if random { RANDOM_TOKEN.to_string() } else { skeleton_word(&read_leet(&word)) };
-            words.push(Word { text, gap: 0, one_char: !random && word.chars().count() == 1 });
-            word.clear();
-        }
+        previous = Some(c);
+    }
+    push_word(&mut word, words);
+}
+
+/// Stages 6 and 7 for one word; empties `word` for the next.
+fn push_word(word: &mut String, words: &mut Vec<Word>) {
+    if word.is_empty() {
+        return;
+    }
+    let lowercase: Cow<str> = if word.chars().any(char::is_uppercase) { Cow::Owned(word.to_lowercase()) } else { Cow::Borrowed(word) };
+    let random = looks_random(&lowercase);
+    let text = if random { RANDOM_TOKEN.to_string() } else { skeleton_word(&read_leet(word)) };
+    let one_char = !random && word.chars().nth(1).is_none();
+    words.push(Word { text, gap: 0, one_char });
+    word.clear();
+}
+
+/// `@` and `$` standing for `a` and `s` inside a word (`fr@ud`, `$ubscribe`). Only between
+/// letters (or `$` leading a word), so handles (`@name`), emails' `@` between digits and prices
+/// (`$100`) stay separators.
+fn is_letter_sign_inside_word(c: char, previous: Option<char>, next: Option<char>) -> bool {
+    let letter = |neighbour: Option<char>| neighbour.is_some_and(char::is_alphabetic);
+    match c {
+        '@' => letter(previous) && letter(next),
+        '$' => letter(next),
+        _ => false,
     }
 }
 
@@ -303,31 +338,20 @@ fn push_plain_words(text: &str, words: &mut Vec<Word>) {
 /// (`it's` = `its`), hyphens, and the dots, stars and underscores spammers put inside words
 /// (`ch.eck`, `fr*ee`, `c-l-i-c-k`). Sentence punctuation (`,;:!?`) and anything next to a
 /// digit (`3.5`, `covid-19`) still separate words.
-fn joins_letters(chars: &[char], i: usize) -> bool {
-    let letter_at = |j: usize| chars.get(j).is_some_and(|c| c.is_alphabetic());
-    matches!(chars[i], '\'' | '’' | '‘' | '`' | '-' | '‐' | '.' | '·' | '•' | '*' | '_' | '~' | '^' | '|')
-        && i > 0
-        && letter_at(i - 1)
-        && letter_at(i + 1)
-}
-
-/// `@` and `$` standing for `a` and `s` inside a word (`fr@ud`, `$ubscribe`). Only between
-/// letters (or `$` leading a word), so handles (`@name`), emails' `@` between digits and prices
-/// (`$100`) stay separators.
-fn is_letter_inside_word(chars: &[char], i: usize) -> bool {
-    let letter_at = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(|c| c.is_alphabetic());
-    match chars[i] {
-        '@' => letter_at(i.checked_sub(1)) && letter_at(Some(i + 1)),
-        '$' => letter_at(Some(i + 1)),
-        _ => false,
-    }
+fn joins_letters(c: char, previous: Option<char>, next: Option<char>) -> bool {
+    matches!(c, '\'' | '’' | '‘' | '`' | '-' | '‐' | '.' | '·' | '•' | '*' | '_' | '~' | '^' | '|')
+        && previous.is_some_and(char::is_alphabetic)
+        && next.is_some_and(char::is_alphabetic)
 }
 
 /// Digits read as the letters they imitate, in words that mix letters and digits (`fr33` →
 /// `free`, `m0n3y` → `money`, `sub4sub` → `subasub`), and `@`/`$` kept inside words as `a`/`s`.
 /// Words of digits alone (years, counts) are left alone.
-fn read_leet(word: &str) -> String {
-    read_digits_as_letters(word).replace('@', "a").replace('$', "s")
+fn read_leet(word: &str) -> Cow<'_, str> {
+    if !word.contains(|c: char| c.is_ascii_digit() || c == '@' || c == '$') {
+        return Cow::Borrowed(word);
+    }
+    Cow::Owned(read_digits_as_letters(word).replace('@', "a").replace('$', "s"))
 }
 
 fn read_digits_as_letters(word: &str) -> String {
@@ -369,7 +393,11 @@ fn read_digits_as_letters(word: &str) -> String {
 fn skeleton_word(word: &str) -> String {
     let table = ascii_skeletons();
     let skeleton: String = if word.is_ascii() {
-        word.bytes().map(|b| table[b as usize].as_str()).collect()
+        let mut out = String::with_capacity(word.len() + 2);
+        for b in word.bytes() {
+            out.push_str(&table[b as usize]);
+        }
+        out
     } else {
         let once: String = unicode_security::skeleton(word).flat_map(char::to_lowercase).collect();
         let mut out = String::with_capacity(once.len());
@@ -381,7 +409,8 @@ fn skeleton_word(word: &str) -> String {
         }
         out
     };
-    if word.chars().all(|c| c.is_numeric()) {
+    let has_long_run = skeleton.as_bytes().windows(3).any(|w| w[0] == w[1] && w[1] == w[2]);
+    if !has_long_run || word.chars().all(|c| c.is_numeric()) {
         return skeleton;
     }
     let chars: Vec<char> = skeleton.chars().collect();
@@ -445,6 +474,10 @@ fn ascii_skeletons() -> &'static [String; 128] {
 /// counts towards similarity, so masking an ordinary word would make different texts closer.
 /// The letter-digit tests read leetspeak first, so `m0n3y` is a word, not noise.
 pub fn looks_random(token: &str) -> bool {
+    // Short words of plain letters, most words of most posts, cannot be consonant soup.
+    if token.len() < 6 && token.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
     let original: Vec<char> = token.chars().collect();
     let len = original.len();
     if len > MAX_RANDOM_TOKEN_CHARS {
