@@ -49,10 +49,15 @@ pub const RANDOM_TOKEN: &str = "#";
 /// words separated by single spaces (see the module note for the stages and conventions).
 pub fn fingerprint_form(text: &str) -> String {
     let own_lines: Vec<&str> = text.lines().filter(|line| !is_quote_line(line)).collect();
-    let invisibles_are_spaces = invisibles_replace_spaces(&own_lines);
+    // Invisible characters and underscores put where spaces belong are spaces (ASCII text
+    // holds no invisible character, which spares most posts the count).
+    let invisibles_are_spaces =
+        !own_lines.iter().all(|line| line.is_ascii()) && stands_for_spaces(&own_lines, is_invisible);
+    let underscores_are_spaces = text.contains('_') && stands_for_spaces(&own_lines, |c| c == '_');
     let mut words: Vec<Word> = Vec::new();
     for line in own_lines {
-        let cleaned = clean_chars(line, invisibles_are_spaces);
+        let line: Cow<str> = if underscores_are_spaces { Cow::Owned(line.replace('_', " ")) } else { Cow::Borrowed(line) };
+        let cleaned = clean_chars(&line, invisibles_are_spaces);
         let mut gap = LINE_BREAK_GAP;
         let mut rest: &str = &cleaned;
         loop {
@@ -83,21 +88,19 @@ struct Word {
 /// The gap before a line's first word: a line break separates words more than any spaces.
 const LINE_BREAK_GAP: usize = 1000;
 
-/// Whether the text uses invisible characters as its spaces (`I\u{200B}dont\u{200B}even…`):
-/// two or more invisibles between letters or digits, and at most a quarter as many real
-/// whitespace gaps. Invisibles sprinkled inside words of a normally spaced text stay removable.
-fn invisibles_replace_spaces(lines: &[&str]) -> bool {
-    if lines.iter().all(|line| line.is_ascii()) {
-        return false;
-    }
-    let (mut invisible_breaks, mut whitespace_gaps) = (0usize, 0usize);
+/// Whether the text uses characters matching `substitute` as its spaces
+/// (`I\u{200B}dont\u{200B}even…`, `Katy_Perry_-_Roar`): two or more of them between letters or
+/// digits, and at most a quarter as many real whitespace gaps. The same characters sprinkled
+/// inside the words of a normally spaced text are not spaces.
+fn stands_for_spaces(lines: &[&str], substitute: impl Fn(char) -> bool) -> bool {
+    let (mut substitute_breaks, mut whitespace_gaps) = (0usize, 0usize);
     for line in lines {
         let mut previous_visible: Option<char> = None;
-        let mut invisible_run = false;
+        let mut substitute_run = false;
         let mut whitespace_run = false;
         for c in line.chars() {
-            if is_invisible(c) {
-                invisible_run = true;
+            if substitute(c) {
+                substitute_run = true;
                 continue;
             }
             if c.is_whitespace() {
@@ -105,19 +108,19 @@ fn invisibles_replace_spaces(lines: &[&str]) -> bool {
                 continue;
             }
             if let Some(before) = previous_visible {
-                if invisible_run && before.is_alphanumeric() && c.is_alphanumeric() {
-                    invisible_breaks += 1;
+                if substitute_run && before.is_alphanumeric() && c.is_alphanumeric() {
+                    substitute_breaks += 1;
                 }
                 if whitespace_run {
                     whitespace_gaps += 1;
                 }
             }
             previous_visible = Some(c);
-            invisible_run = false;
+            substitute_run = false;
             whitespace_run = false;
         }
     }
-    invisible_breaks >= 2 && whitespace_gaps * 4 <= invisible_breaks
+    substitute_breaks >= 2 && whitespace_gaps * 4 <= substitute_breaks
 }
 
 /// The fingerprint form of a single word (used to compare word lists with normalized text, so
@@ -478,7 +481,8 @@ pub fn looks_random(token: &str) -> bool {
     if token.len() < 6 && token.bytes().all(|b| b.is_ascii_alphabetic()) {
         return false;
     }
-    let original: Vec<char> = token.chars().collect();
+    // Stretched letters ("meetinggggg", "plllaaayyyer") are judged as the word they stretch.
+    let original: Vec<char> = squeeze_letter_runs(token);
     let len = original.len();
     if len > MAX_RANDOM_TOKEN_CHARS {
         return false;
@@ -504,29 +508,43 @@ pub fn looks_random(token: &str) -> bool {
         // Five or more digits: randomized counters and ids. Years and small numbers stay.
         return digits >= 5;
     }
-    token.is_ascii() && is_consonant_soup(token)
+    token.is_ascii() && is_consonant_soup(&original.iter().collect::<String>())
+}
+
+/// `token` with every run of three or more equal letters cut to one.
+fn squeeze_letter_runs(token: &str) -> Vec<char> {
+    let chars: Vec<char> = token.chars().collect();
+    let mut squeezed = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let run = chars[i..].iter().take_while(|&&c| c == chars[i]).count();
+        let keep = if chars[i].is_alphabetic() && run >= 3 { 1 } else { run };
+        squeezed.extend(std::iter::repeat(chars[i]).take(keep));
+        i += run;
+    }
+    squeezed
 }
 
 /// Leetspeak for a plausible word ("m0n3y", "h3ll0", "01d5p1ce"): digits read as letters give
 /// only letters, from runs of at most three digits and never three equal ones (`33` is `ee`,
 /// `141` is `ial`, `444` is nothing English), with a quarter or more vowels, at most three
-/// consonants in a row, and no more digits than letters (`35d1`, `0e00` are numbers with a
-/// letter, not words with digits). Random mixes ("hbvx1j", "tcc4440") fail one of these. `1` is
-/// read as `i` here, the reading that favours a word.
+/// consonants and at most three vowels in a row (`0e00` reads "oeoo"). Random mixes ("hbvx1j",
+/// "tcc4440") fail one of these; heavy leetspeak with more digits than letters ("7h3r3",
+/// "541d") passes. `1` is read as `i` here, the reading that favours a word.
 fn reads_as_leet_word(token: &str) -> bool {
     let chars: Vec<char> = token.chars().collect();
     let longest_digit_run = chars.split(|c| !c.is_numeric()).map(<[char]>::len).max().unwrap_or(0);
     let three_equal_digits = chars.windows(3).any(|w| w[0].is_numeric() && w[0] == w[1] && w[1] == w[2]);
-    let as_letters: Vec<char> = read_digits_as_letters(token).replace('l', "i").chars().collect();
-    let letters = chars.iter().filter(|c| c.is_alphabetic()).count();
-    let digits = chars.len() - letters;
-    if letters < digits || longest_digit_run > 3 || three_equal_digits || !as_letters.iter().all(|c| c.is_alphabetic()) {
+    let one_as_i: String = token.chars().map(|c| if c == '1' { 'i' } else { c }).collect();
+    let as_letters: Vec<char> = read_digits_as_letters(&one_as_i).chars().collect();
+    if longest_digit_run > 3 || three_equal_digits || !as_letters.iter().all(|c| c.is_alphabetic()) {
         return false;
     }
     let is_vowel = |c: &char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
     let vowels = as_letters.iter().filter(|c| is_vowel(c)).count();
     let longest_consonant_run = as_letters.split(is_vowel).map(<[char]>::len).max().unwrap_or(0);
-    vowels * 4 >= as_letters.len() && longest_consonant_run <= 3
+    let longest_vowel_run = as_letters.split(|c| !is_vowel(c)).map(<[char]>::len).max().unwrap_or(0);
+    vowels * 4 >= as_letters.len() && longest_consonant_run <= 3 && longest_vowel_run <= 3
 }
 
 /// Letters that no English word spells: six or more without a vowel ("xkqzvb"; "html5" read as
@@ -638,6 +656,15 @@ mod tests {
     }
 
     #[test]
+    fn underscores_used_as_spaces_are_spaces() {
+        assert_eq!(
+            fingerprint_form("Katy_Perry_-_Roar_(Official):_http://youtu.be/x._I_love_this_song"),
+            fingerprint_form("Katy Perry - Roar (Official): http://youtu.be/y. I love this song")
+        );
+        assert_eq!(fingerprint_form("my_name is here and there"), fingerprint_form("myname is here and there"));
+    }
+
+    #[test]
     fn punctuation_inside_words_is_dropped() {
         assert_eq!(fingerprint_form("ch.eck my pro*file, it's fr_ee"), fingerprint_form("check my profile, its free"));
         assert_ne!(fingerprint_form("3.5"), fingerprint_form("35"));
@@ -709,12 +736,12 @@ mod tests {
         for ordinary in [
             "2015", "1999", "100", "covid19", "mp3", "1080p", "html5", "ps4", "gpt4", "b2b", "4k", "3rd", "24h",
             "nasa", "fbi", "usa", "lmfao", "strengths", "rhythm", "psst", "hmm", "iphone", "youtube", "x86", "h264",
-            "m0n3y", "fr33", "sub4sub", "l33t", "h3ll0", "s3cr3t", "1ad4", "c0ffee", "01d5p1ce", "c0mm3rc141",
+            "m0n3y", "fr33", "sub4sub", "l33t", "h3ll0", "s3cr3t", "1ad4", "c0ffee", "01d5p1ce", "c0mm3rc141", "7h3r3", "541d", "meetinggggg", "plllllaaaaayyyeer", "unsssolllllddddd",
             "idontevenwatchitanymoreicheckon2billion",
         ] {
             assert!(!looks_random(ordinary), "{ordinary} must not be masked");
         }
-        for random in ["xk7qz2", "a8f3", "9f8e7d6c", "48213", "qzkvwx", "k2j4h6", "x1y2z3", "hbvx1j", "tcc4440", "xog3982", "bjhfc3aw", "35d1", "0e00"] {
+        for random in ["xk7qz2", "a8f3", "9f8e7d6c", "48213", "qzkvwx", "k2j4h6", "x1y2z3", "hbvx1j", "tcc4440", "xog3982", "bjhfc3aw", "0e00"] {
             assert!(looks_random(random), "{random} must be masked");
         }
     }
