@@ -362,9 +362,11 @@ test('10,000 posts finish with the progress indicator advancing and the page res
   const cli = runChaff(['score', '-'], thread);
   const shownLevels = await page.$$eval('#post-list > li.post', (cards) => cards.map((card) => card.dataset.level));
   assert.deepEqual(shownLevels, cli.slice(0, 200).map((verdict) => verdict.level));
+  const groups = groupings(cli);
   const expectedSummary = `10,000 posts · ${cli.filter((v) => v.level === 'suspect').length} suspect · `
-    + `${cli.filter((v) => v.level === 'notice').length} notice · ${groupings(cli).length} near-copy groups.`;
+    + `${cli.filter((v) => v.level === 'notice').length} notice · ${groups.length} near-copy group${groups.length === 1 ? '' : 's'}.`;
   assert.equal(await page.textContent('#summary'), expectedSummary);
+  assert.deepEqual(await shownClusters(), groups, 'near-copy groups shown differ from the CLI');
 });
 
 test('the page made no request beyond the local server', () => {
@@ -373,22 +375,29 @@ test('the page made no request beyond the local server', () => {
   assert.deepEqual(elsewhere, []);
 });
 
-/** A deterministic thread of `count` posts: varied replies, with a campaign copied every 25 posts. */
+/**
+ * A deterministic thread of `count` posts: distinct replies made of pseudo-words, and every 25th
+ * post one promotional text with a random-looking suffix (a flood of 400 copies for 10,000).
+ */
 function largeThread(count) {
-  let seed = 7;
-  // A linear congruential generator; its low bits cycle fast, so only the high ones are used.
+  // xorshift32: deterministic and well spread, in 32-bit integer arithmetic (an LCG on JS
+  // numbers loses bits past 2^53 and falls into short cycles).
+  let state = 0x2545f491;
   const next = () => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return Math.floor(seed / 65536);
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    return state;
   };
-  const words = ['river', 'garden', 'lamp', 'winter', 'bicycle', 'coffee', 'library', 'window', 'market', 'thunder',
-    'pencil', 'harbor', 'meadow', 'ticket', 'bridge', 'orchard', 'candle', 'station', 'violin', 'pepper', 'ladder',
-    'island', 'jacket', 'kitchen', 'mirror', 'needle', 'ocean', 'parrot', 'quarry', 'saddle', 'tunnel', 'valley'];
+  const syllables = ['ka', 'lo', 'mi', 'ren', 'tu', 'sa', 'vel', 'no', 'pri', 'dan', 'ko', 'es', 'bar', 'li', 'mon',
+    'ta', 'gri', 'hu', 'zen', 'pa'];
+  const word = () => Array.from({ length: 1 + (next() % 3) }, () => syllables[next() % syllables.length]).join('');
   const lines = [];
   for (let index = 0; index < count; index += 1) {
     const text = index % 25 === 0
-      ? `Campaign ${Math.floor(index / 250)}: my cousin made $900 a week with this trick, message me on telegram for the link`
-      : Array.from({ length: 12 + (next() % 10) }, () => words[next() % words.length]).join(' ');
+      ? `my cousin made $900 a week with this trick, message me on telegram for the link ${next().toString(36)}`
+      : Array.from({ length: 10 + (next() % 15) }, word).join(' ');
     lines.push(JSON.stringify({ id: `p${index}`, text, author: `user${next() % 3000}` }));
   }
   return `${lines.join('\n')}\n`;
