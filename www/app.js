@@ -28,6 +28,7 @@ const ui = {
   dropZone: byId('drop-zone'),
   fileInput: byId('file-input'),
   fileName: byId('file-name'),
+  siteChoice: byId('site-choice'),
   sensitivity: byId('sensitivity'),
   exampleButton: byId('example-button'),
   checkButton: byId('check-button'),
@@ -151,7 +152,8 @@ async function readFile(file) {
   if (looksLikeHtml(file.name, content)) {
     state.sourceName = file.name.replace(/\.[^.]*$/, '') || 'page';
     showFileName(`Saved page: ${file.name}`);
-    send({ type: 'page', html: content });
+    // An empty choice means: detect the site from the markup, as `chaff scan --site auto`.
+    send({ type: 'page', html: content, site: ui.siteChoice.value || undefined });
   } else {
     ui.text.value = content;
     checkPastedThread();

@@ -4,7 +4,8 @@
 //
 // Protocol (main → worker, every request carries a `run` number):
 //   {type: 'score', run, posts, settings}     score a pasted thread
-//   {type: 'page', run, html, settings}       extract a saved page, score it, annotate it inertly
+//   {type: 'page', run, html, site, settings} extract a saved page (site: reddit | old-reddit | x,
+//                                             or undefined to detect it), score it, annotate it inertly
 //   {type: 'settings', run, settings}         re-judge the last thread with new settings
 // Replies: {type: 'progress', run, stage, done, total}, {type: 'result', run, …}, {type: 'error', run, message}.
 //
@@ -39,7 +40,7 @@ async function handle(request) {
     case 'score':
       return scoreThread(request.run, request.posts, request.settings, null);
     case 'page':
-      return scorePage(request.run, request.html, request.settings);
+      return scorePage(request.run, request.html, request.site, request.settings);
     case 'settings':
       return rejudge(request.run, request.settings);
     default:
@@ -47,11 +48,11 @@ async function handle(request) {
   }
 }
 
-async function scorePage(run, html, settings) {
+async function scorePage(run, html, requestedSite, settings) {
   progress(run, 'reading', 0, 1);
   // Yield once so the "reading" stage is painted before the (synchronous) extraction starts.
   await nextTask();
-  const { site, posts } = extractPage(html, undefined);
+  const { site, posts } = extractPage(html, requestedSite);
   if (run !== latestRun) return;
   await scoreThread(run, posts, settings, { html, site });
 }
