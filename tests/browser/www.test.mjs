@@ -346,6 +346,18 @@ test('saved pages are read, judged and annotated as chaff scan does, and preview
   }
 });
 
+test('a page that is not a Reddit or X thread is refused with a reason, not guessed at', { timeout: 60_000 }, async () => {
+  await page.selectOption('#site-choice', '');
+  await page.setInputFiles('#file-input', { name: 'recipe.html', mimeType: 'text/html',
+    buffer: Buffer.from('<!doctype html><title>Soup</title><h1>Lentil soup</h1><p>Simmer for 30 minutes.</p>') });
+  const error = page.locator('#messages li.error');
+  await error.waitFor();
+  assert.match(await error.textContent(), /does not look like a saved new-Reddit, old-Reddit or X thread/);
+  assert.equal(await page.isHidden('#progress'), true);
+  // A good thread afterwards clears the message and leaves a result, for the tests after this one.
+  await checkAndWait(12, () => page.click('#example-button'));
+});
+
 test('10,000 posts finish with the progress indicator advancing and the page responsive', { timeout: 600_000 }, async () => {
   const thread = largeThread(10_000);
   await page.evaluate(() => {
