@@ -50,7 +50,8 @@ async function handle(request) {
 
 async function scorePage(run, html, requestedSite, settings) {
   progress(run, 'reading', 0, 1);
-  // Yield once so the "reading" stage is painted before the (synchronous) extraction starts.
+  // Yield once, so a newer request already queued supersedes this one before the (synchronous)
+  // extraction starts.
   await nextTask();
   const { site, posts } = extractPage(html, requestedSite);
   if (run !== latestRun) return;
