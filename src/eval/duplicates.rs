@@ -281,14 +281,14 @@ fn measure_kind(kind: &str, originals: &[String], copies: &[String], rng: &mut S
                 *originals_per_cluster.entry(cluster.as_str()).or_default() += 1;
             }
         }
-        for offset in 0..chunk.len() {
+        for (offset, original) in chunk.iter().enumerate() {
             let i = start + offset;
             let original_cluster = cluster_of.get(&format!("o{i}")).cloned().flatten();
             let copy_cluster = cluster_of.get(&format!("c{i}")).cloned().flatten();
             if original_cluster.is_some() && original_cluster == copy_cluster {
                 found += 1;
             } else if missed_examples.len() < MISSED_EXAMPLES {
-                missed_examples.push((chunk[offset].clone(), copies[i].clone()));
+                missed_examples.push((original.clone(), copies[i].clone()));
             }
             if original_cluster.as_deref().is_some_and(|c| originals_per_cluster[c] > 1) {
                 merged += 1;
@@ -539,7 +539,8 @@ fn case_punctuation(text: &str, rng: &mut SplitMix64) -> String {
             }
         }
         if rng.chance(0.25) {
-            out.push_str(*rng.pick(NOISE));
+            let noise: &str = rng.pick::<&str>(NOISE);
+            out.push_str(noise);
         }
     }
     out
@@ -552,14 +553,16 @@ fn emoji(text: &str, rng: &mut SplitMix64) -> String {
     let mut out = String::new();
     for (n, word) in words.iter().enumerate() {
         if n == forced || rng.chance(0.2) {
-            out.push_str(*rng.pick(EMOJI));
+            let emoji: &str = rng.pick::<&str>(EMOJI);
+            out.push_str(emoji);
             out.push(' ');
         }
         out.push_str(word);
         out.push(' ');
     }
     if forced == words.len() {
-        out.push_str(*rng.pick(EMOJI));
+        let emoji: &str = rng.pick::<&str>(EMOJI);
+        out.push_str(emoji);
     }
     out.trim_end().to_string()
 }
