@@ -399,7 +399,18 @@ function renderPreview(preview) {
 
 // ---- tabs ---------------------------------------------------------------------------------
 
-for (const tab of ui.tabs) tab.addEventListener('click', () => selectTab(tab));
+for (const tab of ui.tabs) {
+  tab.addEventListener('click', () => selectTab(tab));
+  // Arrow keys move between tabs, as the ARIA tabs pattern expects of role="tablist".
+  tab.addEventListener('keydown', (event) => {
+    const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+    if (!step) return;
+    const visible = ui.tabs.filter((candidate) => !candidate.hidden);
+    const target = visible[(visible.indexOf(tab) + step + visible.length) % visible.length];
+    selectTab(target);
+    target.focus();
+  });
+}
 
 function selectedTab() {
   return ui.tabs.find((tab) => tab.getAttribute('aria-selected') === 'true');
@@ -409,6 +420,7 @@ function selectTab(chosen) {
   for (const tab of ui.tabs) {
     const selected = tab === chosen;
     tab.setAttribute('aria-selected', String(selected));
+    tab.tabIndex = selected ? 0 : -1;
     byId(tab.getAttribute('aria-controls')).hidden = !selected;
   }
 }

@@ -282,6 +282,18 @@ test('sensitivity re-judges the thread in place: high flags at least as much as 
   await assertPageMatches(runChaff(['score', '-'], example));
 });
 
+test('the result views are tabs that arrow keys move between', { timeout: 60_000 }, async () => {
+  await page.click('#tab-posts');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.getAttribute('#tab-clusters', 'aria-selected'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-clusters');
+  assert.equal(await page.isVisible('#view-clusters'), true);
+  assert.equal(await page.isHidden('#view-posts'), true);
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await page.getAttribute('#tab-posts', 'aria-selected'), 'true');
+  assert.equal(await page.isVisible('#view-posts'), true);
+});
+
 test('the page fits a narrow screen', { timeout: 60_000 }, async () => {
   await page.setViewportSize({ width: 360, height: 780 });
   try {
