@@ -400,7 +400,15 @@ test('10,000 posts finish with the progress indicator advancing and the page res
   assert.deepEqual(await shownClusters(), groups, 'near-copy groups shown differ from the CLI');
 });
 
-test('the page made no request beyond the local server', () => {
+test('the page made no request beyond the local server, and its CSP refuses one', async () => {
+  // A request the page's own script might attempt is stopped by the CSP before it is sent.
+  const violated = await page.evaluate(async () => {
+    const violation = new Promise((resolve) => document.addEventListener('securitypolicyviolation',
+      (event) => resolve(event.effectiveDirective), { once: true }));
+    await fetch('https://www.reddit.com/r/Music/').catch(() => null);
+    return violation;
+  });
+  assert.equal(violated, 'connect-src');
   assert.ok(requested.length > 0, 'no request was recorded at all');
   const elsewhere = requested.filter((url) => !url.startsWith(`${origin}/`) && !/^(data|blob|about):/.test(url));
   assert.deepEqual(elsewhere, []);
