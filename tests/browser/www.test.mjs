@@ -222,7 +222,7 @@ test('the example thread (JSON Lines) is judged as chaff score judges it, and ex
   await page.screenshot({ path: path.join(ARTIFACTS, 'www.png'), fullPage: true });
 });
 
-test('pasted blocks are posts 1..n, and the CSV export guards formula cells', { timeout: 120_000 }, async () => {
+test('pasted blocks are posts 1..n, long ones expand on request, and the CSV export guards formula cells', { timeout: 120_000 }, async () => {
   const spam = 'Get 1000 free followers in one day at boostfollowers dot net, no password needed!!';
   const blocks = [
     'Does anyone know if the library on Elm Street is open on Sundays?',
@@ -233,6 +233,7 @@ test('pasted blocks are posts 1..n, and the CSV export guards formula cells', { 
     `${spam.replace('o', 'о')}`, // Cyrillic o
     'thanks!',
     spam,
+    Array.from({ length: 40 }, (_, index) => `Week ${index + 1} of the garden diary: tomatoes up, slugs down.`).join(' '),
   ];
   await page.fill('#thread-text', blocks.join('\n\n  \n'));
   await checkAndWait(blocks.length, () => page.click('#check-button'));
@@ -240,6 +241,11 @@ test('pasted blocks are posts 1..n, and the CSV export guards formula cells', { 
   const cli = runChaff(['score', '-'], jsonl);
   await assertPageMatches(cli);
   assert.ok(groupings(cli).some((group) => group.length >= 3), 'the spam copies should form one group');
+  const longPost = page.locator('#post-list > li.post[data-id="9"]');
+  assert.equal(await longPost.locator('.post-text.clipped').count(), 1, 'a long post starts clipped');
+  await longPost.getByRole('button', { name: 'Show the whole post' }).click();
+  assert.equal(await longPost.locator('.post-text.clipped').count(), 0);
+  assert.equal(await longPost.getByRole('button').count(), 0);
 
   const csv = await download('#export-csv');
   const rows = csv.split('\r\n');
