@@ -257,6 +257,14 @@ pub fn fingerprint_keys(text: &str) -> Vec<u64> {
     fingerprint(&fingerprint_form(text)).map(|fp| fp.band_keys()).unwrap_or_default()
 }
 
+/// Items kept per LSH bucket. A bucket only fills up under a flood of near-copies that are not
+/// exact copies (each with its own unmasked filler); its first items then stand for the flood,
+/// which they already tie into one cluster, so each further copy costs at most
+/// `BANDS × BUCKET_CAPACITY` candidates instead of every earlier copy (quadratic: 4,000 such
+/// copies took seconds). Which items a bucket keeps depends on arrival order only, never on how
+/// posts were batched.
+pub const BUCKET_CAPACITY: usize = 32;
+
 /// LSH index over fingerprints: `insert` returns the earlier items that may be near-copies.
 ///
 /// An exact copy of an earlier item is answered with that first item alone and kept out of the
@@ -279,7 +287,9 @@ impl LshIndex {
         for key in fp.band_keys() {
             let bucket = self.buckets.entry(key).or_default();
             candidates.extend(bucket.iter().copied());
-            bucket.push(item);
+            if bucket.len() < BUCKET_CAPACITY {
+                bucket.push(item);
+            }
         }
         candidates.sort_unstable();
         candidates.dedup();
@@ -490,6 +500,21 @@ mod tests {
         assert_eq!(index.insert(3, &a.clone()), vec![0]);
         let c = fp("Honestly the second half of this season was so much better than the first ones").unwrap();
         assert_eq!(index.insert(4, &c), vec![0, 2]);
+    }
+
+    #[test]
+    fn a_flood_of_varied_copies_costs_bounded_candidates_and_stays_connected() {
+        let mut index = LshIndex::default();
+        let mut seen_any_candidate = 0;
+        for i in 0..500 {
+            // A different 4-letter word in every copy, so none is an exact copy of another.
+            let tag: String = (0..4).map(|k| (b'a' + ((i / 26usize.pow(k)) % 26) as u8) as char).collect();
+            let text = format!("Earn money fast from home, visit my profile for the details {tag}");
+            let candidates = index.insert(i, &fp(&text).unwrap());
+            assert!(candidates.len() <= BANDS * BUCKET_CAPACITY);
+            seen_any_candidate += usize::from(!candidates.is_empty());
+        }
+        assert_eq!(seen_any_candidate, 499, "every copy after the first finds an earlier one");
     }
 
     #[test]
