@@ -144,7 +144,10 @@ fn clean_chars(line: &str, invisibles_are_spaces: bool) -> Cow<'_, str> {
         return Cow::Borrowed(line);
     }
     let mut out = String::with_capacity(line.len());
-    for c in line.nfkc() {
+    // Faint spaces go before NFKC, which would turn them into plain spaces.
+    let without_faint_spaces =
+        line.chars().filter_map(|c| if is_faint_space(c) { invisibles_are_spaces.then_some(' ') } else { Some(c) });
+    for c in without_faint_spaces.nfkc() {
         if c.is_ascii() {
             out.push(c);
             continue;
@@ -188,7 +191,15 @@ fn clean_chars(line: &str, invisibles_are_spaces: bool) -> Cow<'_, str> {
 
 /// Default_Ignorable code points, as TR39 types them (unicode-security's data).
 fn is_invisible(c: char) -> bool {
-    matches!(c.identifier_type(), Some(IdentifierType::Default_Ignorable))
+    matches!(c.identifier_type(), Some(IdentifierType::Default_Ignorable)) || is_faint_space(c)
+}
+
+/// Spaces narrow enough to hide inside a word (six-per-em, punctuation, thin, hair, narrow
+/// no-break and medium mathematical spaces): treated as invisible, so `che\u{200A}ck` is `check`,
+/// while a text that uses them for all its spaces still gets its words (see
+/// [`stands_for_spaces`]).
+fn is_faint_space(c: char) -> bool {
+    matches!(c, '\u{2006}' | '\u{2008}' | '\u{2009}' | '\u{200A}' | '\u{202F}' | '\u{205F}')
 }
 
 /// A symbol that the TR39 confusables read as one Latin letter (`∪` → U, `⍺` → a, `｜` → l,
@@ -298,31 +309,53 @@ fn looks_like_bare_link(chunk: &str) -> bool {
 /// Stage 5–7: words of a chunk that is not a link.
 fn push_plain_words(text: &str, words: &mut Vec<Word>) {
     let mut word = String::new();
+    // Where the pieces of `word` that punctuation joined start (byte offsets after the first).
+    let mut piece_starts: Vec<usize> = Vec::new();
     let mut previous: Option<char> = None;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         let next = chars.peek().copied();
         if c.is_alphanumeric() || is_letter_sign_inside_word(c, previous, next) {
             word.push(c);
-        } else if !joins_letters(c, previous, next) {
-            push_word(&mut word, words);
+        } else if joins_letters(c, previous, next) {
+            piece_starts.push(word.len());
+        } else {
+            push_word(&mut word, &mut piece_starts, words);
         }
         previous = Some(c);
     }
-    push_word(&mut word, words);
+    push_word(&mut word, &mut piece_starts, words);
 }
 
-/// Stages 6 and 7 for one word; empties `word` for the next.
-fn push_word(word: &mut String, words: &mut Vec<Word>) {
+/// Stages 6 and 7 for one word made of pieces that punctuation joined (`ch.eck`); empties
+/// `word` and `piece_starts` for the next. A random piece glued on with punctuation
+/// (`profile-xk7qz2`) is not part of the word: then each piece is a word of its own, so the
+/// random one is masked without taking `profile` with it.
+fn push_word(word: &mut String, piece_starts: &mut Vec<usize>, words: &mut Vec<Word>) {
     if word.is_empty() {
+        piece_starts.clear();
         return;
     }
+    let bounds: Vec<usize> = std::iter::once(0).chain(piece_starts.iter().copied()).chain(std::iter::once(word.len())).collect();
+    let pieces: Vec<&str> = bounds.windows(2).map(|b| &word[b[0]..b[1]]).filter(|p| !p.is_empty()).collect();
+    let glued_random = pieces.len() > 1 && pieces.iter().any(|p| p.chars().count() >= 4 && looks_random(&p.to_lowercase()));
+    if glued_random {
+        for piece in pieces {
+            push_one_word(piece, words);
+        }
+    } else {
+        push_one_word(word, words);
+    }
+    word.clear();
+    piece_starts.clear();
+}
+
+fn push_one_word(word: &str, words: &mut Vec<Word>) {
     let lowercase: Cow<str> = if word.chars().any(char::is_uppercase) { Cow::Owned(word.to_lowercase()) } else { Cow::Borrowed(word) };
     let random = looks_random(&lowercase);
     let text = if random { RANDOM_TOKEN.to_string() } else { skeleton_word(&read_leet(word)) };
     let one_char = !random && word.chars().nth(1).is_none();
     words.push(Word { text, gap: 0, one_char });
-    word.clear();
 }
 
 /// `@` and `$` standing for `a` and `s` inside a word (`fr@ud`, `$ubscribe`). Only between
@@ -337,12 +370,14 @@ fn is_letter_sign_inside_word(c: char, previous: Option<char>, next: Option<char
     }
 }
 
-/// Punctuation between two letters that is dropped without breaking the word: apostrophes
-/// (`it's` = `its`), hyphens, and the dots, stars and underscores spammers put inside words
-/// (`ch.eck`, `fr*ee`, `c-l-i-c-k`). Sentence punctuation (`,;:!?`) and anything next to a
-/// digit (`3.5`, `covid-19`) still separate words.
+/// Punctuation between two letters, with no space, is dropped without breaking the word:
+/// apostrophes (`it's` = `its`), hyphens, and whatever noise spammers put inside words
+/// (`ch.eck`, `fr*ee`, `wo!rld`, `c-l-i-c-k`). A text is consistent with itself: one written
+/// `hello,world` reads `helloworld` on both sides. Punctuation next to a digit (`3.5`,
+/// `covid-19`) or a space still separates words.
 fn joins_letters(c: char, previous: Option<char>, next: Option<char>) -> bool {
-    matches!(c, '\'' | '’' | '‘' | '`' | '-' | '‐' | '.' | '·' | '•' | '*' | '_' | '~' | '^' | '|')
+    !c.is_alphanumeric()
+        && !c.is_whitespace()
         && previous.is_some_and(char::is_alphabetic)
         && next.is_some_and(char::is_alphabetic)
 }
@@ -668,7 +703,8 @@ mod tests {
     fn punctuation_inside_words_is_dropped() {
         assert_eq!(fingerprint_form("ch.eck my pro*file, it's fr_ee"), fingerprint_form("check my profile, its free"));
         assert_ne!(fingerprint_form("3.5"), fingerprint_form("35"));
-        assert_eq!(fingerprint_form("hello,world").split(' ').count(), 2);
+        assert_eq!(fingerprint_form("wo!rld, he?llo (fr)iend"), fingerprint_form("world, hello friend"));
+        assert_eq!(fingerprint_form("covid-19"), fingerprint_form("covid 19"));
     }
 
     #[test]
@@ -721,6 +757,18 @@ mod tests {
     #[test]
     fn leetspeak_digits_in_words_read_as_letters() {
         assert_eq!(fingerprint_form("fr33 m0n3y, $ubscribe"), fingerprint_form("free money, subscribe"));
+    }
+
+    #[test]
+    fn random_pieces_glued_on_with_punctuation_are_masked_alone() {
+        assert_eq!(fingerprint_form("check my profile-xk7qz2"), fingerprint_form("check my profile xk7qz2"));
+        assert_eq!(fingerprint_form("check my profile[a8f3]"), fingerprint_form("check my profile #a8f3"));
+    }
+
+    #[test]
+    fn faint_spaces_inside_words_are_removed() {
+        assert_eq!(fingerprint_form("che\u{200A}ck my pro\u{2009}file"), fingerprint_form("check my profile"));
+        assert_eq!(fingerprint_form("check\u{2009}my\u{2009}profile\u{2009}now"), fingerprint_form("check my profile now"));
     }
 
     #[test]
