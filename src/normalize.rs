@@ -516,6 +516,24 @@ pub fn looks_random(token: &str) -> bool {
     if token.len() < 6 && token.bytes().all(|b| b.is_ascii_alphabetic()) {
         return false;
     }
+    // Look-alike letters are judged as the Latin letters they imitate (a Cyrillic `е` is a
+    // vowel); digits stay digits. Letters of other scripts stay as they are.
+    let latin: String;
+    let token = if token.is_ascii() {
+        token
+    } else {
+        latin = token
+            .chars()
+            .flat_map(|c| {
+                let look_alike = c.is_alphabetic() && !c.is_ascii();
+                let mut buffer = [0u8; 4];
+                let own = c.encode_utf8(&mut buffer);
+                let read: Vec<char> = if look_alike { unicode_security::skeleton(own).collect() } else { vec![c] };
+                read.into_iter().flat_map(char::to_lowercase)
+            })
+            .collect();
+        latin.as_str()
+    };
     // Stretched letters ("meetinggggg", "plllaaayyyer") are judged as the word they stretch.
     let original: Vec<char> = squeeze_letter_runs(token);
     let len = original.len();
@@ -784,12 +802,12 @@ mod tests {
         for ordinary in [
             "2015", "1999", "100", "covid19", "mp3", "1080p", "html5", "ps4", "gpt4", "b2b", "4k", "3rd", "24h",
             "nasa", "fbi", "usa", "lmfao", "strengths", "rhythm", "psst", "hmm", "iphone", "youtube", "x86", "h264",
-            "m0n3y", "fr33", "sub4sub", "l33t", "h3ll0", "s3cr3t", "1ad4", "c0ffee", "01d5p1ce", "c0mm3rc141", "7h3r3", "541d", "meetinggggg", "plllllaaaaayyyeer", "unsssolllllddddd",
+            "m0n3y", "fr33", "sub4sub", "l33t", "h3ll0", "s3cr3t", "1ad4", "c0ffee", "01d5p1ce", "c0mm3rc141", "7h3r3", "541d", "schеdu1e", "wіth", "meetinggggg", "plllllaaaaayyyeer", "unsssolllllddddd",
             "idontevenwatchitanymoreicheckon2billion",
         ] {
             assert!(!looks_random(ordinary), "{ordinary} must not be masked");
         }
-        for random in ["xk7qz2", "a8f3", "9f8e7d6c", "48213", "qzkvwx", "k2j4h6", "x1y2z3", "hbvx1j", "tcc4440", "xog3982", "bjhfc3aw", "0e00"] {
+        for random in ["xk7qz2", "a8f3", "9f8e7d6c", "48213", "qzkvwx", "k2j4h6", "x1y2z3", "hbvx1j", "tcc4440", "xog3982", "bjhfc3aw", "0e00", "хk7qz2"] {
             assert!(looks_random(random), "{random} must be masked");
         }
     }
