@@ -94,6 +94,26 @@ pub const NON_CAMPAIGN_WORDS: &[&str] = &[
     "deleted", "removed",
 ];
 
+/// The bodies the sites show in place of a deleted, removed or hidden post. They repeat across a
+/// thread by design and are never a campaign (GUIDE §1), however many words they have.
+pub const PLACEHOLDER_BODIES: &[&str] = &[
+    "[deleted]",
+    "[removed]",
+    "[deleted by user]",
+    "[removed by reddit]",
+    "[removed by moderator]",
+    "comment removed by moderator",
+    "[ removed by reddit on account of violating the content policy. ]",
+    "[ removed by reddit in response to a copyright notice. ]",
+    "[unavailable]",
+    "this post is unavailable.",
+    "this post was deleted by the post author.",
+    "this post is from a suspended account.",
+    "this post is from an account that no longer exists.",
+    "this tweet is unavailable.",
+    "this tweet was deleted by the tweet author.",
+];
+
 /// The fingerprint of one post's normalized text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fingerprint {
@@ -132,8 +152,9 @@ impl Fingerprint {
     }
 }
 
-/// `None` when the text can never be part of a campaign: empty, a deleted-post placeholder, or a
-/// common short reply ("thanks!", "+1", "great video"). Decided from the text alone: under
+/// `None` when the text can never be part of a campaign: empty, a deleted-post placeholder
+/// ([`PLACEHOLDER_BODIES`]), or a common short reply ("thanks!", "+1", "great video").
+/// Decided from the text alone: under
 /// [`SENTENCE_WORDS`] words with fewer than [`MIN_CONTENT_CHARS`] letters or digits outside
 /// [`NON_CAMPAIGN_WORDS`], random-token placeholders not counted. `normalized` is the output of
 /// [`fingerprint_form`]; stretched letters are collapsed here ("sooo good" = "so good").
@@ -157,6 +178,9 @@ pub fn fingerprint(normalized: &str) -> Option<Fingerprint> {
     }
     let spaced: Vec<char> = squeezed.chars().collect();
     let joined: Vec<char> = spaced.iter().copied().filter(|&c| c != ' ').collect();
+    if placeholder_forms().contains(&joined.iter().collect::<String>()) {
+        return None;
+    }
 
     let exact = joined.iter().fold(0x243f_6a88_85a3_08d3u64, |h, &c| mix64(h ^ u64::from(c)));
     let spaced_hashes = shingle_hashes(&spaced);
@@ -295,6 +319,23 @@ impl LshIndex {
         candidates.dedup();
         candidates
     }
+}
+
+/// [`PLACEHOLDER_BODIES`] as posts are shingled: normalized, squeezed, spaces removed.
+fn placeholder_forms() -> &'static HashSet<String> {
+    static FORMS: OnceLock<HashSet<String>> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        PLACEHOLDER_BODIES
+            .iter()
+            .map(|body| {
+                let mut squeezed = String::new();
+                for word in fingerprint_form(body).split(' ').filter(|w| !w.is_empty() && *w != RANDOM_TOKEN) {
+                    squeeze_into(word, &mut squeezed);
+                }
+                squeezed
+            })
+            .collect()
+    })
 }
 
 /// The forms of [`NON_CAMPAIGN_WORDS`] after the same normalization as posts (the skeleton turns
@@ -443,6 +484,8 @@ mod tests {
         for reply in [
             "thanks!", "This", "lol", "+1", "same", "agreed", "great video", "[deleted]", "[removed]", "Thank you so much!!",
             "lol same 😂", "This is so true", "love this song", "", "🔥🔥🔥", "ok xk7qz2",
+            "[ Removed by Reddit on account of violating the content policy. ]", "[Removed by Reddit]",
+            "This Post was deleted by the Post author.",
         ] {
             assert!(fp(reply).is_none(), "{reply:?} must not be able to form a campaign");
         }
