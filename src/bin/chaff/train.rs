@@ -68,6 +68,10 @@ pub fn run(args: &[String]) -> ExitCode {
         for (corpus, auroc, n) in &trained.cross_validation {
             println!("  out-of-fold AUROC on the training split, {}: {auroc:.4} ({n} texts)", corpus.name());
         }
+        for (corpus, n, per_sensitivity) in &trained.threshold_sources {
+            let shown: Vec<String> = per_sensitivity.iter().map(|(a, b)| format!("{a:.4}/{b:.4}")).collect();
+            println!("  human out-of-fold quantiles (low, medium, high) from {} ({n} judged): {}", corpus.name(), shown.join(", "));
+        }
         for line in trained.file.lines().filter(|l| l.starts_with("threshold")) {
             println!("  {line}");
         }
