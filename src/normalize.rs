@@ -2,32 +2,37 @@
 //! computed from, with the evasions of spam floods undone.
 //!
 //! Design. The output is a fingerprint form, never shown to anyone, so it may be lossy as long
-//! as it is applied identically to both sides of a comparison. Stages, in order:
+//! as it is applied identically to both sides of a comparison. The similarity that reads it
+//! shingles words, so the stages also make word breaks canonical. Stages, in order:
 //!
 //! 1. Quoted lines (Reddit's `>` quotes) are dropped: they are someone else's text.
-//! 2. Unicode NFKC (crate `unicode-normalization`) folds fullwidth, mathematical, circled,
-//!    superscript and ligature forms to plain letters. Case is kept until stage 7.
-//! 3. Invisible characters are dropped without splitting the word they sit in: every
-//!    Default_Ignorable code point per TR39's identifier types (crate `unicode-security`: ZWSP,
-//!    ZWJ/ZWNJ, U+2060, U+FEFF, soft hyphen, bidi controls, variation selectors, tags) and every
-//!    combining mark (strike-through and "Zalgo" overlays).
+//! 2. A text that uses invisible characters or underscores where spaces belong gets spaces
+//!    (decided for the whole text, see [`stands_for_spaces`]).
+//! 3. Unicode NFKC (crate `unicode-normalization`) folds fullwidth, mathematical, circled,
+//!    superscript and ligature forms to plain letters; small capitals and negative circled
+//!    letters, which NFKC leaves, are mapped too. Dropped in place, without splitting the word
+//!    they sit in: every Default_Ignorable code point per TR39's identifier types (crate
+//!    `unicode-security`: ZWSP, ZWJ/ZWNJ, U+2060, U+FEFF, soft hyphen, bidi controls, variation
+//!    selectors, tags), faint spaces, combining marks ("Zalgo", strike-through) and emoji.
+//!    Symbols the confusables read as a letter (`∪`, `⍺`) become it. Case is kept until stage 7.
 //! 4. Whitespace-separated chunks that are URLs become their host (`https://www.x.com/a?b` →
-//!    `x.com`): shortener paths and tracking parameters are what differ between copies.
-//! 5. Everything else is split into runs of letters and digits; punctuation separates words.
-//!    Emoji and pictographs are dropped in place (stage 3), since they are sprinkled inside words.
+//!    `xcom`, the word a bare `x.com` gives too): shortener paths and tracking parameters are
+//!    what differ between copies.
+//! 5. Everything else is split into words of letters and digits. Punctuation between two
+//!    letters joins them (`ch.eck`, `it's`); elsewhere it separates words.
 //! 6. Random-looking tokens (the randomized suffixes and prefixes of a flood: `xk7qz2`, `#a8f3`,
-//!    `48213`, consonant soup) become the placeholder [`RANDOM_TOKEN`]. The masker looks at the
-//!    lowercased token before the confusables skeleton, because the skeleton turns digits into
-//!    letters (`2015` → `2ol5`) and would make years look random.
+//!    `48213`, consonant soup) become the placeholder [`RANDOM_TOKEN`] ([`looks_random`]). The
+//!    masker judges the token before the confusables skeleton, because the skeleton turns
+//!    digits into letters (`2015` → `2ol5`) and would make years look random.
 //! 7. Each kept word goes through a case-free TR39 confusables skeleton (Cyrillic `а` → `a`,
-//!    Greek `Μ` → `m`, `0` → `o`, `m` → `rn`; see [`skeleton_word`] for why it runs twice),
-//!    combining marks are dropped again (the skeleton decomposes `é`). Digits inside words that also hold letters are read as letters
-//!    (`fr33` → `free`), the common leetspeak look-alikes the skeleton does not cover.
-//! 8. Runs of three or more single-character words are joined (`c h e c k` → `check`), undoing
-//!    letter spacing.
+//!    Greek `Μ` → `m`, `0` → `o`, `m` → `rn`; see [`skeleton_word`] for why it runs twice);
+//!    digits inside words that also hold letters are read as the letters they imitate
+//!    (`fr33` → `free`), and stretched letters are squeezed (`sooo` → `so`).
+//! 8. Runs of three or more one-character words are joined (`c h e c k` → `check`), split at
+//!    their wider gaps (`c h e c k   m y` → `check my`), undoing letter spacing.
 //!
-//! Output conventions (read by `similarity`): words separated by single spaces; a word holding a
-//! `.` is a URL host; [`RANDOM_TOKEN`] is a masked token; every other word is letters and digits.
+//! Output conventions (read by `similarity`): words separated by single spaces, each of letters
+//! and digits, or the placeholder [`RANDOM_TOKEN`] of a masked token.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -42,7 +47,7 @@ use unicode_security::GeneralSecurityProfile;
 const MAX_RANDOM_TOKEN_CHARS: usize = 20;
 
 /// What a random-looking token is replaced with. Not a letter or digit, so it can never be
-/// confused with a word, and free of `.`, so it is never read as a host.
+/// confused with a word.
 pub const RANDOM_TOKEN: &str = "#";
 
 /// The form of `text` that near-duplicate fingerprints are computed from: evasions undone,
@@ -134,9 +139,10 @@ fn is_quote_line(line: &str) -> bool {
     line.trim_start().starts_with('>')
 }
 
-/// Stages 2 and 3: NFKC, letter styles without a compatibility decomposition, invisible
-/// characters and combining marks dropped. Whitespace look-alikes become spaces. Case is kept
-/// until the skeleton (see [`skeleton_word`]).
+/// Stage 3: NFKC, letter styles without a compatibility decomposition, invisible characters,
+/// combining marks and emoji dropped (invisibles become spaces when they stand for spaces),
+/// symbols read as letters, blank look-alikes become spaces. Case is kept until the skeleton
+/// (see [`skeleton_word`]).
 fn clean_chars(line: &str, invisibles_are_spaces: bool) -> Cow<'_, str> {
     // ASCII is already in NFKC and holds no invisible, combining or styled character: most
     // lines of most posts skip the per-character work.
@@ -165,6 +171,12 @@ fn clean_chars(line: &str, invisibles_are_spaces: bool) -> Cow<'_, str> {
         if is_invisible(c) || is_combining_mark(c) {
             continue;
         }
+        if c == '\u{2800}' {
+            // BRAILLE PATTERN BLANK renders as a space and is used as one by spammers; it is
+            // neither whitespace nor ignorable in Unicode.
+            out.push(' ');
+            continue;
+        }
         if !c.is_alphanumeric() && !c.is_whitespace() {
             if let Some(letter) = symbol_read_as_letter(c) {
                 out.push(letter);
@@ -173,12 +185,6 @@ fn clean_chars(line: &str, invisibles_are_spaces: bool) -> Cow<'_, str> {
             if is_pictograph(c) {
                 continue;
             }
-        }
-        if c == '\u{2800}' {
-            // BRAILLE PATTERN BLANK renders as a space and is used as one by spammers; it is
-            // neither whitespace nor ignorable in Unicode.
-            out.push(' ');
-            continue;
         }
         if let Some(letter) = styled_letter(c) {
             out.push(letter);
@@ -189,7 +195,7 @@ fn clean_chars(line: &str, invisibles_are_spaces: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Default_Ignorable code points, as TR39 types them (unicode-security's data).
+/// Default_Ignorable code points, as TR39 types them (unicode-security's data), and faint spaces.
 fn is_invisible(c: char) -> bool {
     matches!(c.identifier_type(), Some(IdentifierType::Default_Ignorable)) || is_faint_space(c)
 }
@@ -259,7 +265,9 @@ fn push_chunk_words(chunk: &str, gap: usize, words: &mut Vec<Word>) {
     }
 }
 
-/// If `chunk` holds a URL, the text before it and the URL's host (normalized, `www.` dropped).
+/// If `chunk` holds a URL, the text before it and the URL's host as one word: normalized, `www.`
+/// and the dots dropped, so it is the same word as the host written bare (`bit.ly` reads
+/// `bitly` by stage 5).
 fn split_url(chunk: &str) -> Option<(&str, String)> {
     // Every link form below holds a `/` or `www.`; most chunks are plain words and stop here.
     let has_www = chunk.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"www."));
@@ -276,9 +284,7 @@ fn split_url(chunk: &str) -> Option<(&str, String)> {
             .find(|(_, c)| !c.is_alphabetic())
             .map_or(0, |(i, c)| i + c.len_utf8());
         (&trimmed[..scheme_start], &trimmed[at + 3..])
-    } else if trimmed.get(..4).is_some_and(|start| start.eq_ignore_ascii_case("www.")) {
-        ("", trimmed)
-    } else if looks_like_bare_link(trimmed) {
+    } else if trimmed.get(..4).is_some_and(|start| start.eq_ignore_ascii_case("www.")) || looks_like_bare_link(trimmed) {
         ("", trimmed)
     } else {
         return None;
@@ -287,17 +293,13 @@ fn split_url(chunk: &str) -> Option<(&str, String)> {
     let host = authority.rsplit('@').next().unwrap_or("");
     let host = host.split(':').next().unwrap_or("");
     let host = host.get(..4).filter(|start| start.eq_ignore_ascii_case("www.")).map_or(host, |_| &host[4..]);
-    let labels: Vec<String> = host
-        .split('.')
-        .filter(|label| !label.is_empty())
-        .map(|label| skeleton_word(&label.chars().filter(|c| c.is_alphanumeric() || *c == '-').collect::<String>()))
-        .collect();
-    Some((before, labels.join(".")))
+    let letters: String = host.chars().filter(|c| c.is_alphanumeric()).collect();
+    Some((before, skeleton_word(&letters)))
 }
 
 /// A link written without a scheme but with a path: `bit.ly/3xYz`, `youtube.com/watch?v=…`.
-/// Without a path a dotted word stays words (`bit.ly` → `bit ly`); the shingles of both read
-/// the same letters, so the two spellings still match.
+/// Without a path a dotted word is a word like any other (`bit.ly` → `bitly`), the same word
+/// as the host of a full link.
 fn looks_like_bare_link(chunk: &str) -> bool {
     let Some((domain, _path)) = chunk.split_once('/') else { return false };
     let labels: Vec<&str> = domain.split('.').collect();
@@ -451,16 +453,7 @@ fn skeleton_word(word: &str) -> String {
     if !has_long_run || word.chars().all(|c| c.is_numeric()) {
         return skeleton;
     }
-    let chars: Vec<char> = skeleton.chars().collect();
-    let mut collapsed = String::with_capacity(skeleton.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let run = chars[i..].iter().take_while(|&&c| c == chars[i]).count();
-        let keep = if chars[i].is_alphabetic() && run >= 3 { 1 } else { run };
-        collapsed.extend(std::iter::repeat(chars[i]).take(keep));
-        i += run;
-    }
-    collapsed
+    squeeze_letter_runs(&skeleton).into_iter().collect()
 }
 
 /// The Latin letter a reader sees in a skeleton character that is not Latin: small capitals
@@ -572,7 +565,7 @@ fn squeeze_letter_runs(token: &str) -> Vec<char> {
     while i < chars.len() {
         let run = chars[i..].iter().take_while(|&&c| c == chars[i]).count();
         let keep = if chars[i].is_alphabetic() && run >= 3 { 1 } else { run };
-        squeezed.extend(std::iter::repeat(chars[i]).take(keep));
+        squeezed.extend(std::iter::repeat_n(chars[i], keep));
         i += run;
     }
     squeezed
@@ -784,6 +777,11 @@ mod tests {
     }
 
     #[test]
+    fn braille_blanks_are_spaces() {
+        assert_eq!(fingerprint_form("check\u{2800}my\u{2800}profile"), fingerprint_form("check my profile"));
+    }
+
+    #[test]
     fn faint_spaces_inside_words_are_removed() {
         assert_eq!(fingerprint_form("che\u{200A}ck my pro\u{2009}file"), fingerprint_form("check my profile"));
         assert_eq!(fingerprint_form("check\u{2009}my\u{2009}profile\u{2009}now"), fingerprint_form("check my profile now"));
@@ -814,6 +812,7 @@ mod tests {
 
     #[test]
     fn urls_are_reduced_to_their_host() {
+        assert_eq!(fingerprint_form("see https://bit.ly/3xYzAb"), fingerprint_form("see bit.ly"));
         // Look-alike letters inside a link must not break it (multi-byte scheme neighbours).
         assert_eq!(fingerprint_form("һttр://уоսtս.bе/9bζkр7"), fingerprint_form("http://youtu.be/other"));
         assert_eq!(fingerprint_form("HTTPS://WWW.Example.COM/A"), fingerprint_form("https://example.com/b"));
@@ -822,7 +821,7 @@ mod tests {
             fingerprint_form("free stuff at http://example.com/other/path now")
         );
         assert_eq!(fingerprint_form("see bit.ly/3xYzAb"), fingerprint_form("see https://bit.ly/9QrsTu"));
-        assert_eq!(fingerprint_form("go to https://example.com/x"), format!("go to {}.{}", word_form("example"), word_form("com")));
+        assert_eq!(fingerprint_form("go to https://example.com/x"), format!("go to {}", word_form("examplecom")));
     }
 
     #[test]
