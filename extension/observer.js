@@ -1,0 +1,94 @@
+// chaff.observer: notices posts that appear, change or are re-rendered, and hands them over in
+// idle slices (issue 4; GUIDE §3, after uBlock Origin's domWatcher). Design: one MutationObserver
+// (childList + subtree + characterData, so an edit in place is seen too) whose callback only
+// collects nodes into a Set; the work runs later in requestIdleCallback slices (with a timeout,
+// so a busy page still gets its hints). chaff's own insertions (its <chaff-*> hosts) are dropped
+// in the callback, so drawing a badge never re-triggers it (uBlock-issues #3215). The callback
+// also checks the address: single-page apps change it with pushState, which an isolated-world
+// content script cannot hook, but every such navigation re-renders something.
+'use strict';
+{
+  const chaff = (globalThis.chaff ??= {});
+
+  const IDLE_TIMEOUT_MS = 300;
+
+  function isOwn(node) {
+    return node.nodeType === Node.ELEMENT_NODE && node.localName.startsWith('chaff-');
+  }
+
+  // Inside one of chaff's own hosts (their content lives in shadow roots, but a host's light
+  // children, if any, are chaff's too).
+  function insideOwn(node) {
+    const element = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
+    return Boolean(element?.closest('chaff-badge, chaff-panel'));
+  }
+
+  // onNodes(nodes: Set<Node>) runs in an idle slice with the nodes collected since the last one;
+  // onNavigate(url) runs (synchronously in the callback) when the address changed.
+  function watch(root, { onNodes, onNavigate }) {
+    let collected = new Set();
+    let scheduled = 0;
+    let address = location.href;
+
+    function checkAddress() {
+      if (location.href === address) return false;
+      address = location.href;
+      onNavigate(address);
+      return true;
+    }
+
+    function schedule() {
+      if (scheduled) return;
+      scheduled = requestIdleCallback(
+        () => {
+          scheduled = 0;
+          const nodes = collected;
+          collected = new Set();
+          onNodes(nodes);
+        },
+        { timeout: IDLE_TIMEOUT_MS },
+      );
+    }
+
+    const observer = new MutationObserver((records) => {
+      if (checkAddress()) return; // the new thread rescans the whole page
+      for (const record of records) {
+        if (record.type === 'characterData') {
+          if (!insideOwn(record.target)) collected.add(record.target);
+          continue;
+        }
+        let pageNodeChanged = false;
+        for (const node of record.addedNodes) {
+          if (isOwn(node)) continue;
+          pageNodeChanged = true;
+          if (node.nodeType === Node.ELEMENT_NODE) collected.add(node);
+        }
+        for (const node of record.removedNodes) if (!isOwn(node)) pageNodeChanged = true;
+        // The parent of an added or removed page node may be a post whose text changed.
+        if (pageNodeChanged && !insideOwn(record.target)) collected.add(record.target);
+      }
+      if (collected.size) schedule();
+    });
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+
+    const onPopState = () => checkAddress();
+    addEventListener('popstate', onPopState);
+
+    return {
+      disconnect() {
+        observer.disconnect();
+        removeEventListener('popstate', onPopState);
+        if (scheduled) cancelIdleCallback(scheduled);
+        scheduled = 0;
+        collected = new Set();
+      },
+    };
+  }
+
+  // A promise of the next idle moment, for the content script's work loop.
+  function idle() {
+    return new Promise((resolve) => requestIdleCallback(resolve, { timeout: IDLE_TIMEOUT_MS }));
+  }
+
+  chaff.observer = { watch, idle };
+}

@@ -1,0 +1,294 @@
+// Real-browser tests of the built chaff extension (issue 4): Debian Chromium, driven by
+// playwright-core, loads dist/chrome unchanged and visits the saved test pages
+// (tests/pages/*.html, what chaff should find is in tests/pages/README.md), served over HTTPS by
+// a local server under the real hostnames (www.reddit.com, old.reddit.com, x.com; GUIDE §2).
+// The Makefile builds the extension first; without dist/chrome the tests fail with that message.
+// Screenshots of each site with its badges go to tests/browser/artifacts/ for a person to look at.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, EXTENSION_DIR, requireBuild, startHttpsServer, launchBrowser, extensionWorker } from './harness.mjs';
+
+const PAGES = path.join(ROOT, 'tests', 'pages');
+const ARTIFACTS = path.join(ROOT, 'tests', 'browser', 'artifacts');
+const POSTS = 'shreddit-post, shreddit-comment, .thing.link[data-fullname], .thing.comment[data-fullname], article[data-testid="tweet"]';
+// A CSP as strict as a site could send: no 'wasm-unsafe-eval', so WebAssembly cannot compile here.
+const WASM_BLOCKING_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'";
+
+const PAGE_OF_HOST = {
+  'www.reddit.com': 'reddit-thread.html',
+  'old.reddit.com': 'old-reddit-thread.html',
+  'x.com': 'x-conversation.html',
+};
+const URLS = {
+  reddit: 'https://www.reddit.com/r/Music/comments/1gm4k2x/gangnam_style_passed_2_billion_views/',
+  oldReddit: 'https://old.reddit.com/r/popheads/comments/2kx9q1/katy_perry_roar/',
+  x: 'https://x.com/PartyRockVault/status/2013265187435446272',
+};
+
+const EXPECTED = {
+  reddit: {
+    campaign: ['t1_ilw76rm', 't1_pi6o7hc', 't1_nisput7', 't1_wsxwxqn', 't1_b5vr5fx'],
+    ok: ['t1_csa2b35', 't1_qzeuf5x', 't1_yb420jr', 't1_gw7eiee', 't1_qg37y6o', 't1_zzp6far', 't1_pc3nq81', 't1_lyevnf7',
+      't1_rjp00q8', 't1_iaixdul', 't1_yjp7a7k', 't1_dnl8qh2', 't1_p1l7hz5', 't1_k3t6lx5', 't1_oo6yt5d', 't1_f9e8sdi',
+      't1_nl7f6or', 't1_kssh4h1', 't1_ghnogpg', 't1_xwlt3on', 't1_p22ecl3', 't1_aphqvls', 't1_s7i8p49', 't1_ofg3ueg',
+      't1_acy30i8', 't1_jh38nxq', 't1_bkp006j', 't1_wzww1rf', 't1_uu4mrha', 't1_zajp7rr', 't1_r9lfzcf'],
+  },
+  oldReddit: {
+    campaign: ['t1_ovl07gq', 't1_xxzq0fo', 't1_azmgx5s', 't1_dnxcw7y', 't1_rjso3m7'],
+    sameAuthorPair: ['t1_vs1kfb2', 't1_yngctht'],
+    ok: ['t1_k8kyei1', 't1_lxlbovd', 't1_ls51lwg', 't1_ytn3cdn', 't1_fbac8mw', 't1_ujh2gxh', 't1_yos453x', 't1_wbesqxg',
+      't1_a10p638', 't1_kbuuhtt', 't1_jaershy', 't1_lnvoq14', 't1_s5z29wd', 't1_n5kbdoq', 't1_erzfb94', 't1_g2k22qm',
+      't1_yscqf4g', 't1_da16u7a', 't1_z5b3ocu', 't1_ijn4rwc', 't1_lzha4w3', 't1_bqj6nkj', 't1_axnlcct', 't1_ue7zxas',
+      't1_k7lqfs6', 't1_aq90ymd', 't1_yyapkfv', 't1_ecfp6h2', 't1_sswsdby'],
+  },
+  x: {
+    campaign: ['2013270220600246272', '2013270518395830272', '2013270816191414272', '2013271113986998272', '2013271411782582272'],
+    ok: ['2013266697384886272', '2013276512056246272', '2013281293562806272', '2013265942410166272', '2013266445726646272',
+      '2013267452359606272', '2013268207334326272', '2013269465625526272', '2013271982207926272', '2013272988840886272',
+      '2013273995473846272', '2013275253765046272', '2013276260398006272', '2013277518689206272', '2013278273663926272',
+      '2013279783613366272', '2013281041904566272', '2013282803512246272', '2013284313461686272', '2013285571752886272',
+      '2013287333360566272', '2013289094968246272', '2013290604917686272', '2013292869841846272', '2013294883107766272'],
+  },
+};
+
+let server;
+let browser;
+let worker;
+const requests = [];
+
+before(async () => {
+  requireBuild();
+  server = await startHttpsServer((request, url) => {
+    const page = PAGE_OF_HOST[url.hostname];
+    if (!page || url.pathname === '/favicon.ico') return null;
+    const headers = { 'content-type': 'text/html; charset=utf-8' };
+    // Any path under /csp/ is the same page with a CSP that blocks WebAssembly.
+    if (url.pathname.startsWith('/csp/')) headers['content-security-policy'] = WASM_BLOCKING_CSP;
+    return { headers, body: fs.readFileSync(path.join(PAGES, page)) };
+  });
+  browser = await launchBrowser({ port: server.port, extension: EXTENSION_DIR });
+  browser.context.on('request', (request) => requests.push(request.url()));
+  worker = await extensionWorker(browser.context);
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// Opens `url` and waits until every post on it carries data-chaff-level.
+async function openScored(url) {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  await waitAllScored(page);
+  return page;
+}
+
+async function waitAllScored(page) {
+  await page.waitForFunction(
+    (selector) => {
+      const posts = document.querySelectorAll(selector);
+      return posts.length > 0 && [...posts].every((post) => post.hasAttribute('data-chaff-level'));
+    },
+    POSTS,
+    { timeout: 20_000 },
+  );
+}
+
+// post id -> level, read from the page's own attributes.
+async function levels(page) {
+  return page.evaluate((selector) => {
+    const byId = {};
+    for (const post of document.querySelectorAll(selector)) {
+      const id = post.getAttribute('thingid') ?? post.getAttribute('data-fullname') ?? post.getAttribute('id') ??
+        post.querySelector('a[href*="/status/"] time')?.closest('a').getAttribute('href').split('/').pop();
+      byId[id] = post.getAttribute('data-chaff-level');
+    }
+    return byId;
+  }, POSTS);
+}
+
+// The content script's answer to the popup, asked from the extension's service worker.
+async function countsOf(page) {
+  return worker.evaluate(async (url) => {
+    const [tab] = await chrome.tabs.query({ url });
+    return chrome.tabs.sendMessage(tab.id, { type: 'chaff:counts' });
+  }, page.url());
+}
+
+// The text of every post, minus chaff's own elements, against a fresh parse of the served page.
+async function pageTextChanges(page) {
+  return page.evaluate(async (selector) => {
+    const served = new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html');
+    const shown = [...document.querySelectorAll(selector)].map((post) => {
+      const copy = post.cloneNode(true);
+      for (const own of copy.querySelectorAll('chaff-badge, chaff-panel')) own.remove();
+      return copy.textContent;
+    });
+    const original = [...served.querySelectorAll(selector)].map((post) => post.textContent);
+    return shown.filter((text, i) => text !== original[i]).length + Math.abs(shown.length - original.length);
+  }, POSTS);
+}
+
+// The reasons of one post's badge, read by opening its popover through the open shadow root.
+async function reasonsOf(page, postSelector) {
+  const pill = page.locator(`${postSelector} chaff-badge button.pill`).first();
+  await pill.click();
+  const popover = page.locator(`${postSelector} chaff-badge .popover`).first();
+  await popover.waitFor({ state: 'visible' });
+  const text = await popover.textContent();
+  await page.keyboard.press('Escape');
+  return { text, label: await pill.getAttribute('aria-label') };
+}
+
+function assertLevels(found, expected) {
+  for (const id of expected.campaign) assert.match(found[id] ?? 'missing', /^(notice|suspect)$/, `campaign copy ${id}`);
+  for (const id of expected.ok) assert.equal(found[id], 'ok', `clean post ${id}`);
+}
+
+let redditLevels;
+
+test('new Reddit: the campaign copies get badges, clean comments stay ok, reasons read right', async () => {
+  const page = await openScored(URLS.reddit);
+  redditLevels = await levels(page);
+  assertLevels(redditLevels, EXPECTED.reddit);
+  assert.equal(redditLevels.t3_1gm4k2x, 'ok', 'the thread post itself is clean');
+  for (const id of EXPECTED.reddit.campaign) {
+    assert.equal(await page.locator(`shreddit-comment[thingid="${id}"] chaff-badge`).count(), 1, `one badge on ${id}`);
+  }
+  for (const id of EXPECTED.reddit.ok) {
+    // A badge inside a comment may belong to a nested reply; count only the comment's own.
+    const own = await page.evaluate((commentId) => [...document.querySelector(`shreddit-comment[thingid="${commentId}"]`).querySelectorAll('chaff-badge')]
+      .filter((badge) => badge.parentElement.closest('shreddit-comment').getAttribute('thingid') === commentId).length, id);
+    assert.equal(own, 0, `no badge on clean ${id}`);
+  }
+  const { text, label } = await reasonsOf(page, `shreddit-comment[thingid="${EXPECTED.reddit.campaign[0]}"]`);
+  assert.match(text, /near-cop|cop(y|ies)/i, 'the popover names the copies');
+  assert.match(text, /hint, not a verdict/i);
+  assert.match(label, /cop(y|ies)/i, 'the badge has an accessible label');
+  assert.equal(await pageTextChanges(page), 0, "the page's own text is unchanged");
+  const counts = await countsOf(page);
+  assert.equal(counts.site, 'reddit');
+  assert.equal(counts.engine, 'page', 'WASM runs in the content script where the CSP allows it');
+  assert.equal(counts.counts.ok + counts.counts.notice + counts.counts.suspect, Object.keys(redditLevels).length);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'reddit-thread.png'), fullPage: true });
+  await page.close();
+});
+
+test('new Reddit: comments appended later are scored and join the campaign without lowering a level', async () => {
+  const page = await openScored(URLS.reddit);
+  const before = await levels(page);
+  await page.evaluate((sourceId) => {
+    const tree = document.querySelector('shreddit-comment-tree');
+    const source = document.querySelector(`shreddit-comment[thingid="${sourceId}"]`);
+    for (const [n, author] of [['laterA1', 'late_poster_one'], ['laterA2', 'late_poster_two']]) {
+      const copy = source.cloneNode(true);
+      for (const badge of copy.querySelectorAll('chaff-badge')) badge.remove();
+      copy.removeAttribute('data-chaff-level');
+      copy.setAttribute('thingid', `t1_${n.toLowerCase()}`);
+      copy.setAttribute('author', author);
+      for (const nested of copy.querySelectorAll('shreddit-comment')) nested.remove();
+      tree.append(copy);
+    }
+  }, EXPECTED.reddit.campaign[0]);
+  await waitAllScored(page);
+  const after = await levels(page);
+  for (const id of ['t1_latera1', 't1_latera2']) assert.match(after[id], /^(notice|suspect)$/, `late copy ${id}`);
+  const rank = { ok: 0, notice: 1, suspect: 2 };
+  for (const [id, level] of Object.entries(before)) assert.ok(rank[after[id]] >= rank[level], `${id} never drops (${level} -> ${after[id]})`);
+  await page.close();
+});
+
+test('a single-page navigation starts a new thread', async () => {
+  const page = await openScored(URLS.reddit);
+  await page.evaluate(() => {
+    history.pushState({}, '', '/r/Music/comments/9zz9zz/another_thread/');
+    const tree = document.querySelector('shreddit-comment-tree');
+    const keep = [...tree.children].slice(0, 2);
+    tree.replaceChildren(...keep.map((comment) => {
+      const fresh = comment.cloneNode(true);
+      for (const badge of fresh.querySelectorAll('chaff-badge')) badge.remove();
+      fresh.removeAttribute('data-chaff-level');
+      for (const nested of fresh.querySelectorAll('shreddit-comment')) nested.remove();
+      return fresh;
+    }));
+  });
+  await waitAllScored(page);
+  const counts = await countsOf(page);
+  const postsNow = await page.locator(POSTS).count();
+  assert.equal(counts.counts.ok + counts.counts.notice + counts.counts.suspect, postsNow, 'only the new thread is counted');
+  assert.equal(await page.locator('chaff-badge').count(), await page.locator('[data-chaff-level="notice"], [data-chaff-level="suspect"]').count());
+  await page.close();
+});
+
+test('old Reddit: the shared-link campaign and the same-author repeat are flagged, the rest is ok', async () => {
+  const page = await openScored(URLS.oldReddit);
+  const found = await levels(page);
+  assertLevels(found, EXPECTED.oldReddit);
+  for (const id of EXPECTED.oldReddit.sameAuthorPair) assert.match(found[id], /^(notice|suspect)$/, `repeat ${id}`);
+  assert.equal(found.t1_m2ip9y1, undefined, 'the "load more" stub is not a post');
+  const { text } = await reasonsOf(page, `.thing[data-fullname="${EXPECTED.oldReddit.campaign[0]}"] > .entry`);
+  assert.match(text, /cop(y|ies)/i);
+  assert.equal(await pageTextChanges(page), 0, "the page's own text is unchanged (including an escaped <3)");
+  await page.screenshot({ path: path.join(ARTIFACTS, 'old-reddit-thread.png'), fullPage: true });
+  await page.close();
+});
+
+test('X: the reply campaign is flagged; a quoted tweet is not read as the quoting author\'s text', async () => {
+  const page = await openScored(URLS.x);
+  const found = await levels(page);
+  assertLevels(found, EXPECTED.x);
+  assert.equal(await page.locator('[data-chaff-level]:not(article)').count(), 0, 'levels sit on tweet articles only');
+  assert.equal(found['1403112233445566778'], undefined, 'the quoted tweet is not a post of this thread');
+  const { text } = await reasonsOf(page, `article:has(a[href$="/status/${EXPECTED.x.campaign[0]}"])`);
+  assert.match(text, /cop(y|ies)/i);
+  assert.equal(await pageTextChanges(page), 0);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'x-conversation.png'), fullPage: true });
+  await page.close();
+});
+
+test('a page whose CSP blocks WebAssembly gets the same hints from the background worker', async () => {
+  const page = await openScored(URLS.reddit.replace('/r/', '/csp/r/'));
+  const compileError = await page.evaluate(async () => {
+    try {
+      await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+      return null;
+    } catch (error) {
+      return error.name;
+    }
+  });
+  assert.equal(compileError, 'CompileError', "the page's CSP really blocks WebAssembly");
+  const counts = await countsOf(page);
+  assert.equal(counts.engine, 'worker', 'the content script fell back to the worker');
+  assert.deepEqual(await levels(page), redditLevels ?? assert.fail('run with the new Reddit test'));
+  await page.close();
+});
+
+test('switching chaff off for a site removes every attribute and badge; on again restores them', async () => {
+  const page = await openScored(URLS.reddit);
+  const setSite = (on) => worker.evaluate(async (enabled) => {
+    const { chaffSettings = {} } = await chrome.storage.local.get('chaffSettings');
+    const sites = { reddit: true, 'old-reddit': true, x: true, ...(chaffSettings.sites ?? {}), reddit: enabled };
+    await chrome.storage.local.set({ chaffSettings: { ...chaffSettings, sites } });
+  }, on);
+  await setSite(false);
+  await page.waitForFunction(() => !document.querySelector('[data-chaff-level], chaff-badge'));
+  assert.equal(await pageTextChanges(page), 0);
+  await setSite(true);
+  await waitAllScored(page);
+  assert.ok(await page.locator('chaff-badge').count() > 0);
+  await page.close();
+});
+
+test('no request leaves for anywhere but the page hosts and the extension', () => {
+  assert.ok(requests.length > 0);
+  const allowed = new Set(Object.keys(PAGE_OF_HOST));
+  const strays = requests.filter((url) => {
+    const { protocol, hostname } = new URL(url);
+    return !(protocol === 'chrome-extension:' || (protocol === 'https:' && allowed.has(hostname)) || protocol === 'data:');
+  });
+  assert.deepEqual(strays, []);
+});
