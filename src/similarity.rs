@@ -12,12 +12,12 @@
 //!   compared on both and the better match counts. Four characters rather than five because
 //!   fewer shingles then span an edit. A text shorter than one shingle is one shingle.
 //! - Whether two posts are near-copies is decided on the exact Jaccard similarity of their
-//!   shingle sets (kept sorted in the fingerprint; the larger of the spaced and joined one), with a stricter bar for short texts (see
-//!   [`SHORT_NEAR_COPY_JACCARD`]), not on the MinHash estimate: the estimate
-//!   from 120 hashes has a standard error near 0.045 at J = 0.5, which would blur the threshold.
-//!   MinHash serves only to find candidates through LSH, so the work stays linear in the number
-//!   of posts. The signature covers both sets at once (their union), whose similarity lies
-//!   between the two.
+//!   shingle sets (kept sorted in the fingerprint; the larger of the spaced and the joined
+//!   one), with a stricter bar for short texts (see [`SHORT_NEAR_COPY_JACCARD`]), not on the
+//!   MinHash estimate: from 120 hashes the estimate has a standard error of √(J(1−J)/120) ≈ 0.046
+//!   at J = 0.5, which would blur the threshold. MinHash serves only to find candidates through
+//!   LSH, so the work stays linear in the number of posts. The signature covers both sets at
+//!   once (their union), whose similarity lies between the two.
 //! - LSH: [`BANDS`] bands of [`ROWS`] MinHash rows. A pair at Jaccard s becomes a candidate with
 //!   probability 1 − (1 − s³)⁴⁰: 0.995 at s = 0.5, 0.93 at s = 0.4, 0.005 at s = 0.05 (an unrelated
 //!   pair), so candidates are near-copies almost always and unrelated pairs rarely. text-dedup's
@@ -45,9 +45,9 @@ const HASHES: usize = BANDS * ROWS;
 pub const NEAR_COPY_JACCARD: f64 = 0.5;
 /// The stricter threshold between short texts (under [`SHORT_TEXT_SHINGLES`] shingles in the
 /// smaller of the two, about four words). With a dozen shingles, one shared phrase decides J:
-/// "memories" and "many memories" reach 0.55, "my favorite song" and "this is my favorite song"
-/// 0.65, though different people wrote them; short spam copies, once normalized, are the same
-/// text (J near 1).
+/// "memories" and "many memories", or "my favorite song" and "this is my favorite song", share
+/// most of the shorter text though different people wrote them; short spam copies, once
+/// normalized, are the same text (J near 1).
 pub const SHORT_NEAR_COPY_JACCARD: f64 = 0.7;
 /// Shingle count below which [`SHORT_NEAR_COPY_JACCARD`] applies (about 27 characters).
 pub const SHORT_TEXT_SHINGLES: usize = 24;
