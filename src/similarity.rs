@@ -75,7 +75,7 @@ pub const NON_CAMPAIGN_WORDS: &[&str] = &[
     "of", "to", "in", "on", "at", "for", "with", "from", "by", "as", "about", "here", "there", "what", "how",
     "not", "no", "yes", "ever", "still", "again", "now", "one", "some", "more", "most", "than", "then", "if",
     // Agreement and disagreement.
-    "same", "agreed", "agree", "true", "exactly", "indeed", "this", "yeah", "yea", "yep", "yup", "nope", "ok", "okay",
+    "same", "agreed", "agree", "true", "exactly", "indeed", "yeah", "yea", "yep", "yup", "nope", "ok", "okay",
     "right", "correct", "facts", "based", "real", "fr", "absolutely", "definitely", "totally", "sure",
     // Thanks, greetings, apologies.
     "thanks", "thank", "thx", "ty", "tysm", "cheers", "please", "pls", "plz", "hello", "hi", "hey", "welcome",
@@ -87,9 +87,9 @@ pub const NON_CAMPAIGN_WORDS: &[&str] = &[
     "nice", "cool", "great", "good", "best", "awesome", "amazing", "love", "like", "loved", "likes", "beautiful",
     "perfect", "wonderful", "lovely", "excellent", "brilliant", "fantastic", "epic", "fire", "legend",
     "masterpiece", "well", "said", "done", "funny", "hilarious", "cute", "sad", "bad", "worst",
-    // What reactions point at.
+    // What reactions point at ("work" is left out on purpose: "work from home" is a spam staple).
     "video", "vid", "song", "music", "post", "comment", "answer", "point", "thread", "take", "idea", "job",
-    "work", "stuff", "clip", "guys", "everyone", "people",
+    "stuff", "clip", "guys", "everyone", "people",
     // Placeholders of deleted posts.
     "deleted", "removed",
 ];
@@ -512,7 +512,7 @@ mod tests {
 
     #[test]
     fn short_promotional_copies_fingerprint_and_match() {
-        for promo in ["check my profile 🔥", "subscribe to my channel", "follow me", "free v-bucks"] {
+        for promo in ["check my profile 🔥", "subscribe to my channel", "follow me", "free v-bucks", "work from home!!"] {
             assert!(fp(promo).is_some(), "{promo:?} must be able to form a campaign");
         }
         assert!(near("check my profile 🔥", "Check my profile!! 🔥🔥"));
