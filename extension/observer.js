@@ -1,6 +1,6 @@
 // chaff.observer: notices posts that appear, change or are re-rendered, and hands them over in
 // idle slices (issue 4; GUIDE §3, after uBlock Origin's domWatcher). Design: one MutationObserver
-// (childList + subtree + characterData, so an edit in place is seen too) whose callback only
+// (childList + subtree + characterData, so an edit in place is seen too, + the id attributes) whose callback only
 // collects nodes into a Set; the work runs later in requestIdleCallback slices (with a timeout,
 // so a busy page still gets its hints). chaff's own insertions (its <chaff-*> hosts) are dropped
 // in the callback, so drawing a badge never re-triggers it (uBlock-issues #3215). The callback
@@ -11,6 +11,9 @@
   const chaff = (globalThis.chaff ??= {});
 
   const IDLE_TIMEOUT_MS = 300;
+  // The attributes sites.json reads post ids from: a node re-used for another post may change
+  // only these (GUIDE §1: X and Reddit recycle nodes).
+  const ID_ATTRIBUTES = ['id', 'thingid', 'data-fullname', 'href'];
 
   function isOwn(node) {
     return node.nodeType === Node.ELEMENT_NODE && node.localName.startsWith('chaff-');
@@ -53,7 +56,7 @@
     const observer = new MutationObserver((records) => {
       if (checkAddress()) return; // the new thread rescans the whole page
       for (const record of records) {
-        if (record.type === 'characterData') {
+        if (record.type === 'characterData' || record.type === 'attributes') {
           if (!insideOwn(record.target)) collected.add(record.target);
           continue;
         }
@@ -69,7 +72,7 @@
       }
       if (collected.size) schedule();
     });
-    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    observer.observe(root, { childList: true, subtree: true, characterData: true, attributeFilter: ID_ATTRIBUTES });
 
     const onPopState = () => checkAddress();
     addEventListener('popstate', onPopState);

@@ -202,6 +202,28 @@ test('new Reddit: comments appended later are scored and join the campaign witho
   await page.close();
 });
 
+test('new Reddit: an edited comment is re-scored, and a node re-used for another post is re-checked', async () => {
+  const page = await openScored(URLS.reddit);
+  const [cleanId, reusedId] = ['t1_lyevnf7', 't1_rjp00q8'];
+  const campaignText = await page.locator(`shreddit-comment[thingid="${EXPECTED.reddit.campaign[0]}"] > [slot="comment"]`).evaluate(
+    (body) => [...body.querySelectorAll('p')].map((p) => p.textContent).join('\n'));
+  // An edit in place: the comment's own paragraph now carries the campaign's text.
+  await page.evaluate(([id, text]) => {
+    document.querySelector(`shreddit-comment[thingid="${id}"] > [slot="comment"] p`).textContent = text;
+  }, [cleanId, campaignText]);
+  await page.waitForFunction((id) => document.querySelector(`shreddit-comment[thingid="${id}"]`).getAttribute('data-chaff-level') !== 'ok', cleanId);
+  // A recycled node: the same element now shows a brand-new post id with short clean text.
+  await page.evaluate((id) => {
+    const element = document.querySelector(`shreddit-comment[thingid="${id}"]`);
+    element.setAttribute('thingid', 't1_recycled');
+    element.querySelector(':scope > [slot="comment"] p').textContent = 'Still my favourite dance tune to this day.';
+  }, reusedId);
+  await page.waitForFunction(() => document.querySelector('shreddit-comment[thingid="t1_recycled"]')?.getAttribute('data-chaff-level') === 'ok');
+  const counts = await countsOf(page);
+  assert.ok(counts.counts.notice + counts.counts.suspect >= EXPECTED.reddit.campaign.length + 1);
+  await page.close();
+});
+
 test('a single-page navigation starts a new thread', async () => {
   const page = await openScored(URLS.reddit);
   await page.evaluate(() => {
@@ -264,6 +286,21 @@ test('a page whose CSP blocks WebAssembly gets the same hints from the backgroun
   const counts = await countsOf(page);
   assert.equal(counts.engine, 'worker', 'the content script fell back to the worker');
   assert.deepEqual(await levels(page), redditLevels ?? assert.fail('run with the new Reddit test'));
+
+  // A stopped worker loses its threads; the content script must rebuild it from what it kept.
+  await worker.evaluate(() => threads.clear());
+  await page.evaluate((sourceId) => {
+    const copy = document.querySelector(`shreddit-comment[thingid="${sourceId}"]`).cloneNode(true);
+    for (const own of copy.querySelectorAll('chaff-badge, shreddit-comment')) own.remove();
+    copy.removeAttribute('data-chaff-level');
+    copy.setAttribute('thingid', 't1_afterstop');
+    copy.setAttribute('author', 'after_stop_poster');
+    document.querySelector('shreddit-comment-tree').append(copy);
+  }, EXPECTED.reddit.campaign[1]);
+  await waitAllScored(page);
+  const afterRestart = await levels(page);
+  assert.match(afterRestart.t1_afterstop, /^(notice|suspect)$/, 'a copy sent after the worker restarted joins the campaign');
+  for (const id of EXPECTED.reddit.campaign) assert.match(afterRestart[id], /^(notice|suspect)$/);
   await page.close();
 });
 
