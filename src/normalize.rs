@@ -509,6 +509,11 @@ pub fn looks_random(token: &str) -> bool {
     if token.len() < 6 && token.bytes().all(|b| b.is_ascii_alphabetic()) {
         return false;
     }
+    // Stretched letters are judged squeezed ("meetinggggg", "plllaaayyyer"): a long token that
+    // no squeeze brings within reach is text, and the rest of the work is skipped.
+    if squeeze_letter_runs(token).len() > MAX_RANDOM_TOKEN_CHARS {
+        return false;
+    }
     // Look-alike letters are judged as the Latin letters they imitate (a Cyrillic `е` is a
     // vowel); digits stay digits. Letters of other scripts stay as they are.
     let latin: String;
@@ -527,12 +532,8 @@ pub fn looks_random(token: &str) -> bool {
             .collect();
         latin.as_str()
     };
-    // Stretched letters ("meetinggggg", "plllaaayyyer") are judged as the word they stretch.
     let original: Vec<char> = squeeze_letter_runs(token);
     let len = original.len();
-    if len > MAX_RANDOM_TOKEN_CHARS {
-        return false;
-    }
     let digits = original.iter().filter(|c| c.is_numeric()).count();
     let letters = original.iter().filter(|c| c.is_alphabetic()).count();
     if letters > 0 && digits > 0 {
