@@ -314,13 +314,15 @@ fn push_plain_words(text: &str, words: &mut Vec<Word>) {
     // Where the pieces of `word` that punctuation joined start (byte offsets after the first).
     let mut piece_starts: Vec<usize> = Vec::new();
     let mut previous: Option<char> = None;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        let next = chars.peek().copied();
+    for (at, c) in text.char_indices() {
+        let after = &text[at + c.len_utf8()..];
+        let next = after.chars().next();
         if c.is_alphanumeric() || is_letter_sign_inside_word(c, previous, next) {
             word.push(c);
         } else if joins_letters(c, previous, next) {
             piece_starts.push(word.len());
+        } else if separates_thousands(c, previous, after) {
+            continue;
         } else {
             push_word(&mut word, &mut piece_starts, words);
         }
@@ -358,6 +360,17 @@ fn push_one_word(word: &str, words: &mut Vec<Word>) {
     let text = if random { RANDOM_TOKEN.to_string() } else { skeleton_word(&read_leet(word)) };
     let one_char = !random && word.chars().nth(1).is_none();
     words.push(Word { text, gap: 0, one_char });
+}
+
+/// A thousands separator (`1,700,000`, `2.127.315`, `10'000`): a comma, dot or apostrophe
+/// after a digit and before exactly three digits. Dropped, so a number reads the same with or
+/// without its separators (and long numbers are then masked as one token).
+fn separates_thousands(c: char, previous: Option<char>, after: &str) -> bool {
+    let mut following = after.chars();
+    matches!(c, ',' | '.' | '\'' | '’')
+        && previous.is_some_and(|p| p.is_ascii_digit())
+        && following.by_ref().take(3).filter(char::is_ascii_digit).count() == 3
+        && !following.next().is_some_and(|d| d.is_ascii_digit())
 }
 
 /// `@` and `$` standing for `a` and `s` inside a word (`fr@ud`, `$ubscribe`). Only between
@@ -717,6 +730,8 @@ mod tests {
         assert_ne!(fingerprint_form("3.5"), fingerprint_form("35"));
         assert_eq!(fingerprint_form("wo!rld, he?llo (fr)iend"), fingerprint_form("world, hello friend"));
         assert_eq!(fingerprint_form("covid-19"), fingerprint_form("covid 19"));
+        assert_eq!(fingerprint_form("2,127,315,950 views"), fingerprint_form("2127315950 views"));
+        assert_ne!(fingerprint_form("3.5 stars"), fingerprint_form("35 stars"));
     }
 
     #[test]
