@@ -4,6 +4,8 @@
 // random, made once per browser profile and kept in storage, so the stored hashes cannot be
 // matched against hashes of known texts made elsewhere. Bounded: at most MAX_KEYS key entries,
 // each remembering at most MAX_THREADS_PER_KEY threads, least recently touched evicted first.
+// A post counts as seen in an earlier thread only when at least MIN_SHARED_KEYS of its keys map to
+// that thread: one shared band key links unrelated posts far too often (measured, commit f0c3ac8).
 // Writes are batched: remember() queues, one storage write per FLUSH_DELAY_MS. Nothing is read or
 // written when the settings switch `memory` is off or in a private window (GUIDE §4).
 'use strict';
@@ -12,12 +14,18 @@
 
   const MEMORY_KEY = 'chaffMemory';
   const SALT_KEY = 'chaffMemorySalt';
-  const MAX_KEYS = 5000;
+  // fingerprintKeys gives 40 band keys per post: 40,000 entries remember ~1,000 clustered posts,
+  // a few MB at most, under chrome.storage.local's 10 MB quota.
+  const MAX_KEYS = 40_000;
   const MAX_THREADS_PER_KEY = 8;
   const FLUSH_DELAY_MS = 1500;
-  // 96 bits of each digest: collisions stay negligible at 5,000 entries while the stored object
-  // stays small (16 base64 characters per hash).
-  const HASH_BYTES = 12;
+  // On the eval originals (40 bands): any one shared key linked 54% of posts to an unrelated one,
+  // three shared keys 1.2%, while every near-copy pair shared at least three (commit f0c3ac8).
+  // A post with fewer keys than this needs all of them.
+  const MIN_SHARED_KEYS = 3;
+  // 72 bits of each digest: collisions stay negligible at 40,000 entries, and 9 bytes are 12
+  // base64 characters without padding, which keeps the stored object small.
+  const HASH_BYTES = 9;
 
   function isPrivateWindow() {
     return Boolean(globalThis.chrome?.extension?.inIncognitoContext);
@@ -137,12 +145,16 @@
     if (keys.size === 0) return seenElsewhere;
     const threadHash = await hash('t', threadId);
     for (const entry of entries) {
-      const threads = new Set();
-      for (const keyHash of await hashKeys(entry.keys)) {
-        for (const thread of keys.get(keyHash) ?? []) threads.add(thread);
+      const keyHashes = new Set(await hashKeys(entry.keys));
+      const required = Math.min(MIN_SHARED_KEYS, keyHashes.size);
+      // thread hash -> how many of this post's keys it shares
+      const sharedKeys = new Map();
+      for (const keyHash of keyHashes) {
+        for (const thread of keys.get(keyHash) ?? []) sharedKeys.set(thread, (sharedKeys.get(thread) ?? 0) + 1);
       }
-      threads.delete(threadHash);
-      if (threads.size > 0) seenElsewhere.set(entry.id, threads.size);
+      sharedKeys.delete(threadHash);
+      const threads = [...sharedKeys.values()].filter((shared) => shared >= required).length;
+      if (threads > 0) seenElsewhere.set(entry.id, threads);
     }
     return seenElsewhere;
   }

@@ -638,8 +638,8 @@ test('memory: stores only salted hashes, counts other threads, honours the switc
   assert.equal(memory.v, 1);
   assert.equal(memory.keys.length, 3, 'one entry per distinct key');
   for (const [keyHash, threads] of memory.keys) {
-    assert.match(keyHash, /^[A-Za-z0-9+/]{16}$/);
-    for (const thread of threads) assert.match(thread, /^[A-Za-z0-9+/]{16}$/);
+    assert.match(keyHash, /^[A-Za-z0-9+/]{12}$/);
+    for (const thread of threads) assert.match(thread, /^[A-Za-z0-9+/]{12}$/);
   }
   assert.equal(typeof result.stored.chaffMemorySalt, 'string');
   assert.deepEqual(result.whenOff, [], 'switched off: nothing recalled');
@@ -648,6 +648,21 @@ test('memory: stores only salted hashes, counts other threads, honours the switc
   assert.deepEqual(Object.keys(result.afterForget), ['chaffSettings'], 'forget clears memory and salt');
   assert.deepEqual(result.forgotten, []);
   assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('memory: a thread counts only when three of a post\'s keys lead to it', async () => {
+  const page = await openThread();
+  const counts = await page.evaluate(async () => {
+    const keysOf = (from, count) => Array.from({ length: count }, (_, i) => `band${from + i}`);
+    await chaff.memory.remember([{ id: 'p', keys: keysOf(0, 40) }], 'thread-a');
+    // Unrelated posts share a band key or two by chance; a near-copy shares many.
+    await chaff.memory.remember([{ id: 'q', keys: [...keysOf(0, 2), ...keysOf(100, 38)] }], 'thread-b');
+    await chaff.memory.remember([{ id: 'r', keys: [...keysOf(0, 3), ...keysOf(200, 37)] }], 'thread-c');
+    const seen = await chaff.memory.recall([{ id: 'p', keys: keysOf(0, 40) }], 'thread-now');
+    return [...seen];
+  });
+  assert.deepEqual(counts, [['p', 2]], 'thread-a (40 shared) and thread-c (3 shared), not thread-b (2 shared)');
   await page.close();
 });
 
@@ -660,19 +675,20 @@ test('memory: bounded, least recently touched keys evicted first, batched writes
       if ('chaffMemory' in items) writes += 1;
       return set(items);
     };
-    const entries = Array.from({ length: 5100 }, (_, i) => ({ id: `p${i}`, keys: [`key${i}`] }));
-    await chaff.memory.remember(entries.slice(0, 2600), 'thread-a');
-    await chaff.memory.remember(entries.slice(2600), 'thread-a');
-    // Nine threads share one key: only the latest eight are kept.
-    for (let t = 0; t < 9; t++) await chaff.memory.remember([{ id: 'shared', keys: ['key5099'] }], `thread-${t}`);
-    const oldest = await chaff.memory.recall([{ id: 'first', keys: ['key0'] }], 'thread-b');
-    const newest = await chaff.memory.recall([{ id: 'last', keys: ['key5098'] }, { id: 'shared', keys: ['key5099'] }], 'thread-b');
+    // 1,010 posts of 40 keys: 40,400 key entries, 400 over the bound.
+    const entries = Array.from({ length: 1010 }, (_, i) => ({ id: `p${i}`, keys: Array.from({ length: 40 }, (_, k) => `${i}:${k}`) }));
+    await chaff.memory.remember(entries.slice(0, 500), 'thread-a');
+    await chaff.memory.remember(entries.slice(500), 'thread-a');
+    // Nine threads share one post: only the latest eight are kept per key.
+    for (let t = 0; t < 9; t++) await chaff.memory.remember([entries[1009]], `thread-${t}`);
+    const oldest = await chaff.memory.recall(entries.slice(0, 10), 'thread-b');
+    const newest = await chaff.memory.recall([entries[1008], entries[1009]], 'thread-b');
     return { writes, size: __storedArea().chaffMemory.keys.length, oldest: [...oldest], newest: [...newest] };
   });
   assert.equal(result.writes, 1, 'all remembered batches go out in one write');
-  assert.equal(result.size, 5000);
-  assert.deepEqual(result.oldest, [], 'the oldest keys were evicted');
-  assert.deepEqual(result.newest, [['last', 1], ['shared', 8]]);
+  assert.equal(result.size, 40000);
+  assert.deepEqual(result.oldest, [], 'the oldest posts were evicted');
+  assert.deepEqual(result.newest, [['p1008', 1], ['p1009', 8]]);
   await page.close();
 });
 
