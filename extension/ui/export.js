@@ -68,7 +68,8 @@
       const cells = { ...row, reasons: row.reasons.map((reason) => reason.text).join(' | ') };
       lines.push(CSV_COLUMNS.map((column) => csvCell(cells[column])).join(','));
     }
-    return `${lines.join('\r\n')}\r\n`;
+    // A byte-order mark: without it Excel reads UTF-8 as the legacy code page and mangles names.
+    return `\uFEFF${lines.join('\r\n')}\r\n`;
   }
 
   function fileName(snapshot, extension) {

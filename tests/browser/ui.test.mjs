@@ -513,7 +513,8 @@ test('export: CSV is quoted, guarded against formulas, and downloads locally; JS
   assert.match(download.suggestedFilename(), /^chaff-reddit-.*\.csv$/);
   assert.match(download.url(), /^blob:/, 'a local blob, no network');
   const csv = fs.readFileSync(await download.path(), 'utf8');
-  const rows = parseCsv(csv);
+  assert.ok(csv.startsWith('\uFEFF'), 'a byte-order mark for spreadsheet programs');
+  const rows = parseCsv(csv.slice(1));
   assert.deepEqual(rows[0], ['id', 'author', 'created', 'level', 'score', 'ai', 'cluster', 'copies', 'authors', 'reasons']);
   assert.deepEqual(rows[1], ['t1_one', 'maple_leaf', '2023-11-14T22:13:20.000Z', 'suspect', '0.9', '0.72', 'c1', '2', '3',
     '2 near-copies, "same words", in this thread | +3 accounts']);
