@@ -90,5 +90,5 @@
     return () => chrome.storage.onChanged.removeListener(listener);
   }
 
-  chaff.settings = { DEFAULTS, SITES, SENSITIVITIES, DISPLAYS, load, save, onChange, normalize };
+  chaff.settings = { DEFAULTS, load, save, onChange };
 }

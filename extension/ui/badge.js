@@ -165,7 +165,6 @@
       destroy,
       close,
       focus: () => pill.focus({ preventScroll: true }),
-      isOpen: () => open,
     };
   }
 

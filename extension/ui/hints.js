@@ -9,8 +9,9 @@
   const chaff = (globalThis.chaff ??= {});
   const ui = (chaff.ui ??= {});
 
-  const OWN_TAGS = ['chaff-badge', 'chaff-panel'];
-  const OWN_SELECTOR = OWN_TAGS.join(', ');
+  // Every host chaff puts in a page; all named chaff-*, which the content script's observer and
+  // adapters skip as chaff's own.
+  const OWN_SELECTOR = 'chaff-badge, chaff-panel';
 
   // post id -> { id, element, body, badge, display, verdict, ctx }
   const records = new Map();
@@ -148,16 +149,10 @@
     for (const stray of document.querySelectorAll(OWN_SELECTOR)) stray.remove();
   }
 
-  // For the content script's MutationObserver: chaff's own insertions must not re-trigger it
-  // (GUIDE §3, uBlock-issues #3215).
-  function isOwnNode(node) {
-    return node instanceof Element && (OWN_TAGS.includes(node.localName) || node.closest(OWN_SELECTOR) !== null);
-  }
-
   // The contract passes the post object; its id is what counts.
   function removePost(postOrId) {
     remove(typeof postOrId === 'string' ? postOrId : postOrId.id);
   }
 
-  chaff.hints = { show, remove: removePost, removeAll, isOwnNode };
+  chaff.hints = { show, remove: removePost, removeAll };
 }
