@@ -150,18 +150,18 @@ fn clean_chars(line: &str, invisibles_are_spaces: bool) -> Cow<'_, str> {
         return Cow::Borrowed(line);
     }
     let mut out = String::with_capacity(line.len());
-    // Faint spaces go before NFKC, which would turn them into plain spaces.
-    let without_faint_spaces =
-        line.chars().filter_map(|c| if is_faint_space(c) { invisibles_are_spaces.then_some(' ') } else { Some(c) });
-    for c in without_faint_spaces.nfkc() {
+    // Before NFKC, which would turn faint spaces into plain spaces and emoji such as ™️ or Ⓜ️
+    // into letters: faint spaces, and characters shown as emoji, go first.
+    let chars: Vec<char> = line.chars().collect();
+    let before_nfkc = chars.iter().enumerate().filter_map(|(i, &c)| {
+        if is_faint_space(c) {
+            return invisibles_are_spaces.then_some(' ');
+        }
+        (!is_shown_as_emoji(c, &chars[i + 1..])).then_some(c)
+    });
+    for c in before_nfkc.nfkc() {
         if c.is_ascii() {
             out.push(c);
-            continue;
-        }
-        if c == '\u{20E3}' {
-            // COMBINING ENCLOSING KEYCAP makes the digit, `#` or `*` before it an emoji (1️⃣):
-            // sprinkled keycaps must not glue digits onto words.
-            out.pop();
             continue;
         }
         if is_invisible(c) && invisibles_are_spaces {
@@ -193,6 +193,20 @@ fn clean_chars(line: &str, invisibles_are_spaces: bool) -> Cow<'_, str> {
         out.push(c);
     }
     Cow::Owned(out)
+}
+
+/// Whether `c`, followed by `rest`, is shown as an emoji rather than as text: a keycap base
+/// (`1️⃣`: a digit, `#` or `*` before U+20E3, with or without U+FE0F), or a symbol or enclosed
+/// letter (™️, ℹ️, Ⓜ️, 🅰️) asking for emoji presentation with U+FE0F. Sprinkled emoji must not
+/// glue digits or letters onto words; a plain letter followed by U+FE0F (a variation selector
+/// used as an invisible) stays a letter.
+fn is_shown_as_emoji(c: char, rest: &[char]) -> bool {
+    let after_selector = if rest.first() == Some(&'\u{FE0F}') { &rest[1..] } else { rest };
+    if matches!(c, '0'..='9' | '#' | '*') && after_selector.first() == Some(&'\u{20E3}') {
+        return true;
+    }
+    let enclosed_or_letterlike = matches!(c as u32, 0x2100..=0x214F | 0x2460..=0x24FF | 0x1F100..=0x1F1FF);
+    rest.first() == Some(&'\u{FE0F}') && !c.is_ascii() && (enclosed_or_letterlike || !c.is_alphanumeric())
 }
 
 /// Default_Ignorable code points, as TR39 types them (unicode-security's data), and faint spaces.
@@ -524,7 +538,7 @@ pub fn looks_random(token: &str) -> bool {
     }
     // Stretched letters are judged squeezed ("meetinggggg", "plllaaayyyer"): a long token that
     // no squeeze brings within reach is text, and the rest of the work is skipped.
-    if squeeze_letter_runs(token).len() > MAX_RANDOM_TOKEN_CHARS {
+    if token.chars().count() > MAX_RANDOM_TOKEN_CHARS && squeeze_letter_runs(token).len() > MAX_RANDOM_TOKEN_CHARS {
         return false;
     }
     // Look-alike letters are judged as the Latin letters they imitate (a Cyrillic `е` is a
@@ -736,7 +750,16 @@ mod tests {
 
     #[test]
     fn keycap_emoji_do_not_glue_digits_to_words() {
-        assert_eq!(fingerprint_form("reach1\u{FE0F}\u{20E3} the top #\u{FE0F}\u{20E3}"), fingerprint_form("reach the top"));
+        assert_eq!(fingerprint_form("reach1\u{FE0F}\u{20E3} the top #\u{FE0F}\u{20E3} 2\u{20E3}"), fingerprint_form("reach the top"));
+    }
+
+    #[test]
+    fn emoji_that_nfkc_would_spell_are_dropped() {
+        assert_eq!(fingerprint_form("great™\u{FE0F} song ℹ\u{FE0F} Ⓜ\u{FE0F}usic 🅰\u{FE0F}"), fingerprint_form("great song usic"));
+        // Without the emoji selector, fancy text stays letters; a selector after a plain letter
+        // is an invisible.
+        assert_eq!(fingerprint_form("Ⓜusic"), fingerprint_form("music"));
+        assert_eq!(fingerprint_form("m\u{FE0F}usic"), fingerprint_form("music"));
     }
 
     #[test]
