@@ -136,7 +136,10 @@ pub struct FitSettings {
     pub folds: u64,
 }
 
-pub const FIT: FitSettings = FitSettings { epochs: 12, learning_rate: 0.2, l2: 1e-4, seed: 20_261_122, folds: 4 };
+pub const FIT: FitSettings = FitSettings { epochs: 12, learning_rate: 0.2, l2: 1e-3, seed: 20_261_122, folds: 4 };
+
+/// The share of a model's lexical feature budget reserved for words and bigrams.
+const WORD_SHARE: f32 = 0.5;
 
 /// A feature must occur in this many training texts to be fitted: rarer ones are names and
 /// typos that cannot generalize.
@@ -157,17 +160,17 @@ struct Example {
     judged: bool,
 }
 
-/// Features of a text as (key, value), duplicates merged.
-fn text_features(text: &str) -> (Vec<(u64, f32)>, bool) {
+/// Features of a text as (key, family, value), duplicates merged.
+fn text_features(text: &str) -> (Vec<(u64, u8, f32)>, bool) {
     let parsed = features::parse(text);
-    let mut out: Vec<(u64, f32)> = Vec::new();
-    features::for_each_feature(&parsed, |k, v| out.push((k, v)), |_, _, _, _| {});
-    out.sort_unstable_by_key(|&(k, _)| k);
-    let mut merged: Vec<(u64, f32)> = Vec::with_capacity(out.len());
-    for (k, v) in out {
+    let mut out: Vec<(u64, u8, f32)> = Vec::new();
+    features::for_each_feature(&parsed, |f, k, v| out.push((k, f, v)), |_, _, _, _| {});
+    out.sort_unstable_by_key(|&(k, _, _)| k);
+    let mut merged: Vec<(u64, u8, f32)> = Vec::with_capacity(out.len());
+    for (k, f, v) in out {
         match merged.last_mut() {
-            Some(last) if last.0 == k => last.1 += v,
-            _ => merged.push((k, v)),
+            Some(last) if last.0 == k => last.2 += v,
+            _ => merged.push((k, f, v)),
         }
     }
     (merged, ai::can_judge(text, &parsed))
@@ -238,32 +241,33 @@ fn fit(examples: &[&Example], dims: usize, settings: FitSettings) -> Fit {
 struct Indexed {
     examples: Vec<Example>,
     keys: Vec<u64>,
+    families: Vec<u8>,
     documents: Vec<u32>,
 }
 
 fn index(texts: &[(Corpus, &LabelledText)], config: &SiteConfig) -> Indexed {
     let corpus_weights = &config.corpora;
-    let style_keys: Vec<u64> = features::STYLE_NAMES.iter().map(|n| features::feature_key(features::STYLE, n)).collect();
-    let raw: Vec<(Vec<(u64, f32)>, bool)> = texts
+    let raw: Vec<(Vec<(u64, u8, f32)>, bool)> = texts
         .iter()
         .map(|(c, t)| {
             let (mut features, judged) = text_features(&t.text);
             if config.style_only.contains(c) {
-                features.retain(|(k, _)| style_keys.contains(k));
+                features.retain(|&(_, f, _)| f == features::STYLE);
             }
             (features, judged)
         })
         .collect();
-    let mut documents: HashMap<u64, u32> = HashMap::new();
+    let mut documents: HashMap<u64, (u32, u8)> = HashMap::new();
     for (features, _) in &raw {
-        for &(k, _) in features {
-            *documents.entry(k).or_insert(0) += 1;
+        for &(k, f, _) in features {
+            documents.entry(k).or_insert((0, f)).0 += 1;
         }
     }
-    let mut keys: Vec<u64> = documents.iter().filter(|(_, &d)| d >= MIN_DOCUMENTS).map(|(&k, _)| k).collect();
+    let mut keys: Vec<u64> = documents.iter().filter(|(_, &(d, _))| d >= MIN_DOCUMENTS).map(|(&k, _)| k).collect();
     keys.sort_unstable();
     let position: HashMap<u64, u32> = keys.iter().enumerate().map(|(i, &k)| (k, i as u32)).collect();
-    let doc_counts = keys.iter().map(|k| documents[k]).collect();
+    let doc_counts = keys.iter().map(|k| documents[k].0).collect();
+    let families = keys.iter().map(|k| documents[k].1).collect();
 
     // Each (corpus, class) cell carries half its corpus's weight, spread over its texts; the
     // total is scaled so the mean example weight is 1 (the learning rate then means the same
@@ -279,14 +283,14 @@ fn index(texts: &[(Corpus, &LabelledText)], config: &SiteConfig) -> Indexed {
         .iter()
         .zip(raw)
         .map(|((c, t), (features, judged))| Example {
-            features: features.into_iter().filter_map(|(k, v)| position.get(&k).map(|&j| (j, v))).collect(),
+            features: features.into_iter().filter_map(|(k, _, v)| position.get(&k).map(|&j| (j, v))).collect(),
             machine: t.machine,
             weight: corpus_weight(*c) / 2.0 / cell_sizes[&(*c, t.machine)] as f32 * scale,
             corpus: *c,
             judged,
         })
         .collect();
-    Indexed { examples, keys, documents: doc_counts }
+    Indexed { examples, keys, families, documents: doc_counts }
 }
 
 /// Two-stage fit on a subset of the examples: all features, then the `keep` strongest.
@@ -297,13 +301,31 @@ fn fit_two_stage(indexed: &Indexed, subset: &[usize], keep: usize, settings: Fit
     let mut ranked: Vec<u32> = (0..indexed.keys.len() as u32).filter(|&j| first.weights[j as usize] != 0.0).collect();
     let influence = |j: u32| first.weights[j as usize].abs() * (indexed.documents[j as usize] as f32).sqrt();
     ranked.sort_by(|&a, &b| influence(b).total_cmp(&influence(a)).then(a.cmp(&b)));
-    let style_keys: Vec<u64> = features::STYLE_NAMES.iter().map(|n| features::feature_key(features::STYLE, n)).collect();
-    let mut kept: Vec<u32> = (0..indexed.keys.len() as u32).filter(|&j| style_keys.contains(&indexed.keys[j as usize])).collect();
-    for j in ranked {
+    // Every style feature stays; words and phrases get at least `WORD_SHARE` of the rest.
+    // Character grams outnumber them and would otherwise fill the budget, leaving the
+    // explanation with little to quote and the score leaning on spelling fragments.
+    let family = |j: u32| indexed.families[j as usize];
+    let mut kept: Vec<u32> = (0..indexed.keys.len() as u32).filter(|&j| family(j) == features::STYLE).collect();
+    let lexical_budget = keep.saturating_sub(kept.len());
+    let word_quota = (lexical_budget as f32 * WORD_SHARE) as usize;
+    let mut taken = vec![false; indexed.keys.len()];
+    let mut words = 0;
+    for &j in &ranked {
+        if words >= word_quota {
+            break;
+        }
+        if matches!(family(j), features::WORD | features::BIGRAM) {
+            taken[j as usize] = true;
+            kept.push(j);
+            words += 1;
+        }
+    }
+    for &j in &ranked {
         if kept.len() >= keep {
             break;
         }
-        if !kept.contains(&j) {
+        if !taken[j as usize] && family(j) != features::STYLE {
+            taken[j as usize] = true;
             kept.push(j);
         }
     }

@@ -271,15 +271,15 @@ fn style_values(text: &str, words: &[Word], sentence_lengths: &[u32], counts: St
     ]
 }
 
-/// Calls `visit(key, value)` for every feature occurrence of a parsed post (a key may repeat:
+/// Calls `visit(family, key, value)` for every feature occurrence of a parsed post (a key may repeat:
 /// values add up). `visit_words` gets the word and bigram occurrences with their names, for
 /// the explanation; the callback order is words, bigrams, characters, style.
-pub fn for_each_feature(parsed: &Parsed, mut visit: impl FnMut(u64, f32), mut visit_words: impl FnMut(u8, &str, &str, f32)) {
+pub fn for_each_feature(parsed: &Parsed, mut visit: impl FnMut(u8, u64, f32), mut visit_words: impl FnMut(u8, &str, &str, f32)) {
     let words = &parsed.words;
     let n_bigrams = words.windows(2).filter(|p| p[0].sentence == p[1].sentence).count();
     let word_scale = 1.0 / ((words.len() + n_bigrams).max(1) as f32).sqrt();
     for w in words {
-        visit(feature_key(WORD, &w.text), word_scale);
+        visit(WORD, feature_key(WORD, &w.text), word_scale);
         visit_words(WORD, &w.text, "", word_scale);
     }
     for pair in words.windows(2) {
@@ -290,7 +290,7 @@ pub fn for_each_feature(parsed: &Parsed, mut visit: impl FnMut(u64, f32), mut vi
         h.write(pair[0].text.as_bytes());
         h.write(b" ");
         h.write(pair[1].text.as_bytes());
-        visit(h.finish(), word_scale);
+        visit(BIGRAM, h.finish(), word_scale);
         visit_words(BIGRAM, &pair[0].text, &pair[1].text, word_scale);
     }
 
@@ -309,14 +309,14 @@ pub fn for_each_feature(parsed: &Parsed, mut visit: impl FnMut(u64, f32), mut vi
                     break;
                 }
                 h.write(&source[starts[i + n - 1]..starts[i + n]]);
-                visit(h.finish(), char_scale);
+                visit(CHARS, h.finish(), char_scale);
             }
         }
     }
 
     for (name, &value) in STYLE_NAMES.iter().zip(parsed.style.iter()) {
         if value != 0.0 {
-            visit(feature_key(STYLE, name), value);
+            visit(STYLE, feature_key(STYLE, name), value);
         }
     }
 }
@@ -325,7 +325,7 @@ pub fn for_each_feature(parsed: &Parsed, mut visit: impl FnMut(u64, f32), mut vi
 /// allocates a string per feature).
 pub fn named_features(parsed: &Parsed) -> Vec<(u8, String, f32)> {
     let mut out: Vec<(u8, String, f32)> = Vec::new();
-    for_each_feature(parsed, |_, _| {}, |family, a, b, v| {
+    for_each_feature(parsed, |_, _, _| {}, |family, a, b, v| {
         let name = if family == BIGRAM { format!("{a} {b}") } else { a.to_string() };
         out.push((family, name, v));
     });
@@ -367,7 +367,7 @@ mod tests {
     fn named_and_hashed_features_agree() {
         let p = parse("Delve into the rich tapestry — of history.");
         let mut hashed: Vec<(u64, f32)> = Vec::new();
-        for_each_feature(&p, |k, v| hashed.push((k, v)), |_, _, _, _| {});
+        for_each_feature(&p, |_, k, v| hashed.push((k, v)), |_, _, _, _| {});
         let named: Vec<(u64, f32)> = named_features(&p).into_iter().map(|(f, n, v)| (feature_key(f, &n), v)).collect();
         assert_eq!(hashed, named);
     }

@@ -123,7 +123,7 @@ pub fn score_parsed(model: &Model, parsed: &Parsed) -> (f32, Vec<(String, f32)>)
     let mut contributions: Vec<(String, f32)> = Vec::new();
     features::for_each_feature(
         parsed,
-        |key, value| total += model.weight(key) * value,
+        |_, key, value| total += model.weight(key) * value,
         |family, a, b, value| {
             if !is_content_item(family, a, b) {
                 return;
