@@ -164,7 +164,7 @@ struct Example {
 fn text_features(text: &str) -> (Vec<(u64, u8, f32)>, bool) {
     let parsed = features::parse(text);
     let mut out: Vec<(u64, u8, f32)> = Vec::new();
-    features::for_each_feature(&parsed, |f, k, v| out.push((k, f, v)), |_, _, _, _| {});
+    features::for_each_feature(&parsed, |f, k, v| out.push((k, f, v)), |_, _, _, _, _| {});
     out.sort_unstable_by_key(|&(k, _, _)| k);
     let mut merged: Vec<(u64, u8, f32)> = Vec::with_capacity(out.len());
     for (k, f, v) in out {

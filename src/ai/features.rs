@@ -272,15 +272,16 @@ fn style_values(text: &str, words: &[Word], sentence_lengths: &[u32], counts: St
 }
 
 /// Calls `visit(family, key, value)` for every feature occurrence of a parsed post (a key may repeat:
-/// values add up). `visit_words` gets the word and bigram occurrences with their names, for
+/// values add up). `visit_words` gets the word and bigram occurrences with their names and keys, for
 /// the explanation; the callback order is words, bigrams, characters, style.
-pub fn for_each_feature(parsed: &Parsed, mut visit: impl FnMut(u8, u64, f32), mut visit_words: impl FnMut(u8, &str, &str, f32)) {
+pub fn for_each_feature(parsed: &Parsed, mut visit: impl FnMut(u8, u64, f32), mut visit_words: impl FnMut(u8, &str, &str, u64, f32)) {
     let words = &parsed.words;
     let n_bigrams = words.windows(2).filter(|p| p[0].sentence == p[1].sentence).count();
     let word_scale = 1.0 / ((words.len() + n_bigrams).max(1) as f32).sqrt();
     for w in words {
-        visit(WORD, feature_key(WORD, &w.text), word_scale);
-        visit_words(WORD, &w.text, "", word_scale);
+        let key = feature_key(WORD, &w.text);
+        visit(WORD, key, word_scale);
+        visit_words(WORD, &w.text, "", key, word_scale);
     }
     for pair in words.windows(2) {
         if pair[0].sentence != pair[1].sentence {
@@ -291,7 +292,7 @@ pub fn for_each_feature(parsed: &Parsed, mut visit: impl FnMut(u8, u64, f32), mu
         h.write(b" ");
         h.write(pair[1].text.as_bytes());
         visit(BIGRAM, h.finish(), word_scale);
-        visit_words(BIGRAM, &pair[0].text, &pair[1].text, word_scale);
+        visit_words(BIGRAM, &pair[0].text, &pair[1].text, h.finish(), word_scale);
     }
 
     // Character grams over char boundaries, hashed incrementally from each start position.
@@ -325,7 +326,7 @@ pub fn for_each_feature(parsed: &Parsed, mut visit: impl FnMut(u8, u64, f32), mu
 /// allocates a string per feature).
 pub fn named_features(parsed: &Parsed) -> Vec<(u8, String, f32)> {
     let mut out: Vec<(u8, String, f32)> = Vec::new();
-    for_each_feature(parsed, |_, _, _| {}, |family, a, b, v| {
+    for_each_feature(parsed, |_, _, _| {}, |family, a, b, _, v| {
         let name = if family == BIGRAM { format!("{a} {b}") } else { a.to_string() };
         out.push((family, name, v));
     });
@@ -367,7 +368,7 @@ mod tests {
     fn named_and_hashed_features_agree() {
         let p = parse("Delve into the rich tapestry — of history.");
         let mut hashed: Vec<(u64, f32)> = Vec::new();
-        for_each_feature(&p, |_, k, v| hashed.push((k, v)), |_, _, _, _| {});
+        for_each_feature(&p, |_, k, v| hashed.push((k, v)), |_, _, _, _, _| {});
         let named: Vec<(u64, f32)> = named_features(&p).into_iter().map(|(f, n, v)| (feature_key(f, &n), v)).collect();
         assert_eq!(hashed, named);
     }
