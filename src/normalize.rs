@@ -283,9 +283,9 @@ fn push_chunk_words(chunk: &str, gap: usize, words: &mut Vec<Word>) {
 /// and the dots dropped, so it is the same word as the host written bare (`bit.ly` reads
 /// `bitly` by stage 5).
 fn split_url(chunk: &str) -> Option<(&str, String)> {
-    // Every link form below holds a `/` or `www.`; most chunks are plain words and stop here.
+    // Every link form below holds a `/`, a `:` or `www.`; most chunks are plain words and stop here.
     let has_www = chunk.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"www."));
-    if !has_www && !chunk.contains('/') {
+    if !has_www && !chunk.contains(['/', ':']) {
         return None;
     }
     let trimmed = chunk.trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
@@ -298,6 +298,8 @@ fn split_url(chunk: &str) -> Option<(&str, String)> {
             .find(|(_, c)| !c.is_alphabetic())
             .map_or(0, |(i, c)| i + c.len_utf8());
         (&trimmed[..scheme_start], &trimmed[at + 3..])
+    } else if let Some((scheme_start, rest_start)) = damaged_web_scheme(trimmed) {
+        (&trimmed[..scheme_start], &trimmed[rest_start..])
     } else if trimmed.get(..4).is_some_and(|start| start.eq_ignore_ascii_case("www.")) || looks_like_bare_link(trimmed) {
         ("", trimmed)
     } else {
@@ -307,8 +309,45 @@ fn split_url(chunk: &str) -> Option<(&str, String)> {
     let host = authority.rsplit('@').next().unwrap_or("");
     let host = host.split(':').next().unwrap_or("");
     let host = host.get(..4).filter(|start| start.eq_ignore_ascii_case("www.")).map_or(host, |_| &host[4..]);
+    // A host ends in a top-level domain of a few letters. When noise has removed the dot and
+    // slash that separate host from path (`https:tCOrUiF26GLb2`), the host cannot be told
+    // apart from the random path: the link is then masked like a random token.
+    // A `/` after the host still separates it from the path, even when its dot is gone
+    // (`https:/tCo/RHeRi`).
+    let top_level = host.rsplit('.').next().unwrap_or("");
+    let ends_in_domain = host.contains('.')
+        && (2..=MAX_TOP_LEVEL_DOMAIN_CHARS).contains(&top_level.chars().count())
+        && top_level.chars().all(char::is_alphabetic);
+    let readable = ends_in_domain || rest.contains('/');
+    if !readable {
+        return Some((before, RANDOM_TOKEN.to_string()));
+    }
     let letters: String = host.chars().filter(|c| c.is_alphanumeric()).collect();
     Some((before, skeleton_word(&letters)))
+}
+
+/// Longest top-level domain taken for one: the common ones (`com`, `ly`, `co`, `museum` aside)
+/// are two to six letters; a longer "domain" is a host glued to its path.
+const MAX_TOP_LEVEL_DOMAIN_CHARS: usize = 6;
+
+/// A web scheme whose `://` noise has damaged (`https/t.co/x`, `НTTрs:t.co/x`, `hxxps[:]//`):
+/// a word that reads `http`, `https`, `hxxp` or `hxxps` through the skeleton, followed by
+/// punctuation. Returns where the scheme starts and where the host starts.
+fn damaged_web_scheme(chunk: &str) -> Option<(usize, usize)> {
+    static SCHEMES: OnceLock<[String; 4]> = OnceLock::new();
+    let schemes = SCHEMES.get_or_init(|| ["http", "https", "hxxp", "hxxps"].map(skeleton_word));
+    let mut search_from = 0;
+    while let Some(offset) = chunk[search_from..].find(|c: char| c.is_alphabetic()) {
+        let start = search_from + offset;
+        let word_end = chunk[start..].find(|c: char| !c.is_alphabetic()).map_or(chunk.len(), |end| start + end);
+        let punctuation_end =
+            chunk[word_end..].find(|c: char| c.is_alphanumeric() || c.is_whitespace()).map_or(chunk.len(), |end| word_end + end);
+        if punctuation_end > word_end && schemes.contains(&skeleton_word(&chunk[start..word_end].to_lowercase())) {
+            return Some((start, punctuation_end));
+        }
+        search_from = word_end;
+    }
+    None
 }
 
 /// A link written without a scheme but with a path: `bit.ly/3xYz`, `youtube.com/watch?v=…`.
@@ -847,6 +886,17 @@ mod tests {
         for random in ["xk7qz2", "a8f3", "9f8e7d6c", "48213", "qzkvwx", "k2j4h6", "x1y2z3", "hbvx1j", "tcc4440", "xog3982", "bjhfc3aw", "0e00", "хk7qz2"] {
             assert!(looks_random(random), "{random} must be masked");
         }
+    }
+
+    #[test]
+    fn urls_with_damaged_schemes_are_still_links() {
+        let clean = fingerprint_form("so nice https://t.co/ohdLggaPHQ");
+        for damaged in ["so nice https/t.co/abc", "so nice НTTрs:t.cO/OHdlGg", "so nice hxxps[:]//t.co/x", "so nice Https;/t.co/y"] {
+            assert_eq!(fingerprint_form(damaged), clean, "{damaged}");
+        }
+        assert_eq!(fingerprint_form("so nice https:/tCo/RHeRi"), clean);
+        // Host glued to its path: masked, not read as a word.
+        assert_eq!(fingerprint_form("so nice https:tCOrUiF26GLb2"), format!("{} {RANDOM_TOKEN}", fingerprint_form("so nice")));
     }
 
     #[test]
