@@ -11,6 +11,7 @@
   const chaff = (globalThis.chaff ??= {});
 
   const IDLE_TIMEOUT_MS = 300;
+  const ROOT_CHECK_MS = 1000;
   // The attributes sites.json reads post ids from: a node re-used for another post may change
   // only these (GUIDE §1: X and Reddit recycle nodes).
   const ID_ATTRIBUTES = ['id', 'thingid', 'data-fullname', 'href'];
@@ -27,7 +28,7 @@
   }
 
   // onNodes(nodes: Set<Node>) runs in an idle slice with the nodes collected since the last one;
-  // onNavigate(url) runs (synchronously in the callback) when the address changed.
+  // onNavigate(url) runs when the address changed or the observed root left the document.
   function watch(root, { onNodes, onNavigate }) {
     let collected = new Set();
     let scheduled = 0;
@@ -76,11 +77,18 @@
 
     const onPopState = () => checkAddress();
     addEventListener('popstate', onPopState);
+    // X may swap the whole timeline container on a route change, taking this observer's root
+    // (and every mutation) with it, and a pushState with no mutation under the root would go
+    // unseen: a cheap once-a-second look at the address and the root catches both.
+    const rootCheck = setInterval(() => {
+      if (!checkAddress() && !root.isConnected) onNavigate(address);
+    }, ROOT_CHECK_MS);
 
     return {
       disconnect() {
         observer.disconnect();
         removeEventListener('popstate', onPopState);
+        clearInterval(rootCheck);
         if (scheduled) cancelIdleCallback(scheduled);
         scheduled = 0;
         collected = new Set();

@@ -224,6 +224,31 @@ test('new Reddit: an edited comment is re-scored, and a node re-used for another
   await page.close();
 });
 
+test('the panel opens on the shortcut\'s message and lists the campaign', async () => {
+  const page = await openScored(URLS.reddit);
+  await worker.evaluate(async (url) => {
+    const [tab] = await chrome.tabs.query({ url });
+    await chrome.tabs.sendMessage(tab.id, { type: 'chaff:toggle-panel' });
+  }, page.url());
+  const panel = page.locator('chaff-panel');
+  await panel.waitFor({ state: 'attached' });
+  await page.waitForFunction(() => /gift card/i.test(document.querySelector('chaff-panel')?.shadowRoot?.textContent ?? ''));
+  await page.close();
+});
+
+test('cross-thread memory: the same campaign in another thread says where else it was seen', async () => {
+  const first = await openScored(URLS.reddit.replace('1gm4k2x', 'memory1'));
+  // chaff.memory batches its writes (1.5 s); give it time to store the first thread.
+  await first.waitForTimeout(2500);
+  await first.close();
+  const second = await openScored(URLS.reddit.replace('1gm4k2x', 'memory2'));
+  const selector = `shreddit-comment[thingid="${EXPECTED.reddit.campaign[0]}"]`;
+  await second.waitForFunction((s) => /seen elsewhere|other thread/i.test(document.querySelector(`${s} chaff-badge`)?.shadowRoot?.textContent ?? ''), selector);
+  const { text } = await reasonsOf(second, selector);
+  assert.match(text, /also seen in \d+ other threads?/);
+  await second.close();
+});
+
 test('a single-page navigation starts a new thread', async () => {
   const page = await openScored(URLS.reddit);
   await page.evaluate(() => {
@@ -256,6 +281,20 @@ test('old Reddit: the shared-link campaign and the same-author repeat are flagge
   assert.match(text, /cop(y|ies)/i);
   assert.equal(await pageTextChanges(page), 0, "the page's own text is unchanged (including an escaped <3)");
   await page.screenshot({ path: path.join(ARTIFACTS, 'old-reddit-thread.png'), fullPage: true });
+  // "load more comments": old Reddit replaces the stub with the fetched comments.
+  await page.evaluate((sourceId) => {
+    const stub = document.querySelector('.thing.morechildren');
+    const loaded = document.querySelector(`.thing[data-fullname="${sourceId}"]`).cloneNode(true);
+    for (const own of loaded.querySelectorAll('chaff-badge')) own.remove();
+    loaded.removeAttribute('data-chaff-level');
+    loaded.setAttribute('data-fullname', 't1_loadedmore');
+    loaded.setAttribute('id', 'thing_t1_loadedmore');
+    loaded.setAttribute('data-author', 'loaded_later');
+    for (const author of loaded.querySelectorAll('.tagline a.author')) author.textContent = 'loaded_later';
+    stub.replaceWith(loaded);
+  }, EXPECTED.oldReddit.campaign[2]);
+  await waitAllScored(page);
+  assert.match((await levels(page)).t1_loadedmore, /^(notice|suspect)$/, 'a comment from "load more" joins the campaign');
   await page.close();
 });
 
