@@ -61,7 +61,8 @@ pub fn fingerprint_form(text: &str) -> String {
     let underscores_are_spaces = text.contains('_') && stands_for_spaces(&own_lines, |c| c == '_');
     let mut words: Vec<Word> = Vec::new();
     for line in own_lines {
-        let line: Cow<str> = if underscores_are_spaces { Cow::Owned(line.replace('_', " ")) } else { Cow::Borrowed(line) };
+        let line: Cow<str> =
+            if underscores_are_spaces { Cow::Owned(line.replace('_', " ")) } else { Cow::Borrowed(line) };
         let cleaned = clean_chars(&line, invisibles_are_spaces);
         let mut gap = LINE_BREAK_GAP;
         let mut rest: &str = &cleaned;
@@ -248,8 +249,8 @@ fn is_pictograph(c: char) -> bool {
 /// are not contiguous, hence the list in alphabet order (`x` has no small capital).
 fn styled_letter(c: char) -> Option<char> {
     const SMALL_CAPITALS: [char; 26] = [
-        'ᴀ', 'ʙ', 'ᴄ', 'ᴅ', 'ᴇ', 'ꜰ', 'ɢ', 'ʜ', 'ɪ', 'ᴊ', 'ᴋ', 'ʟ', 'ᴍ', 'ɴ', 'ᴏ', 'ᴘ', 'ꞯ', 'ʀ', 'ꜱ',
-        'ᴛ', 'ᴜ', 'ᴠ', 'ᴡ', 'x', 'ʏ', 'ᴢ',
+        'ᴀ', 'ʙ', 'ᴄ', 'ᴅ', 'ᴇ', 'ꜰ', 'ɢ', 'ʜ', 'ɪ', 'ᴊ', 'ᴋ', 'ʟ', 'ᴍ', 'ɴ', 'ᴏ', 'ᴘ', 'ꞯ', 'ʀ', 'ꜱ', 'ᴛ', 'ᴜ', 'ᴠ',
+        'ᴡ', 'x', 'ʏ', 'ᴢ',
     ];
     let code = c as u32;
     let from_block = |first: u32| char::from_u32(u32::from(b'a') + code - first);
@@ -290,17 +291,15 @@ fn split_url(chunk: &str) -> Option<(&str, String)> {
     }
     let trimmed = chunk.trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
     let (before, rest) = if let Some(at) = trimmed.find("://") {
-        // The scheme is the run of letters just before "://" (look-alikes included); text glued before it
-        // ("link:https://…") stays text.
-        let scheme_start = trimmed[..at]
-            .char_indices()
-            .rev()
-            .find(|(_, c)| !c.is_alphabetic())
-            .map_or(0, |(i, c)| i + c.len_utf8());
+        // The scheme is the run of letters just before "://" (look-alikes included); text glued
+        // before it ("link:https://…") stays text.
+        let scheme_start =
+            trimmed[..at].char_indices().rev().find(|(_, c)| !c.is_alphabetic()).map_or(0, |(i, c)| i + c.len_utf8());
         (&trimmed[..scheme_start], &trimmed[at + 3..])
     } else if let Some((scheme_start, rest_start)) = damaged_web_scheme(trimmed) {
         (&trimmed[..scheme_start], &trimmed[rest_start..])
-    } else if trimmed.get(..4).is_some_and(|start| start.eq_ignore_ascii_case("www.")) || looks_like_bare_link(trimmed) {
+    } else if trimmed.get(..4).is_some_and(|start| start.eq_ignore_ascii_case("www.")) || looks_like_bare_link(trimmed)
+    {
         ("", trimmed)
     } else {
         return None;
@@ -340,8 +339,9 @@ fn damaged_web_scheme(chunk: &str) -> Option<(usize, usize)> {
     while let Some(offset) = chunk[search_from..].find(|c: char| c.is_alphabetic()) {
         let start = search_from + offset;
         let word_end = chunk[start..].find(|c: char| !c.is_alphabetic()).map_or(chunk.len(), |end| start + end);
-        let punctuation_end =
-            chunk[word_end..].find(|c: char| c.is_alphanumeric() || c.is_whitespace()).map_or(chunk.len(), |end| word_end + end);
+        let punctuation_end = chunk[word_end..]
+            .find(|c: char| c.is_alphanumeric() || c.is_whitespace())
+            .map_or(chunk.len(), |end| word_end + end);
         if punctuation_end > word_end && schemes.contains(&skeleton_word(&chunk[start..word_end].to_lowercase())) {
             return Some((start, punctuation_end));
         }
@@ -361,7 +361,7 @@ fn looks_like_bare_link(chunk: &str) -> bool {
         && labels.last().is_some_and(|tld| tld.len() >= 2 && tld.chars().all(char::is_alphabetic))
 }
 
-/// Stage 5–7: words of a chunk that is not a link.
+/// Stages 5–7: words of a chunk that is not a link.
 fn push_plain_words(text: &str, words: &mut Vec<Word>) {
     let mut word = String::new();
     // Where the pieces of `word` that punctuation joined start (byte offsets after the first).
@@ -393,9 +393,11 @@ fn push_word(word: &mut String, piece_starts: &mut Vec<usize>, words: &mut Vec<W
         piece_starts.clear();
         return;
     }
-    let bounds: Vec<usize> = std::iter::once(0).chain(piece_starts.iter().copied()).chain(std::iter::once(word.len())).collect();
+    let bounds: Vec<usize> =
+        std::iter::once(0).chain(piece_starts.iter().copied()).chain(std::iter::once(word.len())).collect();
     let pieces: Vec<&str> = bounds.windows(2).map(|b| &word[b[0]..b[1]]).filter(|p| !p.is_empty()).collect();
-    let glued_random = pieces.len() > 1 && pieces.iter().any(|p| p.chars().count() >= 4 && looks_random(&p.to_lowercase()));
+    let glued_random =
+        pieces.len() > 1 && pieces.iter().any(|p| p.chars().count() >= 4 && looks_random(&p.to_lowercase()));
     if glued_random {
         for piece in pieces {
             push_one_word(piece, words);
@@ -408,7 +410,8 @@ fn push_word(word: &mut String, piece_starts: &mut Vec<usize>, words: &mut Vec<W
 }
 
 fn push_one_word(word: &str, words: &mut Vec<Word>) {
-    let lowercase: Cow<str> = if word.chars().any(char::is_uppercase) { Cow::Owned(word.to_lowercase()) } else { Cow::Borrowed(word) };
+    let lowercase: Cow<str> =
+        if word.chars().any(char::is_uppercase) { Cow::Owned(word.to_lowercase()) } else { Cow::Borrowed(word) };
     let random = looks_random(&lowercase);
     let text = if random { RANDOM_TOKEN.to_string() } else { skeleton_word(&read_leet(word)) };
     let one_char = !random && word.chars().nth(1).is_none();
@@ -550,11 +553,16 @@ fn latin_reading(c: char) -> Option<char> {
 }
 
 fn fold_i_into_l(c: char) -> char {
-    if c == 'i' { 'l' } else { c }
+    if c == 'i' {
+        'l'
+    } else {
+        c
+    }
 }
 
-/// Case-free skeletons of the ASCII characters (as in [`skeleton_word`]), computed once from unicode-security's data: most posts are
-/// ASCII, and a table lookup is far cheaper than the skeleton's decompose-map-decompose.
+/// Case-free skeletons of the ASCII characters (as in [`skeleton_word`]), computed once from
+/// unicode-security's data: most posts are ASCII, and a table lookup is far cheaper than the
+/// skeleton's decompose-map-decompose.
 fn ascii_skeletons() -> &'static [String; 128] {
     static TABLE: OnceLock<[String; 128]> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -686,7 +694,10 @@ fn join_spaced_letters(words: &mut Vec<Word>) {
             let mut joined = Word { text: letters[0].text.clone(), gap: letters[0].gap, one_char: false };
             for letter in &letters[1..] {
                 if letter.gap > narrowest {
-                    out.push(std::mem::replace(&mut joined, Word { text: String::new(), gap: letter.gap, one_char: false }));
+                    out.push(std::mem::replace(
+                        &mut joined,
+                        Word { text: String::new(), gap: letter.gap, one_char: false },
+                    ));
                 }
                 joined.text.push_str(&letter.text);
             }
@@ -733,7 +744,9 @@ mod tests {
 
     #[test]
     fn zero_width_and_format_characters_are_removed_inside_words() {
-        same_form("Ch\u{200B}eck o\u{200C}ut my n\u{200D}ew chan\u{2060}nel, I po\u{FEFF}st gui\u{AD}tar covers every week");
+        same_form(
+            "Ch\u{200B}eck o\u{200C}ut my n\u{200D}ew chan\u{2060}nel, I po\u{FEFF}st gui\u{AD}tar covers every week",
+        );
     }
 
     #[test]
@@ -743,7 +756,9 @@ mod tests {
 
     #[test]
     fn fullwidth_letters_become_ascii() {
-        same_form("Ｃｈｅｃｋ ｏｕｔ ｍｙ ｎｅｗ ｃｈａｎｎｅｌ， Ｉ ｐｏｓｔ ｇｕｉｔａｒ ｃｏｖｅｒｓ ｅｖｅｒｙ ｗｅｅｋ");
+        same_form(
+            "Ｃｈｅｃｋ ｏｕｔ ｍｙ ｎｅｗ ｃｈａｎｎｅｌ， Ｉ ｐｏｓｔ ｇｕｉｔａｒ ｃｏｖｅｒｓ ｅｖｅｒｙ ｗｅｅｋ",
+        );
     }
 
     #[test]
@@ -789,12 +804,18 @@ mod tests {
 
     #[test]
     fn keycap_emoji_do_not_glue_digits_to_words() {
-        assert_eq!(fingerprint_form("reach1\u{FE0F}\u{20E3} the top #\u{FE0F}\u{20E3} 2\u{20E3}"), fingerprint_form("reach the top"));
+        assert_eq!(
+            fingerprint_form("reach1\u{FE0F}\u{20E3} the top #\u{FE0F}\u{20E3} 2\u{20E3}"),
+            fingerprint_form("reach the top")
+        );
     }
 
     #[test]
     fn emoji_that_nfkc_would_spell_are_dropped() {
-        assert_eq!(fingerprint_form("great™\u{FE0F} song ℹ\u{FE0F} Ⓜ\u{FE0F}usic 🅰\u{FE0F}"), fingerprint_form("great song usic"));
+        assert_eq!(
+            fingerprint_form("great™\u{FE0F} song ℹ\u{FE0F} Ⓜ\u{FE0F}usic 🅰\u{FE0F}"),
+            fingerprint_form("great song usic")
+        );
         // Without the emoji selector, fancy text stays letters; a selector after a plain letter
         // is an invisible.
         assert_eq!(fingerprint_form("Ⓜusic"), fingerprint_form("music"));
@@ -803,7 +824,10 @@ mod tests {
 
     #[test]
     fn elongated_letters_are_collapsed() {
-        assert_eq!(fingerprint_form("I TUrrrneDdd ITtt On, CHEEEECK the viiieeewwws"), fingerprint_form("i turned it on, check the views"));
+        assert_eq!(
+            fingerprint_form("I TUrrrneDdd ITtt On, CHEEEECK the viiieeewwws"),
+            fingerprint_form("i turned it on, check the views")
+        );
         assert_ne!(fingerprint_form("follow"), fingerprint_form("folow"));
         assert_eq!(fingerprint_form("in 2000"), format!("{} 2ooo", word_form("in")));
     }
@@ -862,13 +886,22 @@ mod tests {
     #[test]
     fn faint_spaces_inside_words_are_removed() {
         assert_eq!(fingerprint_form("che\u{200A}ck my pro\u{2009}file"), fingerprint_form("check my profile"));
-        assert_eq!(fingerprint_form("check\u{2009}my\u{2009}profile\u{2009}now"), fingerprint_form("check my profile now"));
+        assert_eq!(
+            fingerprint_form("check\u{2009}my\u{2009}profile\u{2009}now"),
+            fingerprint_form("check my profile now")
+        );
     }
 
     #[test]
     fn random_suffixes_and_prefixes_are_masked() {
-        assert_eq!(fingerprint_form("check my profile xk7qz2"), format!("{} {RANDOM_TOKEN}", fingerprint_form("check my profile")));
-        assert_eq!(fingerprint_form("#a8f3 check my profile"), format!("{RANDOM_TOKEN} {}", fingerprint_form("check my profile")));
+        assert_eq!(
+            fingerprint_form("check my profile xk7qz2"),
+            format!("{} {RANDOM_TOKEN}", fingerprint_form("check my profile"))
+        );
+        assert_eq!(
+            fingerprint_form("#a8f3 check my profile"),
+            format!("{RANDOM_TOKEN} {}", fingerprint_form("check my profile"))
+        );
         assert_eq!(fingerprint_form("check my profile [48213]"), fingerprint_form("check my profile (99120)"));
         assert_eq!(fingerprint_form("check my profile qzkvwx"), fingerprint_form("check my profile bcdfgh"));
     }
@@ -876,14 +909,56 @@ mod tests {
     #[test]
     fn the_masker_keeps_words_years_and_acronyms() {
         for ordinary in [
-            "2015", "1999", "100", "covid19", "mp3", "1080p", "html5", "ps4", "gpt4", "b2b", "4k", "3rd", "24h",
-            "nasa", "fbi", "usa", "lmfao", "strengths", "rhythm", "psst", "hmm", "iphone", "youtube", "x86", "h264",
-            "m0n3y", "fr33", "sub4sub", "l33t", "h3ll0", "s3cr3t", "1ad4", "c0ffee", "01d5p1ce", "c0mm3rc141", "7h3r3", "541d", "schеdu1e", "wіth", "meetinggggg", "plllllaaaaayyyeer", "unsssolllllddddd",
+            "2015",
+            "1999",
+            "100",
+            "covid19",
+            "mp3",
+            "1080p",
+            "html5",
+            "ps4",
+            "gpt4",
+            "b2b",
+            "4k",
+            "3rd",
+            "24h",
+            "nasa",
+            "fbi",
+            "usa",
+            "lmfao",
+            "strengths",
+            "rhythm",
+            "psst",
+            "hmm",
+            "iphone",
+            "youtube",
+            "x86",
+            "h264",
+            "m0n3y",
+            "fr33",
+            "sub4sub",
+            "l33t",
+            "h3ll0",
+            "s3cr3t",
+            "1ad4",
+            "c0ffee",
+            "01d5p1ce",
+            "c0mm3rc141",
+            "7h3r3",
+            "541d",
+            "schеdu1e",
+            "wіth",
+            "meetinggggg",
+            "plllllaaaaayyyeer",
+            "unsssolllllddddd",
             "idontevenwatchitanymoreicheckon2billion",
         ] {
             assert!(!looks_random(ordinary), "{ordinary} must not be masked");
         }
-        for random in ["xk7qz2", "a8f3", "9f8e7d6c", "48213", "qzkvwx", "k2j4h6", "x1y2z3", "hbvx1j", "tcc4440", "xog3982", "bjhfc3aw", "0e00", "хk7qz2"] {
+        for random in [
+            "xk7qz2", "a8f3", "9f8e7d6c", "48213", "qzkvwx", "k2j4h6", "x1y2z3", "hbvx1j", "tcc4440", "xog3982",
+            "bjhfc3aw", "0e00", "хk7qz2",
+        ] {
             assert!(looks_random(random), "{random} must be masked");
         }
     }
@@ -891,12 +966,17 @@ mod tests {
     #[test]
     fn urls_with_damaged_schemes_are_still_links() {
         let clean = fingerprint_form("so nice https://t.co/ohdLggaPHQ");
-        for damaged in ["so nice https/t.co/abc", "so nice НTTрs:t.cO/OHdlGg", "so nice hxxps[:]//t.co/x", "so nice Https;/t.co/y"] {
+        for damaged in
+            ["so nice https/t.co/abc", "so nice НTTрs:t.cO/OHdlGg", "so nice hxxps[:]//t.co/x", "so nice Https;/t.co/y"]
+        {
             assert_eq!(fingerprint_form(damaged), clean, "{damaged}");
         }
         assert_eq!(fingerprint_form("so nice https:/tCo/RHeRi"), clean);
         // Host glued to its path: masked, not read as a word.
-        assert_eq!(fingerprint_form("so nice https:tCOrUiF26GLb2"), format!("{} {RANDOM_TOKEN}", fingerprint_form("so nice")));
+        assert_eq!(
+            fingerprint_form("so nice https:tCOrUiF26GLb2"),
+            format!("{} {RANDOM_TOKEN}", fingerprint_form("so nice"))
+        );
     }
 
     #[test]
