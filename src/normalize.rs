@@ -393,6 +393,11 @@ fn push_word(word: &mut String, piece_starts: &mut Vec<usize>, words: &mut Vec<W
         piece_starts.clear();
         return;
     }
+    if piece_starts.is_empty() {
+        push_one_word(word, words);
+        word.clear();
+        return;
+    }
     let bounds: Vec<usize> =
         std::iter::once(0).chain(piece_starts.iter().copied()).chain(std::iter::once(word.len())).collect();
     let pieces: Vec<&str> = bounds.windows(2).map(|b| &word[b[0]..b[1]]).filter(|p| !p.is_empty()).collect();
@@ -580,8 +585,13 @@ fn ascii_skeletons() -> &'static [String; 128] {
 /// The letter-digit tests read leetspeak first, so `m0n3y` is a word, not noise.
 pub fn looks_random(token: &str) -> bool {
     // Short words of plain letters, most words of most posts, cannot be consonant soup.
-    if token.len() < 6 && token.bytes().all(|b| b.is_ascii_alphabetic()) {
+    let plain_letters = token.bytes().all(|b| b.is_ascii_lowercase());
+    if plain_letters && token.len() < 6 {
         return false;
+    }
+    // Longer plain words, unstretched: only consonant soup is possible, and no copy is needed.
+    if plain_letters && token.len() <= MAX_RANDOM_TOKEN_CHARS && !token.as_bytes().windows(3).any(|w| w[0] == w[1] && w[1] == w[2]) {
+        return is_consonant_soup(token);
     }
     // Stretched letters are judged squeezed ("meetinggggg", "plllaaayyyer"): a long token that
     // no squeeze brings within reach is text, and the rest of the work is skipped.
@@ -671,10 +681,18 @@ fn reads_as_leet_word(token: &str) -> bool {
 /// Letters that no English word spells: six or more without a vowel ("xkqzvb"; "html5" read as
 /// "htmls" has five), or six consonants in a row ("strengths" has five).
 fn is_consonant_soup(letters: &str) -> bool {
-    let chars: Vec<char> = letters.chars().collect();
-    let is_vowel = |c: &char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
-    let longest_consonant_run = chars.split(is_vowel).map(<[char]>::len).max().unwrap_or(0);
-    (chars.len() >= 6 && !chars.iter().any(is_vowel)) || longest_consonant_run >= 6
+    let (mut length, mut vowels, mut run, mut longest_consonant_run) = (0, 0, 0, 0);
+    for c in letters.chars() {
+        length += 1;
+        if matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y') {
+            vowels += 1;
+            run = 0;
+        } else {
+            run += 1;
+            longest_consonant_run = longest_consonant_run.max(run);
+        }
+    }
+    (length >= 6 && vowels == 0) || longest_consonant_run >= 6
 }
 
 /// Stage 8: three or more consecutive one-character words (`c h e c k`) become one word.
