@@ -112,14 +112,16 @@ pub struct SiteConfig {
 }
 
 /// The shipped configuration: one model per site family (see `ai` for why).
-/// Reddit: GriD, the discussion-comment corpus. X: janitr's 2026 AI replies first, TweepFake's
-/// 2019 bots second, GriD's explanatory answers as a third view of machine prose.
+/// Reddit: GriD, the discussion-comment corpus. X: janitr's 2026 AI replies weigh double
+/// (they are what readers on X meet now, issue 3), TweepFake's 2019 bots inform the style
+/// weights, GriD's explanatory answers add a larger view of machine prose. The weights were
+/// chosen by out-of-fold AUROC on the training split (src/ai/MODEL.md lists what was tried).
 pub fn shipped_configs() -> Vec<SiteConfig> {
     vec![
         SiteConfig { site: "reddit", corpora: vec![(Corpus::Grid, 1.0)], style_only: vec![], keep: 4000 },
         SiteConfig {
             site: "x",
-            corpora: vec![(Corpus::Janitr, 1.0), (Corpus::TweepFake, 1.0), (Corpus::Grid, 0.5)],
+            corpora: vec![(Corpus::Janitr, 2.0), (Corpus::TweepFake, 1.0), (Corpus::Grid, 1.0)],
             style_only: vec![Corpus::TweepFake],
             keep: 4000,
         },
