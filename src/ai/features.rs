@@ -86,7 +86,7 @@ pub const STYLE_NAMES: [&str; 24] = [
     "link",
 ];
 
-/// One word of a post: lower-cased, curly apostrophes made straight; `sentence` counts the
+/// One word of a post: lower-cased, curly apostrophes made straight, inner hyphens kept; `sentence` counts the
 /// sentence it belongs to, so bigrams never span a sentence break.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Word {
@@ -176,8 +176,10 @@ pub fn parse(text: &str) -> Parsed {
                 }
                 current_raw_len += 1;
                 current.extend(c.to_lowercase());
-            } else if c == '\'' && !current.is_empty() && chars.peek().is_some_and(|n| n.is_alphanumeric()) {
-                current.push('\'');
+            } else if (c == '\'' || c == '-') && !current.is_empty() && chars.peek().is_some_and(|n| n.is_alphanumeric()) {
+                // Apostrophes and hyphens inside a word keep it whole: "it's", "game-changer"
+                // (a phrase the explanation should quote as written, not as "game").
+                current.push(c);
             } else {
                 flush(&mut current, current_raw_upper, current_raw_len, sentence, &mut words_in_sentence);
                 current_raw_upper = 0;
@@ -357,9 +359,9 @@ mod tests {
 
     #[test]
     fn words_are_lower_cased_with_apostrophes_kept_and_links_and_mentions_dropped() {
-        let p = parse("@bob It’s DONE. See https://example.com now");
+        let p = parse("@bob It’s DONE. See https://example.com now, game-changer -ish");
         let words: Vec<&str> = p.words.iter().map(|w| w.text.as_str()).collect();
-        assert_eq!(words, ["it's", "done", "see", "now"]);
+        assert_eq!(words, ["it's", "done", "see", "now", "game-changer", "ish"]);
         assert_eq!(p.words[2].sentence, 1, "a full stop starts a new sentence");
         assert!(!p.char_source.contains("example"));
     }

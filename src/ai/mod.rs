@@ -45,6 +45,11 @@ pub struct AiAssessment {
 /// most of janitr's AI replies (median ~170 characters) in reach.
 pub const MIN_WORDS: usize = 8;
 
+/// A word or phrase is named only when its learned weight is at least this (log-odds per unit
+/// of feature value: alone it would multiply the odds by e). Below it sit everyday words whose
+/// evidence exists only in aggregate; naming them ("like") would mislead the reader.
+const MARKER_MIN_WEIGHT: f32 = 1.0;
+
 /// At most this many markers are named: a reader takes in a handful, not a list.
 const MAX_MARKERS: usize = 5;
 
@@ -129,7 +134,7 @@ pub fn score_parsed(model: &Model, parsed: &Parsed) -> (f32, Vec<(String, f32)>)
             let weight = model.weight(key);
             // Checked in this order because most items have no positive weight: the string
             // work below then runs for a handful of items per post (the ~50 µs budget).
-            if weight <= 0.0 || !is_content_item(family, a, b) {
+            if weight < MARKER_MIN_WEIGHT || !is_content_item(family, a, b) {
                 return;
             }
             let matches = |n: &str| if family == BIGRAM { n.len() == a.len() + 1 + b.len() && n.starts_with(a) && n.ends_with(b) } else { n == a };
@@ -145,10 +150,10 @@ pub fn score_parsed(model: &Model, parsed: &Parsed) -> (f32, Vec<(String, f32)>)
     (total, contributions)
 }
 
-/// A word worth naming: letters only (an apostrophe inside allowed), not a stop word. A
+/// A word worth naming: letters only (an apostrophe or hyphen inside allowed), not a stop word. A
 /// bigram qualifies when at least one of its words does and neither is a number.
 fn is_content_item(family: u8, a: &str, b: &str) -> bool {
-    let wordlike = |w: &str| w.chars().all(|c| c.is_alphabetic() || c == '\'') && w.chars().any(|c| c.is_alphabetic());
+    let wordlike = |w: &str| w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-') && w.chars().any(|c| c.is_alphabetic());
     let content = |w: &str| wordlike(w) && w.chars().count() >= 3 && !is_stop_word(w);
     match family {
         WORD => content(a),
@@ -247,7 +252,7 @@ mod tests {
             assert!(!a.markers.is_empty(), "{site:?}");
             for marker in &a.markers {
                 let words: Vec<&str> = marker.split(' ').collect();
-                assert!(words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '\'')), "{marker}");
+                assert!(words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-')), "{marker}");
                 assert!(words.iter().any(|w| !is_stop_word(w)), "{marker}");
                 if words.len() == 1 {
                     assert!(!is_stop_word(marker), "{marker}");
