@@ -2,7 +2,8 @@
 // (issue 4). Design: one `thread` object per thread read (a page load or a single-page navigation)
 // holds everything: the posts as last read (by id), their verdicts, and three work queues
 // (elements to read, posts to score, verdicts to show). A single async loop drains the queues in
-// idle slices of SLICE_MS, so no task approaches the 50 ms long-task line (GUIDE §3). Posts are
+// background-priority slices of SLICE_MS (observer.js), so no task nears the 50 ms long-task line
+// (GUIDE §3). Posts are
 // tied to their id, not their node: a node re-used for another post or re-rendered by the site is
 // re-read and re-checked; a post whose text changed is sent again (the engine re-scores an edit).
 // Levels come from the engine, which never lowers one as the thread grows (only a settings change
@@ -32,10 +33,17 @@
     return Boolean(adapter && settings && settings.sites[adapter.name] !== false);
   }
 
+  // The thread's identity for cross-thread memory: Reddit's /comments/ID and X's /status/ID, so
+  // a comment's permalink or a changed title slug is still the same thread; else the path.
+  function threadIdOf({ pathname }) {
+    const match = /\/comments\/([A-Za-z0-9]+)/.exec(pathname) ?? /\/status\/(\d+)/.exec(pathname);
+    return `${adapter.name}:${match ? match[1] : pathname}`;
+  }
+
   function newThread() {
     return {
       engine: chaff.engine.createThread(settings),
-      threadId: `${adapter.name}:${location.pathname}`,
+      threadId: threadIdOf(location),
       posts: new Map(), // id -> post as last read (adapters.js read())
       verdicts: new Map(), // id -> verdict, in first-arrival order
       clusters: new Map(), // cluster id -> Set of post ids
