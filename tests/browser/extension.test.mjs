@@ -359,6 +359,32 @@ test('switching chaff off for a site removes every attribute and badge; on again
   await page.close();
 });
 
+test('settings apply without a reload: collapse hides suspect bodies, trusted authors are never flagged', async () => {
+  const page = await openScored(URLS.reddit);
+  const save = (changes) => worker.evaluate(async (partial) => {
+    const { chaffSettings = {} } = await chrome.storage.local.get('chaffSettings');
+    await chrome.storage.local.set({ chaffSettings: { ...chaffSettings, ...partial } });
+  }, changes);
+  const campaignBody = (id) => `shreddit-comment[thingid="${id}"] > [slot="comment"]`;
+  const suspectId = Object.entries(redditLevels ?? {}).find(([id, level]) => level === 'suspect' && EXPECTED.reddit.campaign.includes(id))?.[0];
+  assert.ok(suspectId, 'a campaign copy is suspect');
+  await save({ display: 'collapse' });
+  await page.waitForFunction((selector) => getComputedStyle(document.querySelector(selector)).display === 'none', campaignBody(suspectId));
+  assert.notEqual(await page.locator(campaignBody('t1_lyevnf7')).evaluate((body) => getComputedStyle(body).display), 'none', 'clean bodies stay shown');
+
+  const authors = await page.evaluate((ids) => ids.map((id) => document.querySelector(`shreddit-comment[thingid="${id}"]`).getAttribute('author')), EXPECTED.reddit.campaign);
+  await save({ display: 'badge', trustedAuthors: authors });
+  await page.waitForFunction((ids) => ids.every((id) => document.querySelector(`shreddit-comment[thingid="${id}"]`).getAttribute('data-chaff-level') === 'ok'), EXPECTED.reddit.campaign);
+  for (const id of EXPECTED.reddit.campaign) {
+    const ownBadges = await page.evaluate((commentId) => [...document.querySelectorAll(`shreddit-comment[thingid="${commentId}"] chaff-badge`)]
+      .filter((badge) => badge.parentElement.closest('shreddit-comment').getAttribute('thingid') === commentId).length, id);
+    assert.equal(ownBadges, 0, `no badge on trusted ${id}`);
+  }
+  assert.notEqual(await page.locator(campaignBody(suspectId)).evaluate((body) => getComputedStyle(body).display), 'none');
+  await save({ trustedAuthors: [] });
+  await page.close();
+});
+
 test('no request leaves for anywhere but the page hosts and the extension', () => {
   assert.ok(requests.length > 0);
   const allowed = new Set(Object.keys(PAGE_OF_HOST));
