@@ -118,10 +118,19 @@ pub struct SiteConfig {
 /// chosen by out-of-fold AUROC on the training split (src/ai/MODEL.md lists what was tried).
 pub fn shipped_configs() -> Vec<SiteConfig> {
     vec![
-        SiteConfig { site: "reddit", corpora: vec![(Corpus::Grid, 1.0)], style_only: vec![], keep: 4000 },
+        SiteConfig {
+            site: "reddit",
+            corpora: vec![(Corpus::Grid, 1.0)],
+            style_only: vec![],
+            keep: 4000,
+        },
         SiteConfig {
             site: "x",
-            corpora: vec![(Corpus::Janitr, 2.0), (Corpus::TweepFake, 1.0), (Corpus::Grid, 1.0)],
+            corpora: vec![
+                (Corpus::Janitr, 2.0),
+                (Corpus::TweepFake, 1.0),
+                (Corpus::Grid, 1.0),
+            ],
             style_only: vec![Corpus::TweepFake],
             keep: 4000,
         },
@@ -138,7 +147,13 @@ pub struct FitSettings {
     pub folds: u64,
 }
 
-pub const FIT: FitSettings = FitSettings { epochs: 12, learning_rate: 0.2, l2: 1e-3, seed: 20_261_122, folds: 4 };
+pub const FIT: FitSettings = FitSettings {
+    epochs: 12,
+    learning_rate: 0.2,
+    l2: 1e-3,
+    seed: 20_261_122,
+    folds: 4,
+};
 
 /// The share of a model's lexical feature budget reserved for words and bigrams.
 const WORD_SHARE: f32 = 0.5;
@@ -162,8 +177,11 @@ struct Example {
     judged: bool,
 }
 
-/// Features of a text as (key, family, value), duplicates merged.
-fn text_features(text: &str) -> (Vec<(u64, u8, f32)>, bool) {
+/// A text's features as (key, family, value).
+type FeatureRow = Vec<(u64, u8, f32)>;
+
+/// Features of a text as (key, family, value), duplicates merged, and whether the model can judge it.
+fn text_features(text: &str) -> (FeatureRow, bool) {
     let parsed = features::parse(text);
     let mut out: Vec<(u64, u8, f32)> = Vec::new();
     features::for_each_feature(&parsed, |f, k, v| out.push((k, f, v)), |_, _, _, _, _| {});
@@ -186,7 +204,11 @@ struct Fit {
 
 impl Fit {
     fn score(&self, features: &[(u32, f32)]) -> f32 {
-        self.bias + features.iter().map(|&(j, v)| self.weights[j as usize] * v).sum::<f32>()
+        self.bias
+            + features
+                .iter()
+                .map(|&(j, v)| self.weights[j as usize] * v)
+                .sum::<f32>()
     }
 }
 
@@ -223,7 +245,11 @@ fn fit(examples: &[&Example], dims: usize, settings: FitSettings) -> Fit {
         rng.shuffle(&mut order);
         for &i in &order {
             let ex = examples[i];
-            let z = bias + ex.features.iter().map(|&(j, v)| weights[j as usize] * v).sum::<f32>();
+            let z = bias
+                + ex.features
+                    .iter()
+                    .map(|&(j, v)| weights[j as usize] * v)
+                    .sum::<f32>();
             let g = (sigmoid(z) - if ex.machine { 1.0 } else { 0.0 }) * ex.weight;
             for &(j, v) in &ex.features {
                 let j = j as usize;
@@ -249,7 +275,7 @@ struct Indexed {
 
 fn index(texts: &[(Corpus, &LabelledText)], config: &SiteConfig) -> Indexed {
     let corpus_weights = &config.corpora;
-    let raw: Vec<(Vec<(u64, u8, f32)>, bool)> = texts
+    let raw: Vec<(FeatureRow, bool)> = texts
         .iter()
         .map(|(c, t)| {
             let (mut features, judged) = text_features(&t.text);
@@ -265,9 +291,17 @@ fn index(texts: &[(Corpus, &LabelledText)], config: &SiteConfig) -> Indexed {
             documents.entry(k).or_insert((0, f)).0 += 1;
         }
     }
-    let mut keys: Vec<u64> = documents.iter().filter(|(_, &(d, _))| d >= MIN_DOCUMENTS).map(|(&k, _)| k).collect();
+    let mut keys: Vec<u64> = documents
+        .iter()
+        .filter(|(_, &(d, _))| d >= MIN_DOCUMENTS)
+        .map(|(&k, _)| k)
+        .collect();
     keys.sort_unstable();
-    let position: HashMap<u64, u32> = keys.iter().enumerate().map(|(i, &k)| (k, i as u32)).collect();
+    let position: HashMap<u64, u32> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, &k)| (k, i as u32))
+        .collect();
     let doc_counts = keys.iter().map(|k| documents[k].0).collect();
     let families = keys.iter().map(|k| documents[k].1).collect();
 
@@ -278,36 +312,62 @@ fn index(texts: &[(Corpus, &LabelledText)], config: &SiteConfig) -> Indexed {
     for (c, t) in texts {
         *cell_sizes.entry((*c, t.machine)).or_insert(0) += 1;
     }
-    let corpus_weight = |c: Corpus| corpus_weights.iter().find(|(k, _)| *k == c).map_or(0.0, |(_, w)| *w);
-    let total_weight: f32 = cell_sizes.keys().map(|(c, _)| corpus_weight(*c) / 2.0).sum();
+    let corpus_weight = |c: Corpus| {
+        corpus_weights
+            .iter()
+            .find(|(k, _)| *k == c)
+            .map_or(0.0, |(_, w)| *w)
+    };
+    let total_weight: f32 = cell_sizes
+        .keys()
+        .map(|(c, _)| corpus_weight(*c) / 2.0)
+        .sum();
     let scale = texts.len() as f32 / total_weight.max(f32::EPSILON);
     let examples = texts
         .iter()
         .zip(raw)
         .map(|((c, t), (features, judged))| Example {
-            features: features.into_iter().filter_map(|(k, _, v)| position.get(&k).map(|&j| (j, v))).collect(),
+            features: features
+                .into_iter()
+                .filter_map(|(k, _, v)| position.get(&k).map(|&j| (j, v)))
+                .collect(),
             machine: t.machine,
             weight: corpus_weight(*c) / 2.0 / cell_sizes[&(*c, t.machine)] as f32 * scale,
             corpus: *c,
             judged,
         })
         .collect();
-    Indexed { examples, keys, families, documents: doc_counts }
+    Indexed {
+        examples,
+        keys,
+        families,
+        documents: doc_counts,
+    }
 }
 
 /// Two-stage fit on a subset of the examples: all features, then the `keep` strongest.
 /// Returns the refit and the kept feature indices.
-fn fit_two_stage(indexed: &Indexed, subset: &[usize], keep: usize, settings: FitSettings) -> (Fit, Vec<u32>) {
+fn fit_two_stage(
+    indexed: &Indexed,
+    subset: &[usize],
+    keep: usize,
+    settings: FitSettings,
+) -> (Fit, Vec<u32>) {
     let examples: Vec<&Example> = subset.iter().map(|&i| &indexed.examples[i]).collect();
     let first = fit(&examples, indexed.keys.len(), settings);
-    let mut ranked: Vec<u32> = (0..indexed.keys.len() as u32).filter(|&j| first.weights[j as usize] != 0.0).collect();
-    let influence = |j: u32| first.weights[j as usize].abs() * (indexed.documents[j as usize] as f32).sqrt();
+    let mut ranked: Vec<u32> = (0..indexed.keys.len() as u32)
+        .filter(|&j| first.weights[j as usize] != 0.0)
+        .collect();
+    let influence =
+        |j: u32| first.weights[j as usize].abs() * (indexed.documents[j as usize] as f32).sqrt();
     ranked.sort_by(|&a, &b| influence(b).total_cmp(&influence(a)).then(a.cmp(&b)));
     // Every style feature stays; words and phrases get at least `WORD_SHARE` of the rest.
     // Character grams outnumber them and would otherwise fill the budget, leaving the
     // explanation with little to quote and the score leaning on spelling fragments.
     let family = |j: u32| indexed.families[j as usize];
-    let mut kept: Vec<u32> = (0..indexed.keys.len() as u32).filter(|&j| family(j) == features::STYLE).collect();
+    let mut kept: Vec<u32> = (0..indexed.keys.len() as u32)
+        .filter(|&j| family(j) == features::STYLE)
+        .collect();
     let lexical_budget = keep.saturating_sub(kept.len());
     let word_quota = (lexical_budget as f32 * WORD_SHARE) as usize;
     let mut taken = vec![false; indexed.keys.len()];
@@ -339,7 +399,12 @@ fn fit_two_stage(indexed: &Indexed, subset: &[usize], keep: usize, settings: Fit
     let reduced: Vec<Example> = examples
         .iter()
         .map(|ex| Example {
-            features: ex.features.iter().filter(|(j, _)| remap[*j as usize] != u32::MAX).map(|&(j, v)| (remap[j as usize], v)).collect(),
+            features: ex
+                .features
+                .iter()
+                .filter(|(j, _)| remap[*j as usize] != u32::MAX)
+                .map(|&(j, v)| (remap[j as usize], v))
+                .collect(),
             machine: ex.machine,
             weight: ex.weight,
             corpus: ex.corpus,
@@ -352,7 +417,13 @@ fn fit_two_stage(indexed: &Indexed, subset: &[usize], keep: usize, settings: Fit
     for (new, &old) in kept.iter().enumerate() {
         full[old as usize] = second.weights[new];
     }
-    (Fit { weights: full, bias: second.bias }, kept)
+    (
+        Fit {
+            weights: full,
+            bias: second.bias,
+        },
+        kept,
+    )
 }
 
 /// Linear-interpolated quantile of sorted values.
@@ -400,17 +471,34 @@ pub struct Trained {
     /// Out-of-fold AUROC per corpus on the training split (cross-validation, not evaluation).
     pub cross_validation: Vec<(Corpus, f64, usize)>,
     pub features: usize,
-    /// Per corpus: judged human training texts scored out of fold, and the (notice, suspect)
-    /// quantiles each sensitivity would take from that corpus alone.
-    pub threshold_sources: Vec<(Corpus, usize, Vec<(f32, f32)>)>,
+    pub threshold_sources: Vec<ThresholdSource>,
+}
+
+/// What one corpus says about the thresholds: its judged human training texts scored out of
+/// fold, and the (notice, suspect) quantiles each sensitivity [low, medium, high] would take
+/// from that corpus alone.
+pub struct ThresholdSource {
+    pub corpus: Corpus,
+    pub human_texts: usize,
+    pub per_sensitivity: Vec<(f32, f32)>,
 }
 
 /// Trains one site's model from the training split.
-pub fn train_site(config: &SiteConfig, data: &HashMap<Corpus, Vec<LabelledText>>, settings: FitSettings, provenance: &str) -> Trained {
+pub fn train_site(
+    config: &SiteConfig,
+    data: &HashMap<Corpus, Vec<LabelledText>>,
+    settings: FitSettings,
+    provenance: &str,
+) -> Trained {
     let texts: Vec<(Corpus, &LabelledText)> = config
         .corpora
         .iter()
-        .flat_map(|(c, _)| data[c].iter().filter(|t| !in_validation(*c, &t.group)).map(move |t| (*c, t)))
+        .flat_map(|(c, _)| {
+            data[c]
+                .iter()
+                .filter(|t| !in_validation(*c, &t.group))
+                .map(move |t| (*c, t))
+        })
         .collect();
     let indexed = index(&texts, config);
 
@@ -422,24 +510,40 @@ pub fn train_site(config: &SiteConfig, data: &HashMap<Corpus, Vec<LabelledText>>
         let (fold_fit, _) = fit_two_stage(&indexed, &train_part, config.keep, settings);
         for i in (0..texts.len()).filter(|&i| in_fold(i)) {
             let ex = &indexed.examples[i];
-            out_of_fold.push((ex.corpus, sigmoid(fold_fit.score(&ex.features)), ex.machine, ex.judged));
+            out_of_fold.push((
+                ex.corpus,
+                sigmoid(fold_fit.score(&ex.features)),
+                ex.machine,
+                ex.judged,
+            ));
         }
     }
     let cross_validation = config
         .corpora
         .iter()
         .map(|(c, _)| {
-            let scored: Vec<(f32, bool)> = out_of_fold.iter().filter(|o| o.0 == *c).map(|o| (o.1, o.2)).collect();
+            let scored: Vec<(f32, bool)> = out_of_fold
+                .iter()
+                .filter(|o| o.0 == *c)
+                .map(|o| (o.1, o.2))
+                .collect();
             (*c, auroc(&scored), scored.len())
         })
         .collect();
-    let mut thresholds = [model::Thresholds { notice: 0.0, suspect: 0.0 }; 3];
+    let mut thresholds = [model::Thresholds {
+        notice: 0.0,
+        suspect: 0.0,
+    }; 3];
     let mut threshold_sources = Vec::new();
     for (c, weight) in &config.corpora {
         if *weight <= 0.0 {
             continue;
         }
-        let mut human: Vec<f32> = out_of_fold.iter().filter(|o| o.0 == *c && !o.2 && o.3).map(|o| o.1).collect();
+        let mut human: Vec<f32> = out_of_fold
+            .iter()
+            .filter(|o| o.0 == *c && !o.2 && o.3)
+            .map(|o| o.1)
+            .collect();
         human.sort_by(f32::total_cmp);
         let mut corpus_thresholds = Vec::new();
         for (slot, (qn, qs)) in THRESHOLD_QUANTILES.iter().enumerate() {
@@ -448,7 +552,11 @@ pub fn train_site(config: &SiteConfig, data: &HashMap<Corpus, Vec<LabelledText>>
             thresholds[slot].suspect = thresholds[slot].suspect.max(suspect);
             corpus_thresholds.push((notice, suspect));
         }
-        threshold_sources.push((*c, human.len(), corpus_thresholds));
+        threshold_sources.push(ThresholdSource {
+            corpus: *c,
+            human_texts: human.len(),
+            per_sensitivity: corpus_thresholds,
+        });
     }
     for t in &mut thresholds {
         t.suspect = t.suspect.max(t.notice);
@@ -456,7 +564,13 @@ pub fn train_site(config: &SiteConfig, data: &HashMap<Corpus, Vec<LabelledText>>
 
     let all: Vec<usize> = (0..texts.len()).collect();
     let (final_fit, kept) = fit_two_stage(&indexed, &all, config.keep, settings);
-    let names = feature_names(&texts, &kept.iter().map(|&j| indexed.keys[j as usize]).collect::<Vec<_>>());
+    let names = feature_names(
+        &texts,
+        &kept
+            .iter()
+            .map(|&j| indexed.keys[j as usize])
+            .collect::<Vec<_>>(),
+    );
     let mut features: Vec<(u8, String, f32)> = kept
         .iter()
         .filter_map(|&j| {
@@ -467,8 +581,20 @@ pub fn train_site(config: &SiteConfig, data: &HashMap<Corpus, Vec<LabelledText>>
         .collect();
     // Strongest machine-like weights first: the file reads as the model's own explanation.
     features.sort_by(|a, b| b.2.total_cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
-    let file = model::write(config.site, final_fit.bias, thresholds, &features, provenance);
-    Trained { site: config.site, file, cross_validation, features: features.len(), threshold_sources }
+    let file = model::write(
+        config.site,
+        final_fit.bias,
+        thresholds,
+        &features,
+        provenance,
+    );
+    Trained {
+        site: config.site,
+        file,
+        cross_validation,
+        features: features.len(),
+        threshold_sources,
+    }
 }
 
 /// Recovers the readable names of the kept feature keys from the training texts.
@@ -490,12 +616,18 @@ fn feature_names(texts: &[(Corpus, &LabelledText)], keys: &[u64]) -> HashMap<u64
 }
 
 /// Loads every corpus a configuration needs.
-pub fn load_corpora(data_dir: &Path, configs: &[SiteConfig]) -> Result<HashMap<Corpus, Vec<LabelledText>>, String> {
+pub fn load_corpora(
+    data_dir: &Path,
+    configs: &[SiteConfig],
+) -> Result<HashMap<Corpus, Vec<LabelledText>>, String> {
     let mut data = HashMap::new();
     for config in configs {
         for (c, _) in &config.corpora {
             if !data.contains_key(c) {
-                data.insert(*c, c.load(data_dir).map_err(|e| format!("{}: {e}", c.name()))?);
+                data.insert(
+                    *c,
+                    c.load(data_dir).map_err(|e| format!("{}: {e}", c.name()))?,
+                );
             }
         }
     }
@@ -509,14 +641,24 @@ mod tests {
     #[test]
     fn the_split_is_deterministic_and_keeps_groups_whole() {
         let groups: Vec<String> = (0..2000).map(|i| format!("account{i}")).collect();
-        let first: Vec<bool> = groups.iter().map(|g| in_validation(Corpus::TweepFake, g)).collect();
-        let again: Vec<bool> = groups.iter().map(|g| in_validation(Corpus::TweepFake, g)).collect();
+        let first: Vec<bool> = groups
+            .iter()
+            .map(|g| in_validation(Corpus::TweepFake, g))
+            .collect();
+        let again: Vec<bool> = groups
+            .iter()
+            .map(|g| in_validation(Corpus::TweepFake, g))
+            .collect();
         assert_eq!(first, again);
         let share = first.iter().filter(|&&v| v).count() as f64 / groups.len() as f64;
         assert!((0.17..0.23).contains(&share), "{share}");
         // Every text of a group lands where its group does: the split reads nothing else.
         let texts = [("dril", "a"), ("dril", "b"), ("jaden", "c"), ("dril", "d")];
-        let sides: Vec<bool> = texts.iter().filter(|t| t.0 == "dril").map(|t| in_validation(Corpus::TweepFake, t.0)).collect();
+        let sides: Vec<bool> = texts
+            .iter()
+            .filter(|t| t.0 == "dril")
+            .map(|t| in_validation(Corpus::TweepFake, t.0))
+            .collect();
         assert!(sides.windows(2).all(|p| p[0] == p[1]));
     }
 

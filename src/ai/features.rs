@@ -141,7 +141,11 @@ pub fn parse(text: &str) -> Parsed {
         let mut current = String::new();
         let mut current_raw_upper = 0u32;
         let mut current_raw_len = 0u32;
-        let mut flush = |current: &mut String, upper: u32, len: u32, sentence: u32, words_in_sentence: &mut u32| {
+        let mut flush = |current: &mut String,
+                         upper: u32,
+                         len: u32,
+                         sentence: u32,
+                         words_in_sentence: &mut u32| {
             if current.is_empty() {
                 return;
             }
@@ -155,7 +159,10 @@ pub fn parse(text: &str) -> Parsed {
                 if trimmed == "i" && upper == 0 {
                     lower_i += 1;
                 }
-                words.push(Word { text: trimmed.to_string(), sentence });
+                words.push(Word {
+                    text: trimmed.to_string(),
+                    sentence,
+                });
                 *words_in_sentence += 1;
             }
             current.clear();
@@ -176,12 +183,21 @@ pub fn parse(text: &str) -> Parsed {
                 }
                 current_raw_len += 1;
                 current.extend(c.to_lowercase());
-            } else if (c == '\'' || c == '-') && !current.is_empty() && chars.peek().is_some_and(|n| n.is_alphanumeric()) {
+            } else if (c == '\'' || c == '-')
+                && !current.is_empty()
+                && chars.peek().is_some_and(|n| n.is_alphanumeric())
+            {
                 // Apostrophes and hyphens inside a word keep it whole: "it's", "game-changer"
                 // (a phrase the explanation should quote as written, not as "game").
                 current.push(c);
             } else {
-                flush(&mut current, current_raw_upper, current_raw_len, sentence, &mut words_in_sentence);
+                flush(
+                    &mut current,
+                    current_raw_upper,
+                    current_raw_len,
+                    sentence,
+                    &mut words_in_sentence,
+                );
                 current_raw_upper = 0;
                 current_raw_len = 0;
                 if matches!(c, '.' | '!' | '?' | ';' | ':' | '…') && words_in_sentence > 0 {
@@ -191,23 +207,38 @@ pub fn parse(text: &str) -> Parsed {
                 }
             }
         }
-        flush(&mut current, current_raw_upper, current_raw_len, sentence, &mut words_in_sentence);
+        flush(
+            &mut current,
+            current_raw_upper,
+            current_raw_len,
+            sentence,
+            &mut words_in_sentence,
+        );
     }
     if words_in_sentence > 0 {
         sentence_lengths.push(words_in_sentence);
     }
 
-    let style = style_values(text, &words, &sentence_lengths, StyleCounts {
-        links,
-        mentions,
-        hashtags,
-        shouted,
-        capitalized,
-        lower_i,
-        letters,
-        upper_letters,
-    });
-    Parsed { words, char_source, style }
+    let style = style_values(
+        text,
+        &words,
+        &sentence_lengths,
+        StyleCounts {
+            links,
+            mentions,
+            hashtags,
+            shouted,
+            capitalized,
+            lower_i,
+            letters,
+            upper_letters,
+        },
+    );
+    Parsed {
+        words,
+        char_source,
+        style,
+    }
 }
 
 struct StyleCounts {
@@ -223,7 +254,12 @@ struct StyleCounts {
 
 /// Stylistic measures, each kept roughly within 0..1 (logs and capped rates) so that one
 /// learning rate and one L2 strength suit them and the lexical features alike.
-fn style_values(text: &str, words: &[Word], sentence_lengths: &[u32], counts: StyleCounts) -> [f32; STYLE_NAMES.len()] {
+fn style_values(
+    text: &str,
+    words: &[Word],
+    sentence_lengths: &[u32],
+    counts: StyleCounts,
+) -> [f32; STYLE_NAMES.len()] {
     let n_words = words.len().max(1) as f32;
     let count = |pred: &dyn Fn(char) -> bool| text.chars().filter(|&c| pred(c)).count() as f32;
     let rate = |k: f32| (k / n_words * 10.0).min(1.0);
@@ -232,12 +268,17 @@ fn style_values(text: &str, words: &[Word], sentence_lengths: &[u32], counts: St
     let n_sentences = sentence_lengths.len().max(1) as f32;
     let mean_sentence = sentence_lengths.iter().sum::<u32>() as f32 / n_sentences;
     let spread = if sentence_lengths.len() >= 2 {
-        let var = sentence_lengths.iter().map(|&l| (l as f32 - mean_sentence).powi(2)).sum::<f32>() / n_sentences;
+        let var = sentence_lengths
+            .iter()
+            .map(|&l| (l as f32 - mean_sentence).powi(2))
+            .sum::<f32>()
+            / n_sentences;
         var.sqrt() / mean_sentence.max(1.0)
     } else {
         0.0
     };
-    let letters_per_word = words.iter().map(|w| w.text.chars().count()).sum::<usize>() as f32 / n_words;
+    let letters_per_word =
+        words.iter().map(|w| w.text.chars().count()).sum::<usize>() as f32 / n_words;
     let mut distinct: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
     distinct.sort_unstable();
     distinct.dedup();
@@ -276,9 +317,16 @@ fn style_values(text: &str, words: &[Word], sentence_lengths: &[u32], counts: St
 /// Calls `visit(family, key, value)` for every feature occurrence of a parsed post (a key may repeat:
 /// values add up). `visit_words` gets the word and bigram occurrences with their names and keys, for
 /// the explanation; the callback order is words, bigrams, characters, style.
-pub fn for_each_feature(parsed: &Parsed, mut visit: impl FnMut(u8, u64, f32), mut visit_words: impl FnMut(u8, &str, &str, u64, f32)) {
+pub fn for_each_feature(
+    parsed: &Parsed,
+    mut visit: impl FnMut(u8, u64, f32),
+    mut visit_words: impl FnMut(u8, &str, &str, u64, f32),
+) {
     let words = &parsed.words;
-    let n_bigrams = words.windows(2).filter(|p| p[0].sentence == p[1].sentence).count();
+    let n_bigrams = words
+        .windows(2)
+        .filter(|p| p[0].sentence == p[1].sentence)
+        .count();
     let word_scale = 1.0 / ((words.len() + n_bigrams).max(1) as f32).sqrt();
     for w in words {
         let key = feature_key(WORD, &w.text);
@@ -299,9 +347,16 @@ pub fn for_each_feature(parsed: &Parsed, mut visit: impl FnMut(u8, u64, f32), mu
 
     // Character grams over char boundaries, hashed incrementally from each start position.
     let source = parsed.char_source.as_bytes();
-    let starts: Vec<usize> = parsed.char_source.char_indices().map(|(i, _)| i).chain([source.len()]).collect();
+    let starts: Vec<usize> = parsed
+        .char_source
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([source.len()])
+        .collect();
     let n_chars = starts.len() - 1;
-    let n_grams: usize = (CHAR_GRAM_MIN..=CHAR_GRAM_MAX).map(|n| n_chars.saturating_sub(n - 1)).sum();
+    let n_grams: usize = (CHAR_GRAM_MIN..=CHAR_GRAM_MAX)
+        .map(|n| n_chars.saturating_sub(n - 1))
+        .sum();
     if n_grams > 0 {
         let char_scale = 1.0 / (n_grams as f32).sqrt();
         for i in 0..n_chars {
@@ -328,12 +383,22 @@ pub fn for_each_feature(parsed: &Parsed, mut visit: impl FnMut(u8, u64, f32), mu
 /// allocates a string per feature).
 pub fn named_features(parsed: &Parsed) -> Vec<(u8, String, f32)> {
     let mut out: Vec<(u8, String, f32)> = Vec::new();
-    for_each_feature(parsed, |_, _, _| {}, |family, a, b, _, v| {
-        let name = if family == BIGRAM { format!("{a} {b}") } else { a.to_string() };
-        out.push((family, name, v));
-    });
+    for_each_feature(
+        parsed,
+        |_, _, _| {},
+        |family, a, b, _, v| {
+            let name = if family == BIGRAM {
+                format!("{a} {b}")
+            } else {
+                a.to_string()
+            };
+            out.push((family, name, v));
+        },
+    );
     let chars: Vec<char> = parsed.char_source.chars().collect();
-    let n_grams: usize = (CHAR_GRAM_MIN..=CHAR_GRAM_MAX).map(|n| chars.len().saturating_sub(n - 1)).sum();
+    let n_grams: usize = (CHAR_GRAM_MIN..=CHAR_GRAM_MAX)
+        .map(|n| chars.len().saturating_sub(n - 1))
+        .sum();
     if n_grams > 0 {
         let char_scale = 1.0 / (n_grams as f32).sqrt();
         for i in 0..chars.len() {
@@ -371,7 +436,10 @@ mod tests {
         let p = parse("Delve into the rich tapestry — of history.");
         let mut hashed: Vec<(u64, f32)> = Vec::new();
         for_each_feature(&p, |_, k, v| hashed.push((k, v)), |_, _, _, _, _| {});
-        let named: Vec<(u64, f32)> = named_features(&p).into_iter().map(|(f, n, v)| (feature_key(f, &n), v)).collect();
+        let named: Vec<(u64, f32)> = named_features(&p)
+            .into_iter()
+            .map(|(f, n, v)| (feature_key(f, &n), v))
+            .collect();
         assert_eq!(hashed, named);
     }
 }

@@ -64,8 +64,12 @@ pub const X_MODEL_FILE: &str = include_str!("model-x.txt");
 /// model, trained on longer discussion comments.
 pub fn model_for(site: Option<&str>) -> &'static Model {
     match site {
-        Some("x") => X_MODEL.get_or_init(|| model::parse(X_MODEL_FILE).expect("shipped model-x.txt parses")),
-        _ => REDDIT_MODEL.get_or_init(|| model::parse(REDDIT_MODEL_FILE).expect("shipped model-reddit.txt parses")),
+        Some("x") => {
+            X_MODEL.get_or_init(|| model::parse(X_MODEL_FILE).expect("shipped model-x.txt parses"))
+        }
+        _ => REDDIT_MODEL.get_or_init(|| {
+            model::parse(REDDIT_MODEL_FILE).expect("shipped model-reddit.txt parses")
+        }),
     }
 }
 
@@ -112,7 +116,11 @@ pub fn can_judge(text: &str, parsed: &Parsed) -> bool {
     if letters == 0 || latin * 5 < letters * 4 {
         return false;
     }
-    let function_words = parsed.words.iter().filter(|w| stopwords::is_function_word(&w.text)).count();
+    let function_words = parsed
+        .words
+        .iter()
+        .filter(|w| stopwords::is_function_word(&w.text))
+        .count();
     // Function words are ~40–50% of running English text and still ~20% of terse tweets; a
     // Spanish or German text matches only the few spellings the languages share.
     function_words >= 2 && function_words * 100 >= n * 12
@@ -137,11 +145,21 @@ pub fn score_parsed(model: &Model, parsed: &Parsed) -> (f32, Vec<(String, f32)>)
             if weight < MARKER_MIN_WEIGHT || !is_content_item(family, a, b) {
                 return;
             }
-            let matches = |n: &str| if family == BIGRAM { n.len() == a.len() + 1 + b.len() && n.starts_with(a) && n.ends_with(b) } else { n == a };
+            let matches = |n: &str| {
+                if family == BIGRAM {
+                    n.len() == a.len() + 1 + b.len() && n.starts_with(a) && n.ends_with(b)
+                } else {
+                    n == a
+                }
+            };
             match contributions.iter_mut().find(|(n, _)| matches(n)) {
                 Some((_, c)) => *c += weight * value,
                 None => {
-                    let name = if family == BIGRAM { format!("{a} {b}") } else { a.to_string() };
+                    let name = if family == BIGRAM {
+                        format!("{a} {b}")
+                    } else {
+                        a.to_string()
+                    };
                     contributions.push((name, weight * value));
                 }
             }
@@ -153,7 +171,11 @@ pub fn score_parsed(model: &Model, parsed: &Parsed) -> (f32, Vec<(String, f32)>)
 /// A word worth naming: letters only (an apostrophe or hyphen inside allowed), not a stop word. A
 /// bigram qualifies when at least one of its words does and neither is a number.
 fn is_content_item(family: u8, a: &str, b: &str) -> bool {
-    let wordlike = |w: &str| w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-') && w.chars().any(|c| c.is_alphabetic());
+    let wordlike = |w: &str| {
+        w.chars()
+            .all(|c| c.is_alphabetic() || c == '\'' || c == '-')
+            && w.chars().any(|c| c.is_alphabetic())
+    };
     let content = |w: &str| wordlike(w) && w.chars().count() >= 3 && !is_stop_word(w);
     match family {
         WORD => content(a),
@@ -171,7 +193,8 @@ fn pick_markers(mut contributions: Vec<(String, f32)>) -> Vec<String> {
             break;
         }
         let overlaps = markers.iter().any(|m| {
-            let (mw, nw): (Vec<&str>, Vec<&str>) = (m.split(' ').collect(), name.split(' ').collect());
+            let (mw, nw): (Vec<&str>, Vec<&str>) =
+                (m.split(' ').collect(), name.split(' ').collect());
             nw.iter().any(|w| !is_stop_word(w) && mw.contains(w))
         });
         if !overlaps {
@@ -189,7 +212,12 @@ pub fn assess(text: &str, site: Option<&str>, sensitivity: Sensitivity) -> AiAss
     let (score, contributions) = score_parsed(model, &parsed);
     let likelihood = sigmoid(score);
     if !can_judge(&own, &parsed) {
-        return AiAssessment { likelihood, judged: false, level: Level::Ok, markers: Vec::new() };
+        return AiAssessment {
+            likelihood,
+            judged: false,
+            level: Level::Ok,
+            markers: Vec::new(),
+        };
     }
     let t = model.thresholds(sensitivity);
     let level = if likelihood >= t.suspect {
@@ -199,7 +227,12 @@ pub fn assess(text: &str, site: Option<&str>, sensitivity: Sensitivity) -> AiAss
     } else {
         Level::Ok
     };
-    AiAssessment { likelihood, judged: true, level, markers: pick_markers(contributions) }
+    AiAssessment {
+        likelihood,
+        judged: true,
+        level,
+        markers: pick_markers(contributions),
+    }
 }
 
 #[cfg(test)]
@@ -210,7 +243,8 @@ mod tests {
         rich and multifaceted tapestry. Ultimately, its impact on literacy, religion, and politics \
         underscores the crucial role that technology plays in shaping society. Overall, it serves as a \
         testament to human ingenuity and the transformative power of ideas.";
-    const CASUAL_HUMAN: &str = "lol no way, my uncle had one of those old presses in his garage for years and it \
+    const CASUAL_HUMAN: &str =
+        "lol no way, my uncle had one of those old presses in his garage for years and it \
         never worked right. we just used it to hold paint cans tbh";
 
     #[test]
@@ -227,7 +261,11 @@ mod tests {
         let spanish = "Creo que la situación del mercado es muy complicada y que los precios van a seguir subiendo durante todo el año que viene.";
         let german = "Ich glaube nicht, dass die Regierung das Problem mit den Mieten in diesem Jahr noch lösen kann, leider.";
         let russian = "Я думаю, что это очень интересный вопрос, и мне кажется, что ответ не так прост, как кажется.";
-        for (text, site) in [(spanish, Some("x")), (german, Some("reddit")), (russian, None)] {
+        for (text, site) in [
+            (spanish, Some("x")),
+            (german, Some("reddit")),
+            (russian, None),
+        ] {
             let a = assess(text, site, Sensitivity::High);
             assert!(!a.judged, "{text}");
             assert_eq!(a.level, Level::Ok);
@@ -240,7 +278,12 @@ mod tests {
         for site in [Some("reddit"), Some("old-reddit"), Some("x"), None] {
             let llm = assess(LLM_STYLED, site, Sensitivity::Medium);
             let human = assess(CASUAL_HUMAN, site, Sensitivity::Medium);
-            assert!(llm.likelihood > human.likelihood, "{site:?}: {} vs {}", llm.likelihood, human.likelihood);
+            assert!(
+                llm.likelihood > human.likelihood,
+                "{site:?}: {} vs {}",
+                llm.likelihood,
+                human.likelihood
+            );
             assert_eq!(human.level, Level::Ok, "{site:?}");
         }
     }
@@ -252,21 +295,38 @@ mod tests {
             assert!(!a.markers.is_empty(), "{site:?}");
             for marker in &a.markers {
                 let words: Vec<&str> = marker.split(' ').collect();
-                assert!(words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-')), "{marker}");
+                assert!(
+                    words.iter().all(|w| w
+                        .chars()
+                        .all(|c| c.is_alphabetic() || c == '\'' || c == '-')),
+                    "{marker}"
+                );
                 assert!(words.iter().any(|w| !is_stop_word(w)), "{marker}");
                 if words.len() == 1 {
                     assert!(!is_stop_word(marker), "{marker}");
                 }
-                assert!(LLM_STYLED.to_lowercase().replace('’', "'").contains(marker.as_str()), "{marker}");
+                assert!(
+                    LLM_STYLED
+                        .to_lowercase()
+                        .replace('’', "'")
+                        .contains(marker.as_str()),
+                    "{marker}"
+                );
             }
         }
     }
 
     #[test]
     fn quote_lines_and_leading_mentions_are_not_the_authors_text() {
-        assert_eq!(author_text("> you said this\nand I say that"), "and I say that");
+        assert_eq!(
+            author_text("> you said this\nand I say that"),
+            "and I say that"
+        );
         assert_eq!(author_text("&gt; quoted\nmine"), "mine");
-        assert_eq!(author_text("@alice @bob thanks  for\n\nthis @carol"), "thanks for this @carol");
+        assert_eq!(
+            author_text("@alice @bob thanks  for\n\nthis @carol"),
+            "thanks for this @carol"
+        );
         let quoted = format!("> {LLM_STYLED}\nlol no");
         assert!(!assess(&quoted, Some("reddit"), Sensitivity::High).judged);
     }
@@ -281,7 +341,10 @@ mod tests {
             assert!(high.notice <= medium.notice && medium.notice <= low.notice);
             assert!(high.suspect <= medium.suspect && medium.suspect <= low.suspect);
         }
-        assert!(REDDIT_MODEL_FILE.len() + X_MODEL_FILE.len() <= 150 * 1024, "size budget of issue 3");
+        assert!(
+            REDDIT_MODEL_FILE.len() + X_MODEL_FILE.len() <= 150 * 1024,
+            "size budget of issue 3"
+        );
     }
 
     #[test]
@@ -292,7 +355,10 @@ mod tests {
                     .into_iter()
                     .map(|s| assess(text, site, s).level)
                     .collect();
-                assert!(levels[0] <= levels[1] && levels[1] <= levels[2], "{levels:?}");
+                assert!(
+                    levels[0] <= levels[1] && levels[1] <= levels[2],
+                    "{levels:?}"
+                );
             }
         }
     }

@@ -82,10 +82,17 @@ const SENSITIVITY_NAMES: [&str; 3] = ["low", "medium", "high"];
 /// Reads a model file; every line is checked, so a damaged file fails loudly in the tests
 /// rather than scoring quietly wrong.
 pub fn parse(text: &str) -> Result<Model, String> {
-    let mut lines = text.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty());
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty());
     match lines.next() {
         Some((_, l)) if l.trim() == MAGIC => {}
-        _ => return Err(format!("not a chaff model file (first line must be {MAGIC:?})")),
+        _ => {
+            return Err(format!(
+                "not a chaff model file (first line must be {MAGIC:?})"
+            ))
+        }
     }
     let mut site = None;
     let mut bias = None;
@@ -98,7 +105,10 @@ pub fn parse(text: &str) -> Result<Model, String> {
             ["site", name] => site = Some(name.to_string()),
             ["bias", value] => bias = Some(value.parse::<f32>().map_err(|_| at("bad bias"))?),
             ["threshold", which, notice, suspect] => {
-                let slot = SENSITIVITY_NAMES.iter().position(|s| s == which).ok_or_else(|| at("unknown sensitivity"))?;
+                let slot = SENSITIVITY_NAMES
+                    .iter()
+                    .position(|s| s == which)
+                    .ok_or_else(|| at("unknown sensitivity"))?;
                 let notice = notice.parse::<f32>().map_err(|_| at("bad threshold"))?;
                 let suspect = suspect.parse::<f32>().map_err(|_| at("bad threshold"))?;
                 if !(0.0..=1.0).contains(&notice) || !(notice..=1.0).contains(&suspect) {
@@ -133,7 +143,13 @@ pub fn parse(text: &str) -> Result<Model, String> {
 /// Writes a model file. `features` are (family byte, name, weight); weights are written with
 /// four significant digits, which keeps the files small and changes no score by more than
 /// rounding noise.
-pub fn write(site: &str, bias: f32, thresholds: [Thresholds; 3], features: &[(u8, String, f32)], provenance: &str) -> String {
+pub fn write(
+    site: &str,
+    bias: f32,
+    thresholds: [Thresholds; 3],
+    features: &[(u8, String, f32)],
+    provenance: &str,
+) -> String {
     let mut out = String::new();
     for line in provenance.lines() {
         out.push_str("# ");
@@ -144,7 +160,10 @@ pub fn write(site: &str, bias: f32, thresholds: [Thresholds; 3], features: &[(u8
     out.push('\n');
     out.push_str(&format!("site\t{site}\nbias\t{bias:.5}\n"));
     for (name, t) in SENSITIVITY_NAMES.iter().zip(thresholds.iter()) {
-        out.push_str(&format!("threshold\t{name}\t{:.5}\t{:.5}\n", t.notice, t.suspect));
+        out.push_str(&format!(
+            "threshold\t{name}\t{:.5}\t{:.5}\n",
+            t.notice, t.suspect
+        ));
     }
     for (family, name, weight) in features {
         let family = match *family {
@@ -176,8 +195,20 @@ mod tests {
 
     #[test]
     fn a_written_model_reads_back() {
-        let t = Thresholds { notice: 0.5, suspect: 0.9 };
-        let text = write("x", -1.5, [t, t, t], &[(WORD, "delve".into(), 1.25), (BIGRAM, "delve into".into(), 0.5)], "test");
+        let t = Thresholds {
+            notice: 0.5,
+            suspect: 0.9,
+        };
+        let text = write(
+            "x",
+            -1.5,
+            [t, t, t],
+            &[
+                (WORD, "delve".into(), 1.25),
+                (BIGRAM, "delve into".into(), 0.5),
+            ],
+            "test",
+        );
         let m = parse(&text).unwrap();
         assert_eq!(m.site, "x");
         assert_eq!(m.bias, -1.5);
@@ -190,7 +221,13 @@ mod tests {
     fn damaged_files_are_refused() {
         assert!(parse("hello").is_err());
         assert!(parse(&format!("{MAGIC}\nsite\tx\nbias\tzero\n")).is_err());
-        assert!(parse(&format!("{MAGIC}\nsite\tx\nbias\t0\nthreshold\tmedium\t0.9\t0.5\n")).is_err());
-        assert!(parse(&format!("{MAGIC}\nsite\tx\nbias\t0\n")).is_err(), "thresholds are required");
+        assert!(parse(&format!(
+            "{MAGIC}\nsite\tx\nbias\t0\nthreshold\tmedium\t0.9\t0.5\n"
+        ))
+        .is_err());
+        assert!(
+            parse(&format!("{MAGIC}\nsite\tx\nbias\t0\n")).is_err(),
+            "thresholds are required"
+        );
     }
 }

@@ -25,15 +25,26 @@ pub fn load(data_dir: &Path) -> Result<Vec<LabelledText>, String> {
     let path = data_dir.join(FILE);
     let raw = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let records = csv_records(&raw, b',');
-    let mut header = records.first().ok_or("empty file")?.iter().map(String::as_str);
+    let mut header = records
+        .first()
+        .ok_or("empty file")?
+        .iter()
+        .map(String::as_str);
     if header.next() != Some("Data") || header.next() != Some("Labels") {
-        return Err(format!("{}: expected the header Data,Labels", path.display()));
+        return Err(format!(
+            "{}: expected the header Data,Labels",
+            path.display()
+        ));
     }
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     for (i, record) in records.iter().enumerate().skip(1) {
         let [data, label] = record.as_slice() else {
-            return Err(format!("{}: record {i} has {} fields", path.display(), record.len()));
+            return Err(format!(
+                "{}: record {i} has {} fields",
+                path.display(),
+                record.len()
+            ));
         };
         let machine = match label.trim() {
             "0" => false,
@@ -45,13 +56,21 @@ pub fn load(data_dir: &Path) -> Result<Vec<LabelledText>, String> {
         if text.is_empty() || !seen.insert(group.clone()) {
             continue;
         }
-        out.push(LabelledText { text, machine, group });
+        out.push(LabelledText {
+            text,
+            machine,
+            group,
+        });
     }
     Ok(out)
 }
 
 fn group_key(text: &str) -> String {
-    let words: Vec<String> = text.split_whitespace().take(GROUP_KEY_WORDS).map(str::to_lowercase).collect();
+    let words: Vec<String> = text
+        .split_whitespace()
+        .take(GROUP_KEY_WORDS)
+        .map(str::to_lowercase)
+        .collect();
     words.join(" ")
 }
 
@@ -109,7 +128,10 @@ mod tests {
     #[test]
     fn csv_fields_may_quote_delimiters_line_breaks_and_quotes() {
         let r = csv_records("a,b\n\"x, \"\"y\"\"\nz\",1\r\nlast,0", b',');
-        assert_eq!(r, vec![vec!["a", "b"], vec!["x, \"y\"\nz", "1"], vec!["last", "0"]]);
+        assert_eq!(
+            r,
+            vec![vec!["a", "b"], vec!["x, \"y\"\nz", "1"], vec!["last", "0"]]
+        );
     }
 
     #[test]
@@ -117,6 +139,9 @@ mod tests {
         let a = "Sorry, but we have removed your response, as we expect answers to be in-depth";
         let b = "Sorry, but we have removed your response, as it does not speak to the question";
         assert_eq!(group_key(a), group_key(b));
-        assert_ne!(group_key(a), group_key("An entirely different answer about medieval hell and its visions"));
+        assert_ne!(
+            group_key(a),
+            group_key("An entirely different answer about medieval hell and its visions")
+        );
     }
 }

@@ -36,8 +36,13 @@ pub fn load(data_dir: &Path) -> Result<Vec<LabelledText>, String> {
     let path = data_dir.join(FILE);
     let raw = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut out = Vec::new();
-    for (i, line) in raw.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let thread: Thread = serde_json::from_str(line).map_err(|e| format!("{}: line {}: {e}", path.display(), i + 1))?;
+    for (i, line) in raw
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let thread: Thread = serde_json::from_str(line)
+            .map_err(|e| format!("{}: line {}: {e}", path.display(), i + 1))?;
         for tweet in thread.tweets {
             let machine = match tweet.role.as_deref() {
                 Some("ai_reply") => true,
@@ -48,7 +53,11 @@ pub fn load(data_dir: &Path) -> Result<Vec<LabelledText>, String> {
             if text.is_empty() {
                 continue;
             }
-            out.push(LabelledText { text, machine, group: thread.id.clone() });
+            out.push(LabelledText {
+                text,
+                machine,
+                group: thread.id.clone(),
+            });
         }
     }
     Ok(out)

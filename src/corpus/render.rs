@@ -25,7 +25,12 @@ pub fn page_text(markdown: &str) -> String {
             Event::SoftBreak | Event::HardBreak | Event::Rule => raw.push(' '),
             // Block ends separate words that the page shows on separate lines.
             Event::End(
-                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::CodeBlock | TagEnd::TableCell | TagEnd::TableRow,
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::CodeBlock
+                | TagEnd::TableCell
+                | TagEnd::TableRow,
             ) => raw.push(' '),
             _ => {}
         }
@@ -47,7 +52,10 @@ pub fn plain_text(text: &str) -> String {
 }
 
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
 }
 
 /// Single spaces between words, none at the ends, invisible characters gone.
@@ -73,7 +81,10 @@ mod tests {
     #[test]
     fn links_become_their_text_and_emphasis_marks_vanish() {
         let md = "See [the rules](https://reddit.com/r/x/wiki) and *this* **bold** ~~old~~ `code`.\n\nNext  paragraph";
-        assert_eq!(page_text(md), "See the rules and this bold old code. Next paragraph");
+        assert_eq!(
+            page_text(md),
+            "See the rules and this bold old code. Next paragraph"
+        );
     }
 
     #[test]
@@ -89,6 +100,9 @@ mod tests {
 
     #[test]
     fn tweets_have_entities_decoded_and_whitespace_collapsed() {
-        assert_eq!(plain_text("fish &amp; chips\n\n &gt; ok\u{FEFF}"), "fish & chips > ok");
+        assert_eq!(
+            plain_text("fish &amp; chips\n\n &gt; ok\u{FEFF}"),
+            "fish & chips > ok"
+        );
     }
 }

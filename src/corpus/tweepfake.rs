@@ -20,24 +20,42 @@ pub fn load(data_dir: &Path) -> Result<Vec<LabelledText>, String> {
         let path = data_dir.join(file);
         let raw = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let records = csv_records(&raw, b';');
-        let header: Vec<&str> = records.first().ok_or("empty file")?.iter().map(String::as_str).collect();
+        let header: Vec<&str> = records
+            .first()
+            .ok_or("empty file")?
+            .iter()
+            .map(String::as_str)
+            .collect();
         if header != ["screen_name", "text", "account.type", "class_type"] {
             return Err(format!("{}: unexpected header {header:?}", path.display()));
         }
         for (i, record) in records.iter().enumerate().skip(1) {
             let [screen_name, text, account_type, _class] = record.as_slice() else {
-                return Err(format!("{}: record {i} has {} fields", path.display(), record.len()));
+                return Err(format!(
+                    "{}: record {i} has {} fields",
+                    path.display(),
+                    record.len()
+                ));
             };
             let machine = match account_type.as_str() {
                 "human" => false,
                 "bot" => true,
-                other => return Err(format!("{}: record {i}: account type {other:?}", path.display())),
+                other => {
+                    return Err(format!(
+                        "{}: record {i}: account type {other:?}",
+                        path.display()
+                    ))
+                }
             };
             let text = plain_text(text);
             if text.is_empty() {
                 continue;
             }
-            out.push(LabelledText { text, machine, group: screen_name.clone() });
+            out.push(LabelledText {
+                text,
+                machine,
+                group: screen_name.clone(),
+            });
         }
     }
     Ok(out)

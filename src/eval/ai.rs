@@ -78,8 +78,16 @@ impl AiReport {
         let mut out = Vec::new();
         for c in &self.corpora {
             out.push((format!("ai.{}.auroc", c.corpus), c.auroc, true));
-            out.push((format!("ai.{}.tpr_at_1pct_fpr", c.corpus), c.tpr_at_1pct_fpr, true));
-            out.push((format!("ai.{}.human_flagged", c.corpus), c.human_flagged, false));
+            out.push((
+                format!("ai.{}.tpr_at_1pct_fpr", c.corpus),
+                c.tpr_at_1pct_fpr,
+                true,
+            ));
+            out.push((
+                format!("ai.{}.human_flagged", c.corpus),
+                c.human_flagged,
+                false,
+            ));
         }
         out
     }
@@ -122,8 +130,13 @@ fn split_description(corpus: Corpus) -> &'static str {
 
 /// Scores one corpus's validation split through the engine.
 pub fn evaluate_corpus(corpus: Corpus, data_dir: &Path) -> Result<CorpusFigures, String> {
-    let texts = corpus.load(data_dir).map_err(|e| format!("{}: {e}", corpus.name()))?;
-    let mut validation: Vec<_> = texts.into_iter().filter(|t| in_validation(corpus, &t.group)).collect();
+    let texts = corpus
+        .load(data_dir)
+        .map_err(|e| format!("{}: {e}", corpus.name()))?;
+    let mut validation: Vec<_> = texts
+        .into_iter()
+        .filter(|t| in_validation(corpus, &t.group))
+        .collect();
     let mut groups: Vec<&str> = validation.iter().map(|t| t.group.as_str()).collect();
     groups.sort_unstable();
     groups.dedup();
@@ -140,13 +153,21 @@ pub fn evaluate_corpus(corpus: Corpus, data_dir: &Path) -> Result<CorpusFigures,
         let posts: Vec<Post> = chunk
             .iter()
             .enumerate()
-            .map(|(i, text)| Post { site: Some(site.to_string()), ..Post::new(format!("{}-{t}-{i}", corpus.name()), text.text.clone()) })
+            .map(|(i, text)| Post {
+                site: Some(site.to_string()),
+                ..Post::new(format!("{}-{t}-{i}", corpus.name()), text.text.clone())
+            })
             .collect();
         let mut thread = Thread::new(Settings::default());
         thread.add(posts);
         let verdicts = thread.verdicts();
         if verdicts.len() != chunk.len() {
-            return Err(format!("{}: the engine returned {} verdicts for {} posts", corpus.name(), verdicts.len(), chunk.len()));
+            return Err(format!(
+                "{}: the engine returned {} verdicts for {} posts",
+                corpus.name(),
+                verdicts.len(),
+                chunk.len()
+            ));
         }
         for (verdict, text) in verdicts.iter().zip(chunk) {
             scored.push((verdict.ai, text.machine));
@@ -178,7 +199,10 @@ pub fn evaluate_corpus(corpus: Corpus, data_dir: &Path) -> Result<CorpusFigures,
 
 /// Measures every corpus (issue 3's AI-text figures).
 pub fn evaluate(data_dir: &Path) -> Result<AiReport, String> {
-    let corpora = Corpus::ALL.iter().map(|&c| evaluate_corpus(c, data_dir)).collect::<Result<Vec<_>, _>>()?;
+    let corpora = Corpus::ALL
+        .iter()
+        .map(|&c| evaluate_corpus(c, data_dir))
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(AiReport { corpora })
 }
 

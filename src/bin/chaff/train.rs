@@ -37,7 +37,10 @@ pub fn run(args: &[String]) -> ExitCode {
         }
     }
     if !data.is_dir() {
-        eprintln!("chaff train: no data directory at {} (see ../shared/data/SOURCES.md)", data.display());
+        eprintln!(
+            "chaff train: no data directory at {} (see ../shared/data/SOURCES.md)",
+            data.display()
+        );
         return ExitCode::from(3);
     }
     let configs = train::shipped_configs();
@@ -49,7 +52,11 @@ pub fn run(args: &[String]) -> ExitCode {
         }
     };
     for config in &configs {
-        let sources: Vec<String> = config.corpora.iter().map(|(c, w)| format!("{} (weight {w})", c.name())).collect();
+        let sources: Vec<String> = config
+            .corpora
+            .iter()
+            .map(|(c, w)| format!("{} (weight {w})", c.name()))
+            .collect();
         let provenance = format!(
             "chaff AI-text model for site {site}: logistic regression, learned by `chaff train --data DIR`\n\
              from the training split (80% of groups, train::in_validation) of: {}.\n\
@@ -64,13 +71,31 @@ pub fn run(args: &[String]) -> ExitCode {
             eprintln!("chaff train: cannot write {}: {e}", path.display());
             return ExitCode::from(2);
         }
-        println!("{}: {} features, {} bytes → {}", trained.site, trained.features, trained.file.len(), path.display());
+        println!(
+            "{}: {} features, {} bytes → {}",
+            trained.site,
+            trained.features,
+            trained.file.len(),
+            path.display()
+        );
         for (corpus, auroc, n) in &trained.cross_validation {
-            println!("  out-of-fold AUROC on the training split, {}: {auroc:.4} ({n} texts)", corpus.name());
+            println!(
+                "  out-of-fold AUROC on the training split, {}: {auroc:.4} ({n} texts)",
+                corpus.name()
+            );
         }
-        for (corpus, n, per_sensitivity) in &trained.threshold_sources {
-            let shown: Vec<String> = per_sensitivity.iter().map(|(a, b)| format!("{a:.4}/{b:.4}")).collect();
-            println!("  human out-of-fold quantiles (low, medium, high) from {} ({n} judged): {}", corpus.name(), shown.join(", "));
+        for source in &trained.threshold_sources {
+            let shown: Vec<String> = source
+                .per_sensitivity
+                .iter()
+                .map(|(a, b)| format!("{a:.4}/{b:.4}"))
+                .collect();
+            println!(
+                "  human out-of-fold quantiles (low, medium, high) from {} ({} judged): {}",
+                source.corpus.name(),
+                source.human_texts,
+                shown.join(", ")
+            );
         }
         for line in trained.file.lines().filter(|l| l.starts_with("threshold")) {
             println!("  {line}");
