@@ -65,8 +65,7 @@
   }
 
   function compileSite(site, patterns) {
-    const kinds = Object.entries(site.kinds).map(([name, kind]) => ({
-      name,
+    const kinds = Object.values(site.kinds).map((kind) => ({
       elementSelector: kind.element.join(', '),
       quotedSelector: kind.quoted.join(', '),
       fields: kind.fields,
@@ -167,7 +166,6 @@
       const { anchor, place } = badgeAnchor(element, kind);
       return {
         id,
-        kind: kind.name,
         element,
         body: bodyField?.element ?? null,
         anchor,
@@ -191,9 +189,7 @@
 
     return {
       name: site.name,
-      label: site.label,
       postSelector,
-      loadMoreSelector: site.load_more.join(', '),
       read,
       observeRoot,
       // The post element containing `node` (for an edit inside it), or null.
@@ -212,5 +208,5 @@
     return null;
   }
 
-  chaff.adapters = { load, detect, shownText };
+  chaff.adapters = { load, detect };
 }
