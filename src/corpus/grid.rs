@@ -145,3 +145,37 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod load_tests {
+    use super::*;
+
+    #[test]
+    fn bodies_are_rendered_and_near_duplicate_notices_kept_once() {
+        let dir = std::env::temp_dir().join(format!("chaff-grid-test-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("grid")).unwrap();
+        let csv = "Data,Labels\n\
+            \"See [the rules](https://x.y/z) and *this*.\n\nSecond paragraph\",0\n\
+            \"Sorry, but we have removed your response, as we expect answers to be in-depth\",0\n\
+            \"Sorry, but we have removed your response, as it does not speak to the question\",0\n\
+            The printing press changed literacy in several important ways.,1\n";
+        std::fs::write(dir.join(FILE), csv).unwrap();
+        let texts = load(&dir).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        let got: Vec<(&str, bool)> = texts.iter().map(|t| (t.text.as_str(), t.machine)).collect();
+        assert_eq!(
+            got,
+            [
+                ("See the rules and this. Second paragraph", false),
+                (
+                    "Sorry, but we have removed your response, as we expect answers to be in-depth",
+                    false
+                ),
+                (
+                    "The printing press changed literacy in several important ways.",
+                    true
+                ),
+            ]
+        );
+    }
+}

@@ -62,3 +62,35 @@ pub fn load(data_dir: &Path) -> Result<Vec<LabelledText>, String> {
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ai_replies_against_the_humans_they_answer_without_call_outs_or_reply_mentions() {
+        let dir = std::env::temp_dir().join(format!("chaff-janitr-test-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("janitr")).unwrap();
+        let thread = r#"{"id":"t1","tweets":[
+            {"text":"Shipped a new feature today &amp; it works","role":"original_post"},
+            {"text":"@levelsio @X What a game-changer! Love it","role":"ai_reply"},
+            {"text":"@bot Blocked for AI reply","role":"evidence"},
+            {"text":"@someone no role here"},
+            {"text":"@bot thanks, I guess","role":"other_reply"}]}"#;
+        std::fs::write(dir.join(FILE), thread.replace('\n', "") + "\n").unwrap();
+        let texts = load(&dir).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        let got: Vec<(&str, bool, &str)> = texts
+            .iter()
+            .map(|t| (t.text.as_str(), t.machine, t.group.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Shipped a new feature today & it works", false, "t1"),
+                ("What a game-changer! Love it", true, "t1"),
+                ("thanks, I guess", false, "t1"),
+            ]
+        );
+    }
+}

@@ -60,3 +60,38 @@ pub fn load(data_dir: &Path) -> Result<Vec<LabelledText>, String> {
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_files_are_pooled_with_the_account_as_group() {
+        let dir = std::env::temp_dir().join(format!("chaff-tweepfake-test-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("tweepfake")).unwrap();
+        let header = "screen_name;text;account.type;class_type\n";
+        std::fs::write(
+            dir.join(FILES[0]),
+            format!("{header}dril;\"a tweet; with a semicolon\";human;human\n"),
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join(FILES[1]),
+            format!("{header}dril_gpt2;\"fish &amp; chips\";bot;gpt2\n"),
+        )
+        .unwrap();
+        let texts = load(&dir).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        let got: Vec<(&str, bool, &str)> = texts
+            .iter()
+            .map(|t| (t.text.as_str(), t.machine, t.group.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("a tweet; with a semicolon", false, "dril"),
+                ("fish & chips", true, "dril_gpt2")
+            ]
+        );
+    }
+}
