@@ -111,6 +111,42 @@ async function levels(page) {
   }, POSTS);
 }
 
+// Stops the extension's service worker as Chrome does when it is idle (DevTools protocol
+// ServiceWorker.stopWorker), and waits until it is stopped: every global in it is gone.
+// The protocol session is opened on one of the extension's own pages: there the worker's status
+// changes are reported (on a web page's session they were not).
+async function stopExtensionWorker() {
+  // URL.origin is 'null' for chrome-extension: URLs; the first three parts are scheme and id.
+  const extensionOrigin = worker.url().split('/').slice(0, 3).join('/');
+  const extensionPage = await browser.context.newPage();
+  await extensionPage.goto(`${extensionOrigin}/options/options.html`);
+  const session = await browser.context.newCDPSession(extensionPage);
+  const stopped = new Promise((resolve) => session.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    if (versions.some((v) => v.scriptURL.startsWith(extensionOrigin) && v.runningStatus === 'stopped')) resolve();
+  }));
+  const running = new Promise((resolve) => session.once('ServiceWorker.workerVersionUpdated', ({ versions }) => resolve(versions)));
+  await session.send('ServiceWorker.enable');
+  for (const version of await running) {
+    if (version.scriptURL.startsWith(extensionOrigin)) await session.send('ServiceWorker.stopWorker', { versionId: version.versionId });
+  }
+  await stopped;
+  await session.detach();
+  await extensionPage.close();
+}
+
+// The extension's live service worker (a stopped one is started again by the next message).
+async function runningWorker() {
+  for (;;) {
+    const live = browser.context.serviceWorkers().filter((w) => w.url().startsWith('chrome-extension://'));
+    for (const candidate of live.reverse()) {
+      // A stopped worker's old handle may never answer: give each candidate a moment.
+      const answered = await Promise.race([candidate.evaluate(() => true).catch(() => false), new Promise((resolve) => setTimeout(resolve, 500, false))]);
+      if (answered) return candidate;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 // The content script's answer to the popup, asked from the extension's service worker.
 async function countsOf(page) {
   return worker.evaluate(async (url) => {
@@ -327,7 +363,7 @@ test('a page whose CSP blocks WebAssembly gets the same hints from the backgroun
   assert.deepEqual(await levels(page), redditLevels ?? assert.fail('run with the new Reddit test'));
 
   // A stopped worker loses its threads; the content script must rebuild it from what it kept.
-  await worker.evaluate(() => threads.clear());
+  await stopExtensionWorker();
   await page.evaluate((sourceId) => {
     const copy = document.querySelector(`shreddit-comment[thingid="${sourceId}"]`).cloneNode(true);
     for (const own of copy.querySelectorAll('chaff-badge, shreddit-comment')) own.remove();
@@ -337,6 +373,7 @@ test('a page whose CSP blocks WebAssembly gets the same hints from the backgroun
     document.querySelector('shreddit-comment-tree').append(copy);
   }, EXPECTED.reddit.campaign[1]);
   await waitAllScored(page);
+  worker = await runningWorker();
   const afterRestart = await levels(page);
   assert.match(afterRestart.t1_afterstop, /^(notice|suspect)$/, 'a copy sent after the worker restarted joins the campaign');
   for (const id of EXPECTED.reddit.campaign) assert.match(afterRestart[id], /^(notice|suspect)$/);
