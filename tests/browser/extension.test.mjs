@@ -342,6 +342,9 @@ test('X: the reply campaign is flagged; a quoted tweet is not read as the quotin
   assert.equal(found['1403112233445566778'], undefined, 'the quoted tweet is not a post of this thread');
   const { text } = await reasonsOf(page, `article:has(a[href$="/status/${EXPECTED.x.campaign[0]}"])`);
   assert.match(text, /cop(y|ies)/i);
+  // X links point at t.co; chaff reads the address the link shows.
+  assert.match(text, /tsu\.co\/WORLDWIDE_LIFE/);
+  assert.doesNotMatch(text, /\bt\.co\//);
   assert.equal(await pageTextChanges(page), 0);
   await page.screenshot({ path: path.join(ARTIFACTS, 'x-conversation.png'), fullPage: true });
   await page.close();
