@@ -49,7 +49,7 @@ quality-guard: cli
 	fi
 
 eval: cli
-	$(CHAFF) eval --data $(DATA) --json target/quality.json
+	$(CHAFF) eval --data $(DATA) --json -
 
 quality-report: cli
 	$(CHAFF) eval --data $(DATA) --report docs/quality.md

@@ -1,6 +1,7 @@
-//! `chaff eval --data DIR [--json FILE] [--report MD] [--check REPORT.json]`: measures detection
-//! quality on the labelled corpora (issue 3) and prints a readable table and, with `--json`,
-//! the machine-readable figures.
+//! `chaff eval --data DIR [--json FILE|-] [--report MD] [--check REPORT.json]`: measures
+//! detection quality on the labelled corpora (issue 3) and prints a readable table (each target
+//! of issue 3, met or missed by how much, then the detail) and, with `--json`, the
+//! machine-readable figures (`-`: after the table, on standard output).
 //!
 //! `--report` writes the committed report (`make quality-report`: docs/quality.md + the JSON
 //! beside it). `--check` is the quality regression guard run by `make test`: it fails when a
@@ -13,10 +14,59 @@ use std::process::ExitCode;
 use chaff::eval::{ai, duplicates};
 use serde::{Deserialize, Serialize};
 
-/// How much worse than the committed report a figure may be before the guard fails: an
-/// absolute 0.01 on every figure (all are shares or AUROCs in 0..1). Larger than the run-to-run
-/// noise of a deterministic evaluation (zero), small enough to catch a real regression.
-const REGRESSION_MARGIN: f64 = 0.01;
+/// How much worse than the committed report a figure may be before the guard fails, as an
+/// absolute difference (every figure is a share or an AUROC in 0..1). The evaluation is
+/// deterministic, so any change comes from the code or the model: 0.01 for figures where higher
+/// is better (recalls, AUROCs); 0.002 for shares where lower is better (false alarms, wrong
+/// merges), whose targets are themselves small (≤ 1%, ≤ 0.2%).
+fn regression_margin(higher_is_better: bool) -> f64 {
+    if higher_is_better {
+        0.01
+    } else {
+        0.002
+    }
+}
+
+/// The targets of issue 3, by figure name prefix and suffix: (figure, target, higher_is_better).
+/// These are the issue's goals, not measured values.
+const TARGETS: &[(&str, f64, bool)] = &[
+    ("ai.grid.auroc", 0.99, true),
+    ("ai.grid.tpr_at_1pct_fpr", 0.90, true),
+    ("ai.tweepfake.auroc", 0.90, true),
+    ("ai.janitr.auroc", 0.95, true),
+    ("ai.grid.human_flagged", 0.01, false),
+    ("ai.tweepfake.human_flagged", 0.01, false),
+    ("ai.janitr.human_flagged", 0.01, false),
+    ("duplicates.random-suffix.recall", 0.98, true),
+    ("duplicates.random-prefix.recall", 0.98, true),
+    ("duplicates.look-alike-letters.recall", 0.98, true),
+    ("duplicates.zero-width.recall", 0.98, true),
+    ("duplicates.fullwidth.recall", 0.98, true),
+    ("duplicates.mathematical.recall", 0.98, true),
+    ("duplicates.case-punctuation.recall", 0.98, true),
+    ("duplicates.emoji.recall", 0.98, true),
+    ("duplicates.one-word-edit.recall", 0.95, true),
+    ("duplicates.combined.recall", 0.98, true),
+    ("duplicates.combined.originals_merged", 0.002, false),
+    ("duplicates.youtube.repeated_recall", 0.99, true),
+];
+
+/// A markdown table of each target of issue 3 against what was measured.
+fn targets_table(figures: &[Figure]) -> String {
+    let mut table = String::from("| figure | target | measured | |\n|---|---|---|---|\n");
+    for &(name, target, higher_is_better) in TARGETS {
+        let Some(f) = figures.iter().find(|f| f.name == name) else { continue };
+        let (sign, shortfall) =
+            if higher_is_better { ("≥", target - f.value) } else { ("≤", f.value - target) };
+        let verdict = if shortfall <= 0.0 { "met".to_string() } else { format!("**missed by {shortfall:.4}**") };
+        table.push_str(&format!("| {name} | {sign} {target} | {:.4} | {verdict} |\n", f.value));
+    }
+    table.push_str(
+        "\nWhat was tried for the AI-text targets, and why TweepFake by account stays far from its \
+         target: `src/ai/MODEL.md`, section *What was tried*.\n",
+    );
+    table
+}
 
 #[derive(Serialize, Deserialize)]
 struct Figure {
@@ -83,15 +133,19 @@ pub fn run(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let tables = format!("## Near-duplicates\n\n{}\n\n## AI text\n\n{}\n", dup.table(), ai_report.table());
-    println!("{tables}");
-
     let figures: Vec<Figure> = dup
         .figures()
         .into_iter()
         .chain(ai_report.figures())
         .map(|(name, value, higher_is_better)| Figure { name, value, higher_is_better })
         .collect();
+    let tables = format!(
+        "## Targets (issue 3)\n\n{}\n## Near-duplicates\n\n{}\n\n## AI text\n\n{}\n",
+        targets_table(&figures),
+        dup.table(),
+        ai_report.table()
+    );
+    println!("{tables}");
     let report = Report {
         command: format!("chaff eval --data {}", options.data.display()),
         date: today(),
@@ -100,7 +154,9 @@ pub fn run(args: &[String]) -> ExitCode {
         ai: serde_json::to_value(&ai_report).expect("report serializes"),
     };
     let json = serde_json::to_string_pretty(&report).expect("report serializes");
-    if let Some(path) = &options.json {
+    if options.json.as_deref() == Some(std::path::Path::new("-")) {
+        println!("{json}");
+    } else if let Some(path) = &options.json {
         if let Err(e) = std::fs::write(path, &json) {
             eprintln!("chaff eval: cannot write {}: {e}", path.display());
             return ExitCode::from(2);
@@ -147,9 +203,10 @@ fn check_against(committed_path: &PathBuf, now: &[Figure]) -> ExitCode {
             continue;
         };
         let worse_by = if before.higher_is_better { before.value - after.value } else { after.value - before.value };
-        if worse_by > REGRESSION_MARGIN {
+        let margin = regression_margin(before.higher_is_better);
+        if worse_by > margin {
             eprintln!(
-                "quality guard: {} fell from {:.4} to {:.4} (margin {REGRESSION_MARGIN})",
+                "quality guard: {} went from {:.4} to {:.4} (margin {margin})",
                 before.name, before.value, after.value
             );
             regressions += 1;
@@ -160,7 +217,7 @@ fn check_against(committed_path: &PathBuf, now: &[Figure]) -> ExitCode {
         ExitCode::from(1)
     } else {
         println!(
-            "quality guard: all {} figures within {REGRESSION_MARGIN} of {}",
+            "quality guard: all {} figures within their margin (0.01 for recalls and AUROCs, 0.002 for false-alarm shares) of {}",
             committed.figures.len(),
             committed_path.display()
         );

@@ -13,7 +13,7 @@ usage:
   chaff scan PAGE.html [--site auto|reddit|old-reddit|x] [--out ANNOTATED.html] [--json]
                                        extract, score and report a saved Reddit or X thread page
   chaff train --data DIR [--out DIR]   learn the AI-text model weights from ../shared/data
-  chaff eval --data DIR [--json FILE] [--check REPORT.json]
+  chaff eval --data DIR [--json FILE|-] [--report MD] [--check REPORT.json]
                                        measure detection quality on the labelled corpora";
 
 fn main() -> ExitCode {
