@@ -21,7 +21,7 @@
 //! 5. Everything else is split into words of letters and digits. Punctuation between two
 //!    letters joins them (`ch.eck`, `it's`); elsewhere it separates words.
 //! 6. Random-looking tokens (the randomized suffixes and prefixes of a flood: `xk7qz2`, `#a8f3`,
-//!    `48213`, consonant soup) become the placeholder [`RANDOM_TOKEN`] ([`looks_random`]). The
+//!    `48213`, consonant soup) become the mask token [`RANDOM_TOKEN`] ([`looks_random`]). The
 //!    masker judges the token before the confusables skeleton, because the skeleton turns
 //!    digits into letters (`2015` → `2ol5`) and would make years look random.
 //! 7. Each kept word goes through a case-free TR39 confusables skeleton (Cyrillic `а` → `a`,
@@ -32,7 +32,7 @@
 //!    their wider gaps (`c h e c k   m y` → `check my`), undoing letter spacing.
 //!
 //! Output conventions (read by `similarity`): words separated by single spaces, each of letters
-//! and digits, or the placeholder [`RANDOM_TOKEN`] of a masked token.
+//! and digits, or the mask token [`RANDOM_TOKEN`].
 
 use std::borrow::Cow;
 use std::sync::OnceLock;

@@ -2,7 +2,7 @@
 //!
 //! Design.
 //! - Shingles are runs of [`SHINGLE_CHARS`] characters of the fingerprint form (random-token
-//!   placeholders removed, stretched letters squeezed), taken twice: over the words joined by
+//!   mask tokens removed, stretched letters squeezed), taken twice: over the words joined by
 //!   one space, and over the words run together with no space. Characters, not words, because
 //!   short promotional copies ("check my profile 🔥") have too few words to shingle. The two
 //!   sets fail on opposite evasions: with spaces, a swapped, dropped or inserted word disturbs
@@ -61,7 +61,7 @@ pub const SENTENCE_WORDS: usize = 8;
 
 /// Words that carry no message on their own: function words, the short reactions people post
 /// under everything (agreement, thanks, laughter, greetings, praise), the things those reactions
-/// point at ("great video", "love this song"), and the placeholders of deleted posts. A text made
+/// point at ("great video", "love this song"), and the stand-in bodies of deleted posts. A text made
 /// only of these (plus under [`MIN_CONTENT_CHARS`] other letters) is a common reply, never a
 /// campaign, however often it appears: issue 2 names "thanks!", "this", "lol", "+1", "same",
 /// "[deleted]". Promotional copies need verbs and nouns outside this list ("check", "profile",
@@ -90,13 +90,13 @@ pub const NON_CAMPAIGN_WORDS: &[&str] = &[
     // What reactions point at ("work" is left out on purpose: "work from home" is a spam staple).
     "video", "vid", "song", "music", "post", "comment", "answer", "point", "thread", "take", "idea", "job",
     "stuff", "clip", "guys", "everyone", "people",
-    // Placeholders of deleted posts.
+    // Stand-in bodies of deleted posts.
     "deleted", "removed",
 ];
 
 /// The bodies the sites show in place of a deleted, removed or hidden post. They repeat across a
 /// thread by design and are never a campaign (GUIDE §1), however many words they have.
-pub const PLACEHOLDER_BODIES: &[&str] = &[
+pub const REMOVED_POST_BODIES: &[&str] = &[
     "[deleted]",
     "[removed]",
     "[deleted by user]",
@@ -117,7 +117,7 @@ pub const PLACEHOLDER_BODIES: &[&str] = &[
 /// The fingerprint of one post's normalized text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fingerprint {
-    /// Hash of the whole shingled form (placeholders and spaces removed): exact copies, and
+    /// Hash of the whole shingled form (mask tokens and spaces removed): exact copies, and
     /// copies differing only in what normalization removes, share it.
     pub exact: u64,
     /// Hashes of the distinct shingles of the space-joined form, sorted.
@@ -152,11 +152,11 @@ impl Fingerprint {
     }
 }
 
-/// `None` when the text can never be part of a campaign: empty, a deleted-post placeholder
-/// ([`PLACEHOLDER_BODIES`]), or a common short reply ("thanks!", "+1", "great video").
+/// `None` when the text can never be part of a campaign: empty, the stand-in body of a deleted post
+/// ([`REMOVED_POST_BODIES`]), or a common short reply ("thanks!", "+1", "great video").
 /// Decided from the text alone: under
 /// [`SENTENCE_WORDS`] words with fewer than [`MIN_CONTENT_CHARS`] letters or digits outside
-/// [`NON_CAMPAIGN_WORDS`], random-token placeholders not counted. `normalized` is the output of
+/// [`NON_CAMPAIGN_WORDS`], random-token masks not counted. `normalized` is the output of
 /// [`fingerprint_form`]; stretched letters are collapsed here ("sooo good" = "so good").
 pub fn fingerprint(normalized: &str) -> Option<Fingerprint> {
     let words: Vec<&str> = normalized.split(' ').filter(|t| !t.is_empty() && *t != RANDOM_TOKEN).collect();
@@ -178,7 +178,7 @@ pub fn fingerprint(normalized: &str) -> Option<Fingerprint> {
     }
     let spaced: Vec<char> = squeezed.chars().collect();
     let joined: Vec<char> = spaced.iter().copied().filter(|&c| c != ' ').collect();
-    if placeholder_forms().contains(&joined.iter().collect::<String>()) {
+    if removed_post_forms().contains(&joined.iter().collect::<String>()) {
         return None;
     }
 
@@ -321,11 +321,11 @@ impl LshIndex {
     }
 }
 
-/// [`PLACEHOLDER_BODIES`] as posts are shingled: normalized, squeezed, spaces removed.
-fn placeholder_forms() -> &'static HashSet<String> {
+/// [`REMOVED_POST_BODIES`] as posts are shingled: normalized, squeezed, spaces removed.
+fn removed_post_forms() -> &'static HashSet<String> {
     static FORMS: OnceLock<HashSet<String>> = OnceLock::new();
     FORMS.get_or_init(|| {
-        PLACEHOLDER_BODIES
+        REMOVED_POST_BODIES
             .iter()
             .map(|body| {
                 let mut squeezed = String::new();
