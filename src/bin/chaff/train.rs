@@ -55,7 +55,10 @@ pub fn run(args: &[String]) -> ExitCode {
         let sources: Vec<String> = config
             .corpora
             .iter()
-            .map(|(c, w)| format!("{} (weight {w})", c.name()))
+            .map(|(c, w)| match *w {
+                w if w > 0.0 => format!("{} (weight {w})", c.name()),
+                _ => format!("{} (weight 0: measured, not learned from)", c.name()),
+            })
             .collect();
         let provenance = format!(
             "chaff AI-text model for site {site}: logistic regression, learned by `chaff train --data DIR`\n\
