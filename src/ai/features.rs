@@ -59,7 +59,7 @@ impl Hasher {
 }
 
 /// The names of the stylistic features, in the order `style_values` returns them.
-pub const STYLE_NAMES: [&str; 24] = [
+pub const STYLE_NAMES: [&str; 23] = [
     "length",
     "mean_sentence_words",
     "sentence_length_spread",
@@ -69,7 +69,6 @@ pub const STYLE_NAMES: [&str; 24] = [
     "exclamation_rate",
     "question_rate",
     "em_dash",
-    "curly_quotes",
     "ellipsis",
     "repeated_punctuation",
     "colon_or_semicolon",
@@ -296,7 +295,6 @@ fn style_values(
         rate(count(&|c| c == '!')),
         rate(count(&|c| c == '?')),
         present(text.contains('—') || text.contains(" – ")),
-        present(text.contains(['“', '”', '’', '‘'])),
         present(text.contains('…') || text.contains("...")),
         present(text.contains("!!") || text.contains("??") || text.contains("?!")),
         present(text.contains([':', ';'])),

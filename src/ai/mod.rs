@@ -332,6 +332,20 @@ mod tests {
     }
 
     #[test]
+    fn a_phone_keyboards_typographic_quotes_do_not_change_the_score() {
+        let typed = "I don't think that's what he meant, it's just how \"the market\" works here";
+        let phone = "I don’t think that’s what he meant, it’s just how “the market” works here";
+        for site in [Some("reddit"), Some("x")] {
+            let (a, b) = (
+                assess(typed, site, Sensitivity::Medium),
+                assess(phone, site, Sensitivity::Medium),
+            );
+            assert_eq!(a.likelihood, b.likelihood, "{site:?}");
+            assert_eq!(a.markers, b.markers, "{site:?}");
+        }
+    }
+
+    #[test]
     fn the_shipped_models_parse_with_ordered_thresholds() {
         for (file, site) in [(REDDIT_MODEL_FILE, "reddit"), (X_MODEL_FILE, "x")] {
             let m = model::parse(file).unwrap();
