@@ -116,7 +116,7 @@ function checkPastedThread() {
 }
 
 function checkThreadText(text, sourceName) {
-  const { format, posts, problems } = parseThread(text);
+  const { format, posts, problems, lines } = parseThread(text);
   clearMessages();
   if (problems.length > 0) showProblems(problems);
   if (posts.length === 0) {
@@ -125,7 +125,7 @@ function checkThreadText(text, sourceName) {
   }
   setPosts(posts);
   state.sourceName = sourceName;
-  send({ type: 'score', posts });
+  send({ type: 'score', posts, lines });
 }
 
 ui.exampleButton.addEventListener('click', () => {
@@ -231,8 +231,9 @@ function setPosts(posts) {
   state.postsById = new Map(posts.map((post) => [post.id, post]));
 }
 
-function showResult({ site, posts, verdicts, clusters, preview }) {
+function showResult({ site, posts, verdicts, clusters, preview, warnings }) {
   if (posts) setPosts(posts);
+  if (warnings.length > 0) showMessages(warnings.slice(0, PROBLEMS_LISTED), 'warning');
   state.verdicts = verdicts;
   state.verdictsById = new Map(verdicts.map((verdict) => [verdict.id, verdict]));
   state.clusters = [...clusters].sort((a, b) => b.members.length - a.members.length);

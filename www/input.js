@@ -31,6 +31,7 @@ export function parseBlocks(text) {
 export function parseJsonLines(text) {
   const posts = [];
   const problems = [];
+  const lines = []; // The line number of each accepted post, for later warnings about it.
   const seen = new Set();
   text.split('\n').forEach((line, index) => {
     if (line.trim() === '') return; // The CLI skips blank lines too.
@@ -43,9 +44,10 @@ export function parseJsonLines(text) {
     } else {
       seen.add(result.id);
       posts.push(result);
+      lines.push(lineNumber);
     }
   });
-  return { posts, problems };
+  return { posts, problems, lines };
 }
 
 /** A post, or a string saying what is wrong with the line. */

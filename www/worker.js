@@ -3,7 +3,8 @@
 // annotation off the main thread, so the page stays responsive on 10,000 posts (issue 5).
 //
 // Protocol (main → worker, every request carries a `run` number):
-//   {type: 'score', run, posts, settings}     score a pasted thread
+//   {type: 'score', run, posts, lines, settings}  score a pasted thread (lines: each post's
+//                                             line number in pasted JSON Lines, or undefined)
 //   {type: 'page', run, html, site, settings} extract a saved page (site: reddit | old-reddit | x,
 //                                             or undefined to detect it), score it, annotate it inertly
 //   {type: 'settings', run, settings}         re-judge the last thread with new settings
@@ -14,7 +15,7 @@
 // Check again, or changed sensitivity) supersede an older one: the older run stops at its next
 // chunk boundary. The final verdicts do not depend on the chunking (issue 2: batch independence).
 
-import init, { ChaffThread, extractPage, annotatePage } from './pkg/chaff_wasm.js';
+import init, { ChaffThread, extractPage, annotatePage, readableDate } from './pkg/chaff_wasm.js';
 
 /** Posts per ChaffThread.add call: small enough for ~20 progress steps on 10,000 posts. */
 const CHUNK_SIZE = 500;
@@ -38,7 +39,7 @@ async function handle(request) {
   await engineReady;
   switch (request.type) {
     case 'score':
-      return scoreThread(request.run, request.posts, request.settings, null);
+      return scoreThread(request.run, request.posts, request.settings, null, dateWarnings(request.posts, request.lines));
     case 'page':
       return scorePage(request.run, request.html, request.site, request.settings);
     case 'settings':
@@ -58,7 +59,15 @@ async function scorePage(run, html, requestedSite, settings) {
   await scoreThread(run, posts, settings, { html, site });
 }
 
-async function scoreThread(run, posts, settings, page) {
+/** `chaff score`'s warning for each date the engine cannot read (it ignores those dates). */
+function dateWarnings(posts, lines) {
+  return posts.flatMap((post, index) =>
+    typeof post.created === 'string' && !readableDate(post.created)
+      ? [`line ${lines[index]}: warning: unreadable "created" date ${JSON.stringify(post.created)} ignored`]
+      : []);
+}
+
+async function scoreThread(run, posts, settings, page, warnings = []) {
   const thread = new ChaffThread(settings);
   for (let start = 0; start < posts.length; start += CHUNK_SIZE) {
     progress(run, 'scoring', start, posts.length);
@@ -72,7 +81,7 @@ async function scoreThread(run, posts, settings, page) {
   progress(run, 'scoring', posts.length, posts.length);
   if (lastThread) lastThread.thread.free();
   lastThread = { thread, posts, page };
-  await reply(run);
+  await reply(run, warnings);
 }
 
 async function rejudge(run, settings) {
@@ -81,7 +90,7 @@ async function rejudge(run, settings) {
   await reply(run);
 }
 
-async function reply(run) {
+async function reply(run, warnings = []) {
   const { thread, posts, page } = lastThread;
   const verdicts = thread.verdicts();
   let preview = null;
@@ -100,6 +109,7 @@ async function reply(run) {
     verdicts,
     clusters: thread.clusters(),
     preview,
+    warnings,
   });
 }
 

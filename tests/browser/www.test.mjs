@@ -262,17 +262,19 @@ test('bad JSON Lines are reported by line number, as chaff score reports them, a
     JSON.stringify({ id: 'd', text: 42 }),
     '',
     JSON.stringify({ id: 'e', text: 'Does the offer work outside the US? Asking for my sister.', author: 'x4', created: null }),
+    JSON.stringify({ id: 'f', text: 'Mine arrived last week, so it does work here.', author: 'x5', created: 'last Tuesday' }),
   ];
   const input = lines.join('\n');
   await page.fill('#thread-text', input);
-  await checkAndWait(3, () => page.click('#check-button'));
+  await checkAndWait(4, () => page.click('#check-button'));
   const cli = runChaff(['score', '-'], input, { badLines: true });
   await assertPageMatches(cli);
   const lineNumbers = (texts) => texts.map((text) => /^line (\d+):/.exec(text)?.[1]).filter(Boolean);
   const shown = await page.$$eval('#messages li', (items) => items.map((item) => item.textContent));
   const reported = runChaffRaw(['score', '-'], input).stderr.split('\n');
   assert.deepEqual(lineNumbers(shown), lineNumbers(reported));
-  assert.deepEqual(lineNumbers(shown), ['2', '4', '5']);
+  assert.deepEqual(lineNumbers(shown), ['2', '4', '5', '8']);
+  assert.ok(shown.some((text) => text.includes('"last Tuesday"')), 'the unreadable date is named');
 });
 
 test('sensitivity re-judges the thread in place: high flags at least as much as medium, and back again', { timeout: 120_000 }, async () => {

@@ -107,6 +107,13 @@ fn settings_from_js(settings: JsValue) -> Result<Settings, JsError> {
     }
 }
 
+/// Whether a `created` date is one the engine reads (RFC 3339, or ISO 8601 taken as UTC): the
+/// playground warns about the others as `chaff score` does, with the core's own rule.
+#[wasm_bindgen(js_name = readableDate)]
+pub fn readable_date(text: &str) -> bool {
+    chaff::post::parse_timestamp(text).is_some()
+}
+
 /// Locality-sensitive keys of a text's fingerprint (as decimal strings: u64 does not fit a JS
 /// number). The extension stores only salted hashes of these, never text (issue 4).
 #[wasm_bindgen(js_name = fingerprintKeys)]
