@@ -55,9 +55,15 @@ pub fn run(args: &[String]) -> ExitCode {
         let sources: Vec<String> = config
             .corpora
             .iter()
-            .map(|(c, w)| match *w {
-                w if w > 0.0 => format!("{} (weight {w})", c.name()),
-                _ => format!("{} (weight 0: measured, not learned from)", c.name()),
+            .map(|(c, w)| {
+                let human_style = config.human_style.iter().find(|(h, _)| h == c);
+                match (*w, human_style) {
+                    (w, _) if w > 0.0 => format!("{} (weight {w})", c.name()),
+                    (_, Some((_, hw))) => {
+                        format!("{} (its human texts' style only, weight {hw})", c.name())
+                    }
+                    _ => format!("{} (weight 0: measured, not learned from)", c.name()),
+                }
             })
             .collect();
         let provenance = format!(
