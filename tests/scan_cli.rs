@@ -174,6 +174,19 @@ fn a_comments_body_is_its_own_text_not_its_replies() {
 }
 
 #[test]
+fn a_reddit_quote_of_the_parent_is_not_the_replys_own_text() {
+    // Both replies open with a `>` quote of their parent, which Reddit renders as a blockquote.
+    let reddit = extract_posts(&page(REDDIT.page), Site::Reddit).unwrap();
+    let reply = reddit.iter().find(|p| p.id == "t1_lyevnf7").unwrap();
+    assert_eq!(reply.text, "i think about 100 millions of the views come from people who only wanted to check the views");
+
+    let old = extract_posts(&page(OLD_REDDIT.page), Site::OldReddit).unwrap();
+    let reply = old.iter().find(|p| p.id == "t1_yos453x").unwrap();
+    assert!(reply.text.starts_with("In what South American jungle"), "{}", reply.text);
+    assert!(!reply.text.contains("spirit animal"), "{}", reply.text);
+}
+
+#[test]
 fn a_quoted_tweet_is_not_the_quoting_authors_text_and_links_read_as_shown() {
     let posts = extract_posts(&page(X.page), Site::X).unwrap();
     let quoting = posts.iter().find(|p| p.id == "2013275253765046272").unwrap();

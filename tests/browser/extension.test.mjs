@@ -238,6 +238,27 @@ test('new Reddit: comments appended later are scored and join the campaign witho
   await page.close();
 });
 
+test('new Reddit: a reply that quotes a campaign copy to call it out is not counted as a copy', async () => {
+  const page = await openScored(URLS.reddit);
+  const campaignText = await page.locator(`shreddit-comment[thingid="${EXPECTED.reddit.campaign[0]}"] > [slot="comment"]`).evaluate(
+    (body) => [...body.querySelectorAll('p')].map((p) => p.textContent).join('\n'));
+  await page.evaluate((quoted) => {
+    // A `>` line renders as a blockquote: the quoted spam is someone else's text.
+    const reply = document.createElement('shreddit-comment');
+    for (const [name, value] of Object.entries({
+      thingid: 't1_callout', author: 'Spam_Spotter', depth: '0', postid: 't3_1gm4k2x',
+      'created-timestamp': '2024-11-07T11:30:00.000Z',
+    })) reply.setAttribute(name, value);
+    reply.innerHTML = '<div slot="comment"><div id="t1_callout-post-rtjson-content" class="md-body">'
+      + '<blockquote><p></p></blockquote><p>Reported this one, it is the same spam the others posted.</p></div></div>';
+    reply.querySelector('blockquote p').textContent = quoted;
+    document.querySelector('shreddit-comment-tree').append(reply);
+  }, campaignText);
+  await page.waitForFunction(() => document.querySelector('shreddit-comment[thingid="t1_callout"]')?.hasAttribute('data-chaff-level'));
+  assert.equal(await page.getAttribute('shreddit-comment[thingid="t1_callout"]', 'data-chaff-level'), 'ok');
+  await page.close();
+});
+
 test('new Reddit: an edited comment is re-scored, and a node re-used for another post is re-checked', async () => {
   const page = await openScored(URLS.reddit);
   const [cleanId, reusedId] = ['t1_lyevnf7', 't1_rjp00q8'];
@@ -245,7 +266,7 @@ test('new Reddit: an edited comment is re-scored, and a node re-used for another
     (body) => [...body.querySelectorAll('p')].map((p) => p.textContent).join('\n'));
   // An edit in place: the comment's own paragraph now carries the campaign's text.
   await page.evaluate(([id, text]) => {
-    document.querySelector(`shreddit-comment[thingid="${id}"] > [slot="comment"] p`).textContent = text;
+    document.querySelector(`shreddit-comment[thingid="${id}"] > [slot="comment"] .md-body > p`).textContent = text;
   }, [cleanId, campaignText]);
   await page.waitForFunction((id) => document.querySelector(`shreddit-comment[thingid="${id}"]`).getAttribute('data-chaff-level') !== 'ok', cleanId);
   // A recycled node: the same element now shows a brand-new post id with short clean text.

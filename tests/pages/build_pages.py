@@ -66,6 +66,17 @@ def esc(text):
     return html.escape(text, quote=True)
 
 
+def quoting(parent):
+    """The opening words of a parent comment, as a reply quotes them (Reddit's `>` line renders as
+    a blockquote): someone else's text inside the reply, which chaff must not read as the
+    reply's own (issue 3)."""
+    return " ".join(parent["text"].split()[:12])
+
+
+def blockquote(quote):
+    return f"<blockquote><p>{esc(quote)}</p></blockquote>" if quote else ""
+
+
 def paragraphs(text):
     return "".join(f"<p>{esc(p)}</p>" for p in text.split("\n") if p.strip())
 
@@ -238,7 +249,7 @@ def build_reddit(rows):
         return h[cid]
 
     top1 = human_comment(human[0], 8)
-    human_comment(human[1], 14, top1)
+    human_comment(human[1], 14, top1)["quote"] = quoting(top1)
     add("quiet_lurker_88", "lol", 15, "trivial", top1)
     human_comment(human[2], 21)
     human_comment(human[3], 23)
@@ -317,7 +328,7 @@ def build_reddit(rows):
             )
             body = (
                 f'<div slot="comment" id="{cid}-comment-rtjson-content" class="md">'
-                f'<div id="{cid}-post-rtjson-content" class="md-body">{paragraphs(c["text"])}</div></div>'
+                f'<div id="{cid}-post-rtjson-content" class="md-body">{blockquote(c.get("quote"))}{paragraphs(c["text"])}</div></div>'
             )
         avatar = f'<div slot="commentAvatar" class="avatar" aria-hidden="true">{esc(c["author"][:1].upper())}</div>'
         actions = (
@@ -406,7 +417,7 @@ def build_old_reddit(rows):
 
     add("AutoModerator", AUTOMOD, 0, "automod")
     hc(0, 5)
-    hc(1, 9, h[0])
+    hc(1, 9, h[0])["quote"] = quoting(h[0])
     hc(3, 12)
     add("sleepy_tea", "lol", 13, "trivial", h[3])
     hc(2, 18)
@@ -494,7 +505,7 @@ def build_old_reddit(rows):
 <div class="{classes} " id="thing_{cid}" onclick="" {data}>
 <p class="parent"><a name="{short}"></a></p><div class="midcol unvoted"><div class="arrow up" role="button" aria-label="upvote" tabindex="0"></div><div class="arrow down" role="button" aria-label="downvote" tabindex="0"></div></div>
 <div class="entry unvoted"><p class="tagline"><a href="javascript:void(0)" class="expand">[&ndash;]</a>{author} <span class="score unvoted" title="{score}">{score} points</span> {when(c["t"])}&#32;<span class="stamp">&nbsp;</span></p>
-<form action="#" class="usertext warn-on-unload" id="form-{cid}"><input type="hidden" name="thing_id" value="{cid}"><div class="usertext-body may-blank-within md-container "><div class="md">{body_html(c["text"])}</div></div></form>
+<form action="#" class="usertext warn-on-unload" id="form-{cid}"><input type="hidden" name="thing_id" value="{cid}"><div class="usertext-body may-blank-within md-container "><div class="md">{blockquote(c.get("quote"))}{body_html(c["text"])}</div></div></form>
 <ul class="flat-list buttons"><li class="first"><a href="https://old.reddit.com{permalink}{short}/" data-event-action="permalink" class="bylink" rel="nofollow">permalink</a></li><li><a href="javascript:void(0)" class="reply-button">reply</a></li></ul></div>
 <div class="child">{f'<div id="siteTable_{cid}" class="sitetable listing">{kids}</div>' if kids else ''}</div><div class="clearleft"></div></div><div class="clearleft"></div>"""
 
