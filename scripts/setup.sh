@@ -40,7 +40,7 @@ apt_install() {
 }
 
 setup_browser() {
-  apt_install chromium chromium-driver openssl
+  apt_install chromium chromium-driver firefox-esr openssl
 }
 
 setup_node() {

@@ -1,6 +1,7 @@
 // Shared helpers for chaff's real-browser tests and measurements (extension.test.mjs,
-// longtasks.mjs, scripts/show.mjs; the www test may import it too). Nothing here downloads:
-// the browser is Debian's Chromium, driven by playwright-core.
+// longtasks.mjs, scripts/show.mjs, firefox.test.mjs; the www test may import it too). Nothing
+// here downloads: the browsers are Debian's Chromium, driven by playwright-core, and Debian's
+// Firefox ESR, driven over WebDriver BiDi by puppeteer-core.
 //
 // API:
 //   ROOT                                  the repository root
@@ -19,11 +20,21 @@
 //                                            self-signed certificate, and loads `extension`
 //                                            (a directory) when given
 //   extensionWorker(context)              -> the extension's service worker (waits for it)
+//   FIREFOX, FIREFOX_EXTENSION_DIR        $FIREFOX or /usr/bin/firefox-esr; dist/firefox
+//   FIREFOX_EXTENSION_ORIGIN              moz-extension://… of the add-on launchFirefox installs
+//   launchFirefox({ downloadDir })        -> a puppeteer Browser with dist/firefox installed as a
+//                                            temporary add-on, SITE_HOSTS resolving to 127.0.0.1
+//                                            (Firefox has no port mapping: put the server's
+//                                            port in the URL), the certificate accepted and
+//                                            downloads saved to downloadDir without a prompt
+//   openFirefoxExtensionPage(browser, path) -> a puppeteer Page on one of the add-on's pages,
+//                                            where the WebExtension API (browser.*) is at hand
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
+import puppeteer from 'puppeteer-core';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -107,4 +118,50 @@ export async function launchBrowser({ port, extension, headless = true }) {
 export async function extensionWorker(context) {
   return context.serviceWorkers().find((worker) => worker.url().startsWith('chrome-extension://')) ??
     context.waitForEvent('serviceworker', { predicate: (worker) => worker.url().startsWith('chrome-extension://') });
+}
+
+export const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
+export const FIREFOX_EXTENSION_DIR = path.join(ROOT, 'dist', 'firefox');
+// A fixed internal UUID for the add-on (Firefox picks a random one per profile otherwise), so a
+// test can open the extension's own pages.
+const FIREFOX_EXTENSION_UUID = '5c1e0f2a-c4af-4f00-8000-0000000c4aff';
+export const FIREFOX_EXTENSION_ORIGIN = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
+
+export async function launchFirefox({ downloadDir }) {
+  if (!fs.existsSync(path.join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`${FIREFOX_EXTENSION_DIR} is missing: build the extension first (make extension)`);
+  }
+  const manifest = JSON.parse(fs.readFileSync(path.join(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8'));
+  const addonId = manifest.browser_specific_settings.gecko.id;
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    acceptInsecureCerts: true,
+    // Lets a test open the add-on's own pages (openFirefoxExtensionPage); nothing else uses it.
+    args: ['-remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'network.dns.localDomains': SITE_HOSTS.join(','),
+      'extensions.webextensions.uuids': JSON.stringify({ [addonId]: FIREFOX_EXTENSION_UUID }),
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloadDir,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+    },
+  });
+  await browser.installExtension(FIREFOX_EXTENSION_DIR);
+  return browser;
+}
+
+export async function openFirefoxExtensionPage(browser, pagePath) {
+  const page = await browser.newPage();
+  // The navigation happens, but puppeteer never sees it finish for a moz-extension: page; wait
+  // on the page itself instead.
+  page.goto(`${FIREFOX_EXTENSION_ORIGIN}/${pagePath}`, { timeout: 10_000 }).catch(() => {});
+  await page.waitForFunction(
+    (origin) => location.href.startsWith(origin) && document.readyState === 'complete',
+    { timeout: 10_000 },
+    FIREFOX_EXTENSION_ORIGIN,
+  );
+  return page;
 }
