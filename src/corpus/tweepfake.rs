@@ -4,7 +4,9 @@
 //! Design: the published train and validation files share all 40 accounts, so a split by
 //! tweet rewards memorizing accounts (SOURCES.md). Both files are pooled here and every tweet
 //! carries its account (`screen_name`) as its group; `train::in_validation` then splits by
-//! account. Text is prepared as X shows it: entities decoded, whitespace collapsed.
+//! account. Text is prepared as X shows it: emoji restored (the files spell them as
+//! `<U+0001F62D>`: 12% of the human tweets, 7% of the bots'), entities decoded, whitespace
+//! collapsed.
 
 use std::path::Path;
 
@@ -47,7 +49,7 @@ pub fn load(data_dir: &Path) -> Result<Vec<LabelledText>, String> {
                     ))
                 }
             };
-            let text = plain_text(text);
+            let text = plain_text(&restore_escaped_characters(text));
             if text.is_empty() {
                 continue;
             }
@@ -61,9 +63,48 @@ pub fn load(data_dir: &Path) -> Result<Vec<LabelledText>, String> {
     Ok(out)
 }
 
+/// Replaces each `<U+hex>` the export wrote for a character outside its encoding (emoji,
+/// mostly) by that character; anything else is kept as it is.
+fn restore_escaped_characters(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("<U+") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 3..];
+        let decoded = after.find('>').and_then(|end| {
+            let hex = &after[..end];
+            let valid = (4..=8).contains(&hex.len()) && hex.chars().all(|c| c.is_ascii_hexdigit());
+            let c = u32::from_str_radix(hex, 16).ok().filter(|_| valid).and_then(char::from_u32)?;
+            Some((c, end))
+        });
+        match decoded {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push_str("<U+");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escaped_emoji_are_restored_and_other_angle_brackets_kept() {
+        assert_eq!(
+            restore_escaped_characters("this has already happened <U+0001F62D><U+0001F62D>"),
+            "this has already happened 😭😭"
+        );
+        assert_eq!(restore_escaped_characters("a <U+2764> b"), "a ❤ b");
+        assert_eq!(restore_escaped_characters("x <U+zz> <3 <U+12345678> <U+00E9"), "x <U+zz> <3 <U+12345678> <U+00E9");
+    }
 
     #[test]
     fn both_files_are_pooled_with_the_account_as_group() {
