@@ -3,7 +3,7 @@
 //! extension sends as a page scrolls. Run: `cargo bench --bench score`.
 
 use chaff::post::parse_post_line;
-use chaff::{Post, Settings, Thread};
+use chaff::{Engine, Post, Settings};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 
 fn real_posts() -> Vec<Post> {
@@ -25,8 +25,8 @@ fn bench_score(c: &mut Criterion) {
         b.iter_batched(
             || posts.clone(),
             |posts| {
-                let mut thread = Thread::new(Settings::default());
-                thread.add(posts)
+                let mut engine = Engine::new(Settings::default());
+                engine.add(posts)
             },
             BatchSize::LargeInput,
         )
@@ -35,10 +35,10 @@ fn bench_score(c: &mut Criterion) {
         b.iter_batched(
             || posts.clone(),
             |posts| {
-                let mut thread = Thread::new(Settings::default());
+                let mut engine = Engine::new(Settings::default());
                 let mut changed = 0;
                 for batch in posts.chunks(25) {
-                    changed += thread.add(batch.to_vec()).len();
+                    changed += engine.add(batch.to_vec()).len();
                 }
                 changed
             },

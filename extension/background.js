@@ -1,6 +1,6 @@
 // chaff background: the WASM engine for pages whose CSP blocks WebAssembly in the content script
 // (GUIDE §2), and the keyboard shortcut that toggles the moderator panel. Design: the worker holds
-// one ChaffThread per content-script token, but it may be stopped whenever it is idle, so it owns
+// one ChaffEngine per content-script token, but it may be stopped whenever it is idle, so it owns
 // no state that matters: for a token it does not know it answers `unknownThread` and the content
 // script re-sends the thread (engine.js). At most MAX_THREADS threads are kept, least recently
 // used dropped first (the content script rebuilds an evicted one the same way), so tabs closed
@@ -12,7 +12,7 @@ if (typeof wasm_bindgen === 'undefined') importScripts('pkg/chaff_wasm.js');
 
 const MAX_THREADS = 16;
 const engineReady = wasm_bindgen({ module_or_path: chrome.runtime.getURL('pkg/chaff_wasm_bg.wasm') });
-// token -> ChaffThread, in least-recently-used order (a Map keeps insertion order).
+// token -> ChaffEngine, in least-recently-used order (a Map keeps insertion order).
 const threads = new Map();
 
 function touch(token) {
@@ -27,7 +27,7 @@ function touch(token) {
 function rebuild(token, settings, posts) {
   threads.get(token)?.free();
   threads.delete(token);
-  const thread = new wasm_bindgen.ChaffThread(settings);
+  const thread = new wasm_bindgen.ChaffEngine(settings);
   thread.add(posts);
   threads.set(token, thread);
   while (threads.size > MAX_THREADS) {

@@ -46,7 +46,7 @@
 
   async function warmUp(site) {
     if (kind !== 'page') return;
-    const scratch = new wasm_bindgen.ChaffThread(undefined);
+    const scratch = new wasm_bindgen.ChaffEngine(undefined);
     try {
       scratch.add([{ id: 'warm-up-short', text: 'ok', site }]);
       await nextTask();
@@ -59,7 +59,7 @@
 
   class PageThread {
     constructor(settings) {
-      this.inner = new wasm_bindgen.ChaffThread(engineSettings(settings));
+      this.inner = new wasm_bindgen.ChaffEngine(engineSettings(settings));
     }
     async add(posts) {
       return this.inner.add(posts);

@@ -1,4 +1,4 @@
-//! The thread engine: posts in, verdicts out, incrementally.
+//! The engine: the posts of one thread (a conversation) in, verdicts out, incrementally.
 //!
 //! Design:
 //! - Each post is fingerprinted once (`normalize` → `similarity`) and assessed once by the AI
@@ -44,6 +44,10 @@ pub struct ClusterSummary {
     /// Earliest and latest `created` among members (Unix seconds), when known.
     pub first: Option<i64>,
     pub last: Option<i64>,
+    /// How long the cluster took to be posted, in the words of the reasons ("within 3 minutes"),
+    /// when the times are known: the one wording of a time span, which the panel, the
+    /// playground and `chaff scan` show as it is.
+    pub span: Option<String>,
     /// The start of the earliest member's text.
     pub snippet: String,
     /// Full links that several authors in this cluster shared.
@@ -60,8 +64,8 @@ struct Entry {
     emitted: Option<Verdict>,
 }
 
-/// One thread being read. See the module note.
-pub struct Thread {
+/// The scoring state of one thread being read. See the module note.
+pub struct Engine {
     settings: Settings,
     entries: Vec<Entry>,
     by_id: HashMap<String, usize>,
@@ -70,9 +74,9 @@ pub struct Thread {
     parent: Vec<usize>,
 }
 
-impl Thread {
-    pub fn new(settings: Settings) -> Thread {
-        Thread {
+impl Engine {
+    pub fn new(settings: Settings) -> Engine {
+        Engine {
             settings,
             entries: Vec::new(),
             by_id: HashMap::new(),
@@ -173,6 +177,7 @@ impl Thread {
                     authors: fact.authors.clone(),
                     first: fact.first,
                     last: fact.last,
+                    span: span_words(fact.first, fact.last),
                     snippet: snippet(&first_post.text, 160),
                     shared_links: fact.shared_links.clone(),
                 }
@@ -460,6 +465,12 @@ fn ai_reason(ai: &AiAssessment) -> String {
     }
 }
 
+/// "within 3 minutes" for posts made between `first` and `last` (Unix seconds), when both are known.
+pub fn span_words(first: Option<i64>, last: Option<i64>) -> Option<String> {
+    let (first, last) = (first?, last?);
+    Some(format!("within {}", human_span((last - first).abs())))
+}
+
 fn human_span(secs: i64) -> String {
     let plural = |n: i64, unit: &str| if n == 1 { format!("1 {unit}") } else { format!("{n} {unit}s") };
     match secs {
@@ -534,9 +545,9 @@ fn round3(x: f32) -> f32 {
 
 /// Scores a whole thread at once.
 pub fn score_thread(posts: Vec<Post>, settings: Settings) -> Vec<Verdict> {
-    let mut thread = Thread::new(settings);
-    thread.add(posts);
-    thread.verdicts()
+    let mut engine = Engine::new(settings);
+    engine.add(posts);
+    engine.verdicts()
 }
 
 #[cfg(test)]
@@ -607,12 +618,12 @@ mod tests {
     fn verdicts_do_not_depend_on_batch_boundaries() {
         let posts = campaign();
         let all_at_once = score_thread(posts.clone(), Settings::default());
-        let mut one_by_one = Thread::new(Settings::default());
+        let mut one_by_one = Engine::new(Settings::default());
         for p in posts.clone() {
             one_by_one.add(vec![p]);
         }
         assert_eq!(one_by_one.verdicts(), all_at_once);
-        let mut in_pairs = Thread::new(Settings::default());
+        let mut in_pairs = Engine::new(Settings::default());
         for pair in posts.chunks(2) {
             in_pairs.add(pair.to_vec());
         }
@@ -621,10 +632,10 @@ mod tests {
 
     #[test]
     fn levels_rise_but_never_fall_as_the_thread_grows() {
-        let mut thread = Thread::new(Settings::default());
+        let mut engine = Engine::new(Settings::default());
         let mut seen: HashMap<String, Level> = HashMap::new();
         for p in campaign() {
-            for v in thread.add(vec![p]) {
+            for v in engine.add(vec![p]) {
                 let before = seen.get(&v.id).copied().unwrap_or(Level::Ok);
                 assert!(v.level >= before, "{} fell from {before:?} to {:?}", v.id, v.level);
                 seen.insert(v.id.clone(), v.level);
@@ -635,30 +646,30 @@ mod tests {
 
     #[test]
     fn adding_a_copy_reports_the_earlier_members_that_changed() {
-        let mut thread = Thread::new(Settings::default());
-        thread.add(campaign()[..4].to_vec());
-        let changed = thread.add(vec![campaign()[4].clone()]);
+        let mut engine = Engine::new(Settings::default());
+        engine.add(campaign()[..4].to_vec());
+        let changed = engine.add(vec![campaign()[4].clone()]);
         let ids: Vec<&str> = changed.iter().map(|v| v.id.as_str()).collect();
         assert_eq!(ids, ["s1", "s2", "s3"]);
     }
 
     #[test]
     fn re_adding_a_known_post_changes_nothing() {
-        let mut thread = Thread::new(Settings::default());
-        thread.add(campaign());
-        assert!(thread.add(campaign()).is_empty());
-        assert_eq!(thread.len(), campaign().len());
+        let mut engine = Engine::new(Settings::default());
+        engine.add(campaign());
+        assert!(engine.add(campaign()).is_empty());
+        assert_eq!(engine.len(), campaign().len());
     }
 
     #[test]
     fn an_edited_post_is_rescored() {
-        let mut thread = Thread::new(Settings::default());
-        thread.add(campaign());
+        let mut engine = Engine::new(Settings::default());
+        engine.add(campaign());
         let edit = post("s3", "spam3", 1200, "Actually I changed my mind, the chorus is where this song really shines");
-        let changed = thread.add(vec![edit]);
+        let changed = engine.add(vec![edit]);
         let s3 = changed.iter().find(|v| v.id == "s3").expect("the edited post is reported");
         assert_eq!(s3.cluster, None);
-        assert_eq!(thread.verdict("s1").unwrap().copies, 1);
+        assert_eq!(engine.verdict("s1").unwrap().copies, 1);
     }
 
     #[test]
@@ -673,11 +684,11 @@ mod tests {
 
     #[test]
     fn only_a_settings_change_lowers_a_level() {
-        let mut thread = Thread::new(Settings::default());
-        thread.add(campaign()[..4].to_vec());
-        assert_eq!(thread.verdict("s1").unwrap().level, Level::Notice);
+        let mut engine = Engine::new(Settings::default());
+        engine.add(campaign()[..4].to_vec());
+        assert_eq!(engine.verdict("s1").unwrap().level, Level::Notice);
         let low = Settings { sensitivity: Sensitivity::Low, ..Settings::default() };
-        let changed = thread.set_settings(low);
+        let changed = engine.set_settings(low);
         assert!(changed.iter().any(|v| v.id == "s1" && v.level == Level::Ok));
     }
 
@@ -693,15 +704,15 @@ mod tests {
 
     #[test]
     fn clusters_list_members_authors_and_span() {
-        let mut thread = Thread::new(Settings::default());
-        thread.add(campaign());
-        let clusters = thread.clusters();
+        let mut engine = Engine::new(Settings::default());
+        engine.add(campaign());
+        let clusters = engine.clusters();
         assert_eq!(clusters.len(), 1);
         let c = &clusters[0];
         assert_eq!(c.members, ["s1", "s2", "s3"]);
         assert_eq!(c.authors, ["spam1", "spam2", "spam3"]);
         assert_eq!((c.first, c.last), (Some(1010), Some(1200)));
-        assert_eq!(Some(&c.id), thread.verdict("s2").unwrap().cluster.as_ref());
+        assert_eq!(Some(&c.id), engine.verdict("s2").unwrap().cluster.as_ref());
     }
 
     #[test]

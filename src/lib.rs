@@ -25,6 +25,6 @@ pub mod eval;
 #[cfg(feature = "tools")]
 pub mod train;
 
-pub use engine::{ClusterSummary, Thread};
+pub use engine::{ClusterSummary, Engine};
 pub use post::{parse_post_line, Post};
 pub use verdict::{Level, Reason, ReasonKind, Sensitivity, Settings, Verdict};

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use chaff::post::parse_post_line;
-use chaff::{Level, Post, Settings, Thread};
+use chaff::{Engine, Level, Post, Settings};
 
 fn youtube_comments() -> Vec<Post> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/samples/youtube-comments.jsonl");
@@ -14,18 +14,18 @@ fn youtube_comments() -> Vec<Post> {
 #[test]
 fn one_by_one_in_batches_or_all_at_once_give_the_same_verdicts() {
     let posts = youtube_comments();
-    let mut all_at_once = Thread::new(Settings::default());
+    let mut all_at_once = Engine::new(Settings::default());
     all_at_once.add(posts.clone());
     let expected = all_at_once.verdicts();
     assert!(expected.iter().any(|v| v.cluster.is_some()), "the sample holds real campaigns");
 
-    let mut one_by_one = Thread::new(Settings::default());
+    let mut one_by_one = Engine::new(Settings::default());
     for p in &posts {
         one_by_one.add(vec![p.clone()]);
     }
     assert_eq!(one_by_one.verdicts(), expected);
 
-    let mut uneven = Thread::new(Settings::default());
+    let mut uneven = Engine::new(Settings::default());
     let mut rest = posts.as_slice();
     let mut size = 1;
     while !rest.is_empty() {
@@ -40,17 +40,17 @@ fn one_by_one_in_batches_or_all_at_once_give_the_same_verdicts() {
 #[test]
 fn levels_never_fall_while_the_thread_loads_and_changes_are_reported() {
     let posts = youtube_comments();
-    let mut thread = Thread::new(Settings::default());
+    let mut engine = Engine::new(Settings::default());
     let mut last_seen: HashMap<String, Level> = HashMap::new();
     for batch in posts.chunks(25) {
-        for v in thread.add(batch.to_vec()) {
+        for v in engine.add(batch.to_vec()) {
             let before = last_seen.get(&v.id).copied().unwrap_or(Level::Ok);
             assert!(v.level >= before, "{} fell from {before:?} to {:?}", v.id, v.level);
             last_seen.insert(v.id, v.level);
         }
     }
     // What the increments reported is exactly the final state.
-    for v in thread.verdicts() {
+    for v in engine.verdicts() {
         assert_eq!(last_seen[&v.id], v.level, "{}", v.id);
     }
 }

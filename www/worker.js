@@ -10,14 +10,14 @@
 //   {type: 'settings', run, settings}         re-judge the last thread with new settings
 // Replies: {type: 'progress', run, stage, done, total}, {type: 'result', run, …}, {type: 'error', run, message}.
 //
-// Design: posts go into ChaffThread in chunks, yielding to the event loop between chunks. That
+// Design: posts go into ChaffEngine in chunks, yielding to the event loop between chunks. That
 // lets progress reach the page as it happens and lets a newer request (the visitor pressed
 // Check again, or changed sensitivity) supersede an older one: the older run stops at its next
 // chunk boundary. The final verdicts do not depend on the chunking (issue 2: batch independence).
 
-import init, { ChaffThread, extractPage, annotatePage, readableDate } from './pkg/chaff_wasm.js';
+import init, { ChaffEngine, extractPage, annotatePage, readableDate } from './pkg/chaff_wasm.js';
 
-/** Posts per ChaffThread.add call: small enough for ~20 progress steps on 10,000 posts. */
+/** Posts per ChaffEngine.add call: small enough for ~20 progress steps on 10,000 posts. */
 const CHUNK_SIZE = 500;
 
 const engineReady = init();
@@ -68,7 +68,7 @@ function dateWarnings(posts, lines) {
 }
 
 async function scoreThread(run, posts, settings, page, warnings = []) {
-  const thread = new ChaffThread(settings);
+  const thread = new ChaffEngine(settings);
   for (let start = 0; start < posts.length; start += CHUNK_SIZE) {
     progress(run, 'scoring', start, posts.length);
     await nextTask();

@@ -3,7 +3,7 @@
 //! Design: the posts are scored the way a reader meets them. Each corpus's validation texts
 //! (`train::in_validation`, the very split `chaff train` held out; text prepared by the same
 //! loaders, as a page shows it) are shuffled once with a fixed seed, cut into threads of
-//! `POSTS_PER_THREAD`, and run through the real engine (`Thread::new(Settings::default())`)
+//! `POSTS_PER_THREAD`, and run through the real engine (`Engine::new(Settings::default())`)
 //! with the site a reader would be on ("reddit" for GriD, "x" for TweepFake and janitr).
 //! Figures per corpus: AUROC of the verdicts' `ai`, the true-positive rate at 1% false-positive
 //! rate, and the share of human posts whose verdict level is not ok at default settings
@@ -13,7 +13,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::engine::Thread;
+use crate::engine::Engine;
 use crate::post::Post;
 use crate::train::{auroc, in_validation, Corpus};
 use crate::verdict::{Level, Settings};
@@ -158,9 +158,9 @@ pub fn evaluate_corpus(corpus: Corpus, data_dir: &Path) -> Result<CorpusFigures,
                 ..Post::new(format!("{}-{t}-{i}", corpus.name()), text.text.clone())
             })
             .collect();
-        let mut thread = Thread::new(Settings::default());
-        thread.add(posts);
-        let verdicts = thread.verdicts();
+        let mut engine = Engine::new(Settings::default());
+        engine.add(posts);
+        let verdicts = engine.verdicts();
         if verdicts.len() != chunk.len() {
             return Err(format!(
                 "{}: the engine returned {} verdicts for {} posts",

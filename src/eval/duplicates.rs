@@ -10,7 +10,7 @@
 //!   (SplitMix64, below: no `rand` crate, same copies on every platform and run). Originals are
 //!   shuffled once and cut into threads of [`ORIGINALS_PER_THREAD`]; each thread holds its
 //!   originals and their copies in a fixed shuffled order, each post by its own author, and runs
-//!   through the real engine (`Thread::new(Settings::default())`), so the figures are what users
+//!   through the real engine (`Engine::new(Settings::default())`), so the figures are what users
 //!   get, not what the similarity module alone would do.
 //! - Recall of a kind: the share of copies whose cluster is their original's. Originals merged:
 //!   the share of originals whose cluster holds another original of the thread.
@@ -35,7 +35,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::corpus::{tweepfake, youtube};
-use crate::engine::Thread;
+use crate::engine::Engine;
 use crate::normalize::fingerprint_form;
 use crate::post::Post;
 use crate::similarity::fingerprint;
@@ -313,9 +313,9 @@ fn measure_kind(kind: &str, originals: &[String], copies: &[String], rng: &mut S
             posts.push(authored(format!("c{i}"), &copies[i], format!("author-c{i}")));
         }
         rng.shuffle(&mut posts);
-        let mut thread = Thread::new(Settings::default());
-        thread.add(posts);
-        let cluster_of: HashMap<String, Option<String>> = thread.verdicts().into_iter().map(|v| (v.id, v.cluster)).collect();
+        let mut engine = Engine::new(Settings::default());
+        engine.add(posts);
+        let cluster_of: HashMap<String, Option<String>> = engine.verdicts().into_iter().map(|v| (v.id, v.cluster)).collect();
         let mut originals_per_cluster: HashMap<&str, usize> = HashMap::new();
         for offset in 0..chunk.len() {
             if let Some(Some(cluster)) = cluster_of.get(&format!("o{}", start + offset)) {
@@ -362,9 +362,9 @@ fn measure_youtube(comments: &[youtube::Comment]) -> YoutubeResult {
         .enumerate()
         .map(|(i, c)| authored(format!("{}#{i}", c.id), &c.text, c.author.clone()))
         .collect();
-    let mut thread = Thread::new(Settings::default());
-    thread.add(posts);
-    let clustered: Vec<bool> = thread.verdicts().iter().map(|v| v.cluster.is_some()).collect();
+    let mut engine = Engine::new(Settings::default());
+    engine.add(posts);
+    let clustered: Vec<bool> = engine.verdicts().iter().map(|v| v.cluster.is_some()).collect();
 
     let (mut repeated, mut repeated_with_fingerprint, mut repeated_clustered) = (0, 0, 0);
     let mut repeated_trivial_examples: Vec<String> = Vec::new();

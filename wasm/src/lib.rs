@@ -2,7 +2,7 @@
 //! lol-html's `js-api/`). Values cross the boundary as plain JS objects through
 //! serde-wasm-bindgen, in the same shapes as the `chaff score` JSON Lines (see the README).
 
-use chaff::{Post, Settings, Thread};
+use chaff::{Engine, Post, Settings};
 use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "page")]
@@ -57,16 +57,16 @@ impl From<IncomingPost> for Post {
 
 /// One thread being read: add posts as they appear, get verdicts back.
 #[wasm_bindgen]
-pub struct ChaffThread {
-    inner: Thread,
+pub struct ChaffEngine {
+    inner: Engine,
 }
 
 #[wasm_bindgen]
-impl ChaffThread {
+impl ChaffEngine {
     /// `settings`: `{sensitivity: "low"|"medium"|"high", trusted_authors: [..]}` or undefined.
     #[wasm_bindgen(constructor)]
-    pub fn new(settings: JsValue) -> Result<ChaffThread, JsError> {
-        Ok(ChaffThread { inner: Thread::new(settings_from_js(settings)?) })
+    pub fn new(settings: JsValue) -> Result<ChaffEngine, JsError> {
+        Ok(ChaffEngine { inner: Engine::new(settings_from_js(settings)?) })
     }
 
     /// Adds a batch of posts; returns the verdicts of the new (or edited) posts and of earlier

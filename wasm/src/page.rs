@@ -1,7 +1,7 @@
 //! Saved-page reading for the www playground (feature `page`, issue 5): the same lol_html
 //! extraction and annotation `chaff scan` runs natively, exposed to the playground's worker.
 //!
-//! Design: no logic here beyond naming the site. Scoring stays in `ChaffThread`, so the
+//! Design: no logic here beyond naming the site. Scoring stays in `ChaffEngine`, so the
 //! playground feeds extracted posts through the same chunked `add` as a pasted thread (one
 //! progress path) and the verdicts equal `chaff scan --json`'s. The preview uses the core's
 //! inert annotation (scripts, frames and remote resources stripped), never the plain one: the

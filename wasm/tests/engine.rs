@@ -4,7 +4,7 @@
 //! in lib.rs (a renamed field, a map serialized as a JS Map) fails here before it fails in a
 //! browser.
 
-use chaff_wasm::{fingerprint_keys, ChaffThread};
+use chaff_wasm::{fingerprint_keys, ChaffEngine};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -63,8 +63,8 @@ fn human_posts() -> Vec<Post<'static>> {
 
 #[wasm_bindgen_test]
 fn copies_from_several_accounts_arriving_one_by_one_form_one_flagged_cluster() {
-    let mut thread = ChaffThread::new(JsValue::UNDEFINED).expect("default settings");
-    let first = verdicts(thread.add(js(&human_posts())).expect("posts accepted"));
+    let mut engine = ChaffEngine::new(JsValue::UNDEFINED).expect("default settings");
+    let first = verdicts(engine.add(js(&human_posts())).expect("posts accepted"));
     assert_eq!(first.len(), 3);
     assert!(first.iter().all(|v| v.level == "ok" && v.cluster.is_none()), "{first:?}");
 
@@ -74,7 +74,7 @@ fn copies_from_several_accounts_arriving_one_by_one_form_one_flagged_cluster() {
     let mut last_changed = Vec::new();
     for i in 0..4 {
         let post = Post { id: ids[i], text: &texts[i], author: authors[i], created: 1_700_000_300.0 + 60.0 * i as f64 };
-        last_changed = verdicts(thread.add(js(&[post])).expect("copy accepted"));
+        last_changed = verdicts(engine.add(js(&[post])).expect("copy accepted"));
     }
     // The last copy changes the verdicts of the earlier copies too (their cluster grew).
     let changed_ids: Vec<&str> = last_changed.iter().map(|v| v.id.as_str()).collect();
@@ -82,7 +82,7 @@ fn copies_from_several_accounts_arriving_one_by_one_form_one_flagged_cluster() {
         assert!(changed_ids.contains(&id), "{id} reported as changed: {changed_ids:?}");
     }
 
-    let all = verdicts(thread.verdicts().expect("verdicts"));
+    let all = verdicts(engine.verdicts().expect("verdicts"));
     assert_eq!(all.iter().map(|v| v.id.as_str()).collect::<Vec<_>>(), ["h1", "h2", "h3", "s0", "s1", "s2", "s3"], "arrival order");
     let copies: Vec<&Verdict> = all.iter().filter(|v| v.id.starts_with('s')).collect();
     let cluster = copies[0].cluster.clone().expect("the copies are clustered");
@@ -93,9 +93,9 @@ fn copies_from_several_accounts_arriving_one_by_one_form_one_flagged_cluster() {
         assert!(verdict.reasons.iter().any(|r| r.kind == "duplicate"), "{verdict:?}");
     }
     assert!(all.iter().filter(|v| v.id.starts_with('h')).all(|v| v.level == "ok"));
-    assert_eq!(thread.size(), 7);
+    assert_eq!(engine.size(), 7);
 
-    let clusters: Vec<Cluster> = serde_wasm_bindgen::from_value(thread.clusters().expect("clusters")).expect("cluster shape");
+    let clusters: Vec<Cluster> = serde_wasm_bindgen::from_value(engine.clusters().expect("clusters")).expect("cluster shape");
     assert_eq!(clusters.len(), 1);
     assert_eq!(clusters[0].members, ids);
     assert_eq!(clusters[0].authors, authors);
@@ -103,14 +103,14 @@ fn copies_from_several_accounts_arriving_one_by_one_form_one_flagged_cluster() {
 
 #[wasm_bindgen_test]
 fn trusting_the_authors_through_settings_lowers_their_levels() {
-    let mut thread = ChaffThread::new(JsValue::UNDEFINED).expect("default settings");
+    let mut engine = ChaffEngine::new(JsValue::UNDEFINED).expect("default settings");
     let texts: Vec<String> = (0..4).map(spam_copy).collect();
     let authors = ["a1", "a2", "a3", "a4"];
     let ids = ["p0", "p1", "p2", "p3"];
     let posts: Vec<Post> = (0..4)
         .map(|i| Post { id: ids[i], text: &texts[i], author: authors[i], created: 1_700_000_000.0 + i as f64 })
         .collect();
-    let added = verdicts(thread.add(js(&posts)).expect("posts accepted"));
+    let added = verdicts(engine.add(js(&posts)).expect("posts accepted"));
     assert!(added.iter().all(|v| v.level != "ok"), "{added:?}");
 
     #[derive(Serialize)]
@@ -118,17 +118,17 @@ fn trusting_the_authors_through_settings_lowers_their_levels() {
         sensitivity: &'a str,
         trusted_authors: &'a [&'a str],
     }
-    let changed = verdicts(thread.set_settings(js(&Settings { sensitivity: "medium", trusted_authors: &authors })).expect("settings"));
+    let changed = verdicts(engine.set_settings(js(&Settings { sensitivity: "medium", trusted_authors: &authors })).expect("settings"));
     assert_eq!(changed.len(), 4, "every verdict changed: {changed:?}");
     assert!(changed.iter().all(|v| v.level == "ok"), "{changed:?}");
 }
 
 #[wasm_bindgen_test]
 fn malformed_input_is_an_error_not_a_panic() {
-    let mut thread = ChaffThread::new(JsValue::UNDEFINED).expect("default settings");
-    assert!(thread.add(JsValue::from_str("not a list of posts")).is_err());
-    assert!(ChaffThread::new(JsValue::from_str("loud")).is_err());
-    assert_eq!(thread.size(), 0);
+    let mut engine = ChaffEngine::new(JsValue::UNDEFINED).expect("default settings");
+    assert!(engine.add(JsValue::from_str("not a list of posts")).is_err());
+    assert!(ChaffEngine::new(JsValue::from_str("loud")).is_err());
+    assert_eq!(engine.size(), 0);
 }
 
 #[wasm_bindgen_test]

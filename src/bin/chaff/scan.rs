@@ -1,6 +1,6 @@
 //! `chaff scan PAGE.html [--site auto|reddit|old-reddit|x] [--out ANNOTATED.html] [--json]`:
 //! a saved Reddit or X thread page → its posts (lol_html, rules from src/sites.json) → one
-//! `Thread` → a report a person reads, or (`--json`) the verdicts in the `chaff score` format,
+//! `Engine` → a report a person reads, or (`--json`) the verdicts in the `chaff score` format,
 //! and (`--out`) the page written back with a badge beside each notice or suspect post.
 //!
 //! Design: the report leads with what needs a look (suspects, then notices, each with its
@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::process::ExitCode;
 
 use chaff::extract::{annotate, detect_site, extract_posts, Site};
-use chaff::{ClusterSummary, Level, Post, Settings, Thread, Verdict};
+use chaff::{ClusterSummary, Engine, Level, Post, Settings, Verdict};
 
 const USAGE: &str = "usage: chaff scan PAGE.html [--site auto|reddit|old-reddit|x] [--out ANNOTATED.html] [--json]";
 
@@ -88,9 +88,9 @@ fn scan(options: &Options) -> Result<(), String> {
         return Err(format!("no {site} posts found in {} (is it a thread page of that site?)", options.page));
     }
 
-    let mut thread = Thread::new(Settings::default());
-    thread.add(posts.clone());
-    let verdicts = thread.verdicts();
+    let mut engine = Engine::new(Settings::default());
+    engine.add(posts.clone());
+    let verdicts = engine.verdicts();
 
     if let Some(out) = &options.out {
         let annotated = annotate(&html, site, &verdicts).map_err(|e| e.to_string())?;
@@ -103,7 +103,7 @@ fn scan(options: &Options) -> Result<(), String> {
             output.push('\n');
         }
     } else {
-        output = report(&options.page, site, detected, &posts, &verdicts, &thread.clusters());
+        output = report(&options.page, site, detected, &posts, &verdicts, &engine.clusters());
         if let Some(out) = &options.out {
             output.push_str(&format!("annotated page: {out}\n"));
         }
@@ -161,7 +161,7 @@ fn report(page: &str, site: Site, detected: bool, posts: &[Post], verdicts: &[Ve
                 cluster.members.len(),
                 authors,
                 if authors == 1 { "author" } else { "authors" },
-                span(cluster.first, cluster.last),
+                span(cluster),
                 snippet(&cluster.snippet, 60),
             ));
             for member in &cluster.members {
@@ -194,16 +194,13 @@ fn snippet(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end())
 }
 
-/// ", within 6 minutes (2024-11-07 10:02–10:07 UTC)" when the cluster's times are known.
-fn span(first: Option<i64>, last: Option<i64>) -> String {
-    let (Some(first), Some(last)) = (first, last) else { return String::new() };
-    let minutes = (last - first) / 60;
-    let duration = match minutes {
-        0 => "within a minute".to_string(),
-        1..=119 => format!("within {minutes} minutes"),
-        _ => format!("over {} hours", minutes / 60),
+/// ", within 6 minutes (2024-11-07 10:02 – 10:07 UTC)" when the cluster's times are known; the
+/// wording is the engine's own (`ClusterSummary::span`).
+fn span(cluster: &ClusterSummary) -> String {
+    let (Some(words), Some(first), Some(last)) = (&cluster.span, cluster.first, cluster.last) else {
+        return String::new();
     };
-    format!(", {duration} ({} – {} UTC)", utc(first), utc(last))
+    format!(", {words} ({} – {} UTC)", utc(first), utc(last))
 }
 
 fn utc(secs: i64) -> String {

@@ -8,7 +8,7 @@ use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::process::ExitCode;
 
 use chaff::post::parse_post_line;
-use chaff::{Settings, Thread};
+use chaff::{Engine, Settings};
 
 pub fn run(args: &[String]) -> ExitCode {
     let source = match args {
@@ -66,11 +66,11 @@ pub fn run(args: &[String]) -> ExitCode {
         }
     }
 
-    let mut thread = Thread::new(Settings::default());
-    thread.add(posts);
+    let mut engine = Engine::new(Settings::default());
+    engine.add(posts);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    for verdict in thread.verdicts() {
+    for verdict in engine.verdicts() {
         let line = serde_json::to_string(&verdict).expect("verdicts serialize");
         if writeln!(out, "{line}").is_err() {
             return ExitCode::from(2);
