@@ -1,12 +1,14 @@
 //! chaff: the pure core. Reads the posts of one thread and says, per post, whether it is part
 //! of a near-duplicate campaign or reads as machine-written, and why.
 //!
-//! Pipeline (each stage its own module, no web dependencies, so it runs natively and in WASM):
-//! `post` (input) → `normalize` (undo evasions) → `similarity` (MinHash + LSH fingerprints) →
-//! `engine` (incremental clustering, coordination facts, verdicts) ← `ai` (learned AI-text
-//! model); `verdict` holds the output types. `extract` (feature `extract`) reads saved pages of
-//! new Reddit, old Reddit and X with lol_html; `corpus`, `train` and `eval` (feature `tools`) are
-//! the native tooling behind `chaff train` and `chaff eval`.
+//! Pipeline (each stage its own module): `post` (input) → `normalize` (undo evasions) →
+//! `similarity` (MinHash fingerprints, LSH candidates) → `engine` (cluster: incremental
+//! union-find, coordination facts; assess: the `ai` model) → `verdict` (the output types).
+//!
+//! The core depends on nothing web, HTML, CSV or command-line: it builds for wasm32 as it is and
+//! runs natively alike. Around it: `chaff-page` (saved pages in, annotated pages out),
+//! `chaff-cli` (the `chaff` command), `chaff-lab` (corpora, training, evaluation) and
+//! `chaff-wasm` (the thin wasm-bindgen layer); each depends on the core, never the reverse.
 
 pub mod ai;
 pub mod engine;
@@ -14,16 +16,6 @@ pub mod normalize;
 pub mod post;
 pub mod similarity;
 pub mod verdict;
-
-#[cfg(feature = "extract")]
-pub mod extract;
-
-#[cfg(feature = "tools")]
-pub mod corpus;
-#[cfg(feature = "tools")]
-pub mod eval;
-#[cfg(feature = "tools")]
-pub mod train;
 
 pub use engine::{ClusterSummary, Engine};
 pub use post::{parse_post_line, Post};

@@ -1,4 +1,4 @@
-//! The features of the AI-text model, computed the same way at training time (`chaff train`)
+//! The features of the AI-text model, computed the same way at training time (`chaff-lab train`)
 //! and in the page (`assess`), so a weight means the same thing in both places.
 //!
 //! Design: a post becomes a sparse vector of named features in four families — `w` word

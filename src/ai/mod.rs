@@ -1,7 +1,7 @@
 //! AI-text likelihood: a learned logistic regression over lexical and stylistic features,
 //! one model per site family, with its own explanation.
 //!
-//! Design (issue 3): the weights are learned by `chaff train` from the training split of
+//! Design (issue 3): the weights are learned by `chaff-lab train` from the training split of
 //! ../shared/data (text as a page shows it) and shipped as readable text files beside this
 //! module (`model-reddit.txt`, `model-x.txt`; provenance in `MODEL.md`). Two models because
 //! what a machine-written Reddit answer looks like (GriD: long, even, explanatory) and what a
@@ -56,7 +56,7 @@ const MAX_MARKERS: usize = 5;
 static REDDIT_MODEL: OnceLock<Model> = OnceLock::new();
 static X_MODEL: OnceLock<Model> = OnceLock::new();
 
-/// The shipped model files, as `chaff train` wrote them.
+/// The shipped model files, as `chaff-lab train` wrote them.
 pub const REDDIT_MODEL_FILE: &str = include_str!("model-reddit.txt");
 pub const X_MODEL_FILE: &str = include_str!("model-x.txt");
 

@@ -1,5 +1,5 @@
 //! The model file: a logistic regression's weights with the thresholds calibrated at training
-//! time, written by `chaff train` and read once by `assess`.
+//! time, written by `chaff-lab train` and read once by `assess`.
 //!
 //! Design: plain text, one feature per line (`family TAB name TAB weight`), so a reviewer can
 //! read which words the model learned and a diff of a retrain is meaningful. Parsed into a map

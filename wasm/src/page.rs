@@ -9,7 +9,7 @@
 
 use std::str::FromStr;
 
-use chaff::extract::{annotate_inert, detect_site, extract_posts, Site};
+use chaff_page::{annotate_inert, detect_site, extract_posts, Site};
 use chaff::{Post, Verdict};
 use wasm_bindgen::prelude::*;
 

@@ -1,15 +1,15 @@
-//! `chaff train --data DIR [--out DIR]`: learns the AI-text models from the training split of
+//! `chaff-lab train --data DIR [--out DIR]`: learns the AI-text models from the training split of
 //! the labelled corpora in DIR (../shared/data) and writes `model-<site>.txt` into the output
 //! directory (default `src/ai`, where the crate embeds them). Prints the out-of-fold AUROC of
 //! each corpus on the training split: a cross-validation check, not the evaluation (that is
-//! `chaff eval`, on the validation split).
+//! `chaff-lab eval`, on the validation split).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use chaff::train::{self, FIT};
+use chaff_lab::train::{self, FIT};
 
-const USAGE: &str = "usage: chaff train --data DIR [--out DIR]";
+const USAGE: &str = "usage: chaff-lab train --data DIR [--out DIR]";
 
 pub fn run(args: &[String]) -> ExitCode {
     let mut data = PathBuf::from("../shared/data");
@@ -24,21 +24,21 @@ pub fn run(args: &[String]) -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             other => {
-                eprintln!("chaff train: unknown option {other:?}\n{USAGE}");
+                eprintln!("chaff-lab train: unknown option {other:?}\n{USAGE}");
                 return ExitCode::from(2);
             }
         };
         match it.next() {
             Some(value) => *target = PathBuf::from(value),
             None => {
-                eprintln!("chaff train: {arg} needs a value\n{USAGE}");
+                eprintln!("chaff-lab train: {arg} needs a value\n{USAGE}");
                 return ExitCode::from(2);
             }
         }
     }
     if !data.is_dir() {
         eprintln!(
-            "chaff train: no data directory at {} (see ../shared/data/SOURCES.md)",
+            "chaff-lab train: no data directory at {} (see ../shared/data/SOURCES.md)",
             data.display()
         );
         return ExitCode::from(3);
@@ -47,7 +47,7 @@ pub fn run(args: &[String]) -> ExitCode {
     let corpora = match train::load_corpora(&data, &configs) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("chaff train: {e}");
+            eprintln!("chaff-lab train: {e}");
             return ExitCode::from(2);
         }
     };
@@ -67,7 +67,7 @@ pub fn run(args: &[String]) -> ExitCode {
             })
             .collect();
         let provenance = format!(
-            "chaff AI-text model for site {site}: logistic regression, learned by `chaff train --data DIR`\n\
+            "chaff AI-text model for site {site}: logistic regression, learned by `chaff-lab train --data DIR`\n\
              from the training split (80% of groups, train::in_validation) of: {}.\n\
              Fit: {FIT:?}; {keep} features kept. Provenance and figures: src/ai/MODEL.md.",
             sources.join(", "),
@@ -77,7 +77,7 @@ pub fn run(args: &[String]) -> ExitCode {
         let trained = train::train_site(config, &corpora, FIT, &provenance);
         let path = out.join(format!("model-{}.txt", trained.site));
         if let Err(e) = std::fs::write(&path, &trained.file) {
-            eprintln!("chaff train: cannot write {}: {e}", path.display());
+            eprintln!("chaff-lab train: cannot write {}: {e}", path.display());
             return ExitCode::from(2);
         }
         println!(

@@ -14,7 +14,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::render::plain_text;
-use crate::ai::author_text;
+use chaff::ai::author_text;
 use crate::train::LabelledText;
 
 pub const FILE: &str = "janitr/replies.jsonl";

@@ -1,7 +1,7 @@
 //! AI-text detection, measured (issue 3) on the validation split of GriD, TweepFake and janitr.
 //!
 //! Design: the posts are scored the way a reader meets them. Each corpus's validation texts
-//! (`train::in_validation`, the very split `chaff train` held out; text prepared by the same
+//! (`train::in_validation`, the very split `chaff-lab train` held out; text prepared by the same
 //! loaders, as a page shows it) are shuffled once with a fixed seed, cut into threads of
 //! `POSTS_PER_THREAD`, and run through the real engine (`Engine::new(Settings::default())`)
 //! with the site a reader would be on ("reddit" for GriD, "x" for TweepFake and janitr).
@@ -13,10 +13,10 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::engine::Engine;
-use crate::post::Post;
+use chaff::engine::Engine;
+use chaff::post::Post;
 use crate::train::{auroc, in_validation, Corpus};
-use crate::verdict::{Level, Settings};
+use chaff::verdict::{Level, Settings};
 
 /// Posts per evaluation thread (issue 3).
 pub const POSTS_PER_THREAD: usize = 100;
@@ -49,7 +49,7 @@ pub struct AiReport {
 }
 
 impl AiReport {
-    /// A markdown table for `chaff eval`.
+    /// A markdown table for `chaff-lab eval`.
     pub fn table(&self) -> String {
         let mut out = String::from(
             "| corpus (split) | site | human / machine posts | AUROC | TPR at 1% FPR | human flagged | machine flagged | judged |\n\

@@ -2,7 +2,7 @@
 //! sites write their markup (GUIDE §1; the real x.com capture in ../shared/pages).
 
 use super::*;
-use crate::verdict::{Level, Reason, ReasonKind, Verdict};
+use chaff::verdict::{Level, Reason, ReasonKind, Verdict};
 
 const SHREDDIT: &str = r#"<!doctype html><html><body><shreddit-app>
 <shreddit-post id="t3_abc" author="op_person" post-title="Tom &amp; Jerry: best episode?" permalink="/r/cartoons/comments/abc/tom_jerry/" created-timestamp="2024-03-01T10:00:00.000000+0000">
@@ -111,7 +111,7 @@ fn shreddit_post_and_comments_read_their_own_fields() {
     assert_eq!(post.title.as_deref(), Some("Tom & Jerry: best episode?"));
     assert_eq!(post.text, "Which one do you like?\nMine is the piano one.");
     assert_eq!(post.author.as_deref(), Some("op_person"));
-    assert_eq!(post.created, crate::post::parse_timestamp("2024-03-01T10:00:00Z"));
+    assert_eq!(post.created, chaff::post::parse_timestamp("2024-03-01T10:00:00Z"));
     assert_eq!(post.site.as_deref(), Some("reddit"));
 
     let top = by_id(&posts, "t1_one");
@@ -141,7 +141,7 @@ fn old_reddit_things_read_their_own_body_and_the_enclosing_parent() {
 
     let top = by_id(&posts, "t1_c1");
     assert_eq!(top.text, "Top comment.");
-    assert_eq!(top.created, crate::post::parse_timestamp("2024-03-01T10:10:00Z"), "not the edit time");
+    assert_eq!(top.created, chaff::post::parse_timestamp("2024-03-01T10:10:00Z"), "not the edit time");
     assert_eq!(top.parent, None);
 
     let child = by_id(&posts, "t1_c2");
@@ -164,7 +164,7 @@ fn x_tweets_exclude_quoted_text_and_show_links_as_their_visible_address() {
     assert_eq!(quoting.text, "Look at this 🔥 https://example.com/real/path");
     assert!(!quoting.text.contains("quoted author"));
     assert!(!quoting.text.contains("t.co"));
-    assert_eq!(quoting.created, crate::post::parse_timestamp("2026-01-19T00:28:01Z"));
+    assert_eq!(quoting.created, chaff::post::parse_timestamp("2026-01-19T00:28:01Z"));
     assert_eq!(quoting.url.as_deref(), Some("/quoter/status/111"));
     let reply = by_id(&posts, "222");
     assert_eq!(reply.text, "Reply & more");
@@ -223,8 +223,8 @@ fn inert_annotation_drops_what_would_run_or_load() {
 
 #[test]
 fn created_dates_read_in_every_form_pages_use() {
-    assert_eq!(parse_created("2024-03-01T10:00:00.000000+0000"), crate::post::parse_timestamp("2024-03-01T10:00:00Z"));
-    assert_eq!(parse_created("2024-03-01T12:00:00+0200"), crate::post::parse_timestamp("2024-03-01T10:00:00Z"));
+    assert_eq!(parse_created("2024-03-01T10:00:00.000000+0000"), chaff::post::parse_timestamp("2024-03-01T10:00:00Z"));
+    assert_eq!(parse_created("2024-03-01T12:00:00+0200"), chaff::post::parse_timestamp("2024-03-01T10:00:00Z"));
     assert_eq!(parse_created("1709287200"), Some(1_709_287_200));
     assert_eq!(parse_created("yesterday"), None);
 }

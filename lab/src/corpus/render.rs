@@ -4,7 +4,7 @@
 //! that its machine answers lost in collection, so a model fed raw markdown learns the
 //! dataset rather than the writer (../shared/data/SOURCES.md). A reader on Reddit sees the
 //! rendered comment: links as their text, no emphasis marks, entities decoded. So does the
-//! model, through this one function used by `chaff train` and `chaff eval` alike. Block
+//! model, through this one function used by `chaff-lab train` and `chaff-lab eval` alike. Block
 //! quotes are dropped (they are someone else's words, issue 3), as are code blocks' fences
 //! and raw HTML; invisible characters (zero-width space from `&#x200B;`, BOM) are removed and
 //! whitespace is collapsed to single spaces.

@@ -1,11 +1,11 @@
-//! `chaff train`: learns the AI-text models (`src/ai/model-*.txt`) from the training split of
+//! `chaff-lab train`: learns the AI-text models (`src/ai/model-*.txt`) from the training split of
 //! ../shared/data, reproducibly.
 //!
 //! Design (issue 3):
 //! - Data: GriD, TweepFake and janitr through the `corpus` loaders, text as a page shows it.
 //!   Each example has a group (GriD: near-duplicate key, TweepFake: account, janitr: thread);
 //!   `in_validation` puts whole groups on one side by hashing the group key, 80/20. Training
-//!   sees only the training side; `chaff eval` scores only the validation side with the same
+//!   sees only the training side; `chaff-lab eval` scores only the validation side with the same
 //!   function.
 //! - Model: logistic regression over `ai::features` (words, bigrams, character 3–5-grams,
 //!   style), fitted with AdaGrad SGD and L2, examples weighted so each corpus — and within it
@@ -22,7 +22,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::ai::{self, features, model};
+use chaff::ai::{self, features, model};
 use crate::corpus;
 
 /// One labelled text, as a page shows it, with the group that keeps related texts on one

@@ -94,7 +94,7 @@ fn an_unreadable_file_is_a_clear_error() {
 
 #[test]
 fn a_real_comment_sample_scores_whole() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/samples/youtube-comments.jsonl");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/samples/youtube-comments.jsonl");
     let out = Command::new(env!("CARGO_BIN_EXE_chaff")).args(["score", path]).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let lines = std::fs::read_to_string(path).unwrap().lines().count();

@@ -8,11 +8,11 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-use chaff::extract::{detect_site, extract_posts, Site};
+use chaff_page::{detect_site, extract_posts, Site};
 use serde_json::Value;
 
 fn page_path(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/pages").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/pages").join(name)
 }
 
 fn page(name: &str) -> String {
@@ -350,7 +350,7 @@ fn the_real_x_capture_reads_as_one_post_by_its_author() {
 
 #[test]
 fn an_inert_preview_of_the_real_capture_loads_nothing_and_keeps_the_badge() {
-    use chaff::extract::annotate_inert;
+    use chaff_page::annotate_inert;
     use chaff::{Level, Reason, ReasonKind, Verdict};
     let html = page(REAL_X);
     for remote in ["<link", "src=\"https://pbs.twimg.com", "url(&quot;https://pbs.twimg.com"] {

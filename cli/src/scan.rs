@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 use std::process::ExitCode;
 
-use chaff::extract::{annotate, detect_site, extract_posts, Site};
+use chaff_page::{annotate, detect_site, extract_posts, Site};
 use chaff::{ClusterSummary, Engine, Level, Post, Settings, Verdict};
 
 const USAGE: &str = "usage: chaff scan PAGE.html [--site auto|reddit|old-reddit|x] [--out ANNOTATED.html] [--json]";

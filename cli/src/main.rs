@@ -1,9 +1,8 @@
-//! `chaff`: the command-line face of the core. One file per subcommand; this one dispatches.
+//! `chaff`: the command-line face of the core, for what a user runs. One file per subcommand;
+//! this one dispatches. Training and evaluation are the lab's (`chaff-lab`), not a user's.
 
-mod eval;
 mod scan;
 mod score;
-mod train;
 
 use std::process::ExitCode;
 
@@ -11,10 +10,7 @@ const USAGE: &str = "\
 usage:
   chaff score [FILE|-]                 score a thread given as JSON Lines (one post per line)
   chaff scan PAGE.html [--site auto|reddit|old-reddit|x] [--out ANNOTATED.html] [--json]
-                                       extract, score and report a saved Reddit or X thread page
-  chaff train --data DIR [--out DIR]   learn the AI-text model weights from ../shared/data
-  chaff eval --data DIR [--json FILE|-] [--report MD] [--check REPORT.json]
-                                       measure detection quality on the labelled corpora";
+                                       extract, score and report a saved Reddit or X thread page";
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
@@ -26,8 +22,6 @@ fn main() -> ExitCode {
     match command.as_str() {
         "score" => score::run(&rest),
         "scan" => scan::run(&rest),
-        "train" => train::run(&rest),
-        "eval" => eval::run(&rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             ExitCode::SUCCESS

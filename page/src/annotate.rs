@@ -10,7 +10,7 @@
 
 use super::reader::{walk, PlannedBadge, WalkState};
 use super::{read_page, ExtractError, Site};
-use crate::verdict::{Level, Verdict};
+use chaff::verdict::{Level, Verdict};
 use lol_html::html_content::{ContentType, Element, TextChunk};
 use lol_html::{ElementContentHandlers, RewriteStrSettings, Selector};
 use std::borrow::Cow;

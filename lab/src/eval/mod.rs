@@ -1,4 +1,4 @@
-//! `chaff eval`: detection quality measured on the labelled corpora of ../shared/data
+//! `chaff-lab eval`: detection quality measured on the labelled corpora of ../shared/data
 //! (issue 3). Each signal has its own module; this one runs them and compares a run with the
 //! committed report (the quality regression guard).
 

@@ -17,7 +17,7 @@ pub use annotate::{annotate, annotate_inert, badge_html};
 pub use sites::SITES_JSON;
 pub use text::decode_entities;
 
-use crate::post::{parse_timestamp, Post};
+use chaff::post::{parse_timestamp, Post};
 use reader::{PostRecord, WalkState};
 use sites::{Field, KindDescription, SiteDescription};
 use std::cell::RefCell;
@@ -176,7 +176,7 @@ pub fn extract_posts(html: &str, site: Site) -> Result<Vec<Post>, ExtractError> 
     Ok(posts)
 }
 
-/// A page's date: RFC 3339 / ISO 8601 (`crate::post::parse_timestamp`), the `+0000` offsets
+/// A page's date: RFC 3339 / ISO 8601 (`chaff::post::parse_timestamp`), the `+0000` offsets
 /// shreddit writes in `created-timestamp`, or Unix seconds / milliseconds (old Reddit's
 /// `data-timestamp`).
 fn parse_created(raw: &str) -> Option<i64> {

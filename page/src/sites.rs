@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 /// The raw text of `src/sites.json`, for callers (the WASM layer, the extension build) that hand
 /// it on unchanged.
-pub const SITES_JSON: &str = include_str!("../sites.json");
+pub const SITES_JSON: &str = include_str!("../../src/sites.json");
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct SiteDescriptions {

@@ -35,11 +35,11 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::corpus::{tweepfake, youtube};
-use crate::engine::Engine;
-use crate::normalize::fingerprint_form;
-use crate::post::Post;
-use crate::similarity::fingerprint;
-use crate::verdict::Settings;
+use chaff::engine::Engine;
+use chaff::normalize::fingerprint_form;
+use chaff::post::Post;
+use chaff::similarity::fingerprint;
+use chaff::verdict::Settings;
 
 /// Originals per evaluation thread (issue 3: threads of 100 posts).
 pub const ORIGINALS_PER_THREAD: usize = 100;
@@ -106,7 +106,7 @@ pub struct YoutubeResult {
     pub legitimate_clustered_unrepeated_examples: Vec<String>,
 }
 
-/// The near-duplicate part of `chaff eval`.
+/// The near-duplicate part of `chaff-lab eval`.
 #[derive(Debug, Clone, Serialize)]
 pub struct DuplicateReport {
     pub seed: u64,

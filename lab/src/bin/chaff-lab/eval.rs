@@ -1,4 +1,4 @@
-//! `chaff eval --data DIR [--json FILE|-] [--report MD] [--check REPORT.json]`: measures
+//! `chaff-lab eval --data DIR [--json FILE|-] [--report MD] [--check REPORT.json]`: measures
 //! detection quality on the labelled corpora (issue 3) and prints a readable table (each target
 //! of issue 3, met or missed by how much, then the detail) and, with `--json`, the
 //! machine-readable figures (`-`: after the table, on standard output).
@@ -11,7 +11,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use chaff::eval::{ai, duplicates};
+use chaff_lab::eval::{ai, duplicates};
 use serde::{Deserialize, Serialize};
 
 /// How much worse than the committed report a figure may be before the guard fails, as an
@@ -111,25 +111,25 @@ pub fn run(args: &[String]) -> ExitCode {
     let options = match parse(args) {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("chaff eval: {e}\nusage: chaff eval --data DIR [--json FILE] [--report MD] [--check REPORT.json]");
+            eprintln!("chaff-lab eval: {e}\nusage: chaff-lab eval --data DIR [--json FILE] [--report MD] [--check REPORT.json]");
             return ExitCode::from(2);
         }
     };
     if !options.data.is_dir() {
-        eprintln!("chaff eval: no data directory at {} (see ../shared/data/SOURCES.md)", options.data.display());
+        eprintln!("chaff-lab eval: no data directory at {} (see ../shared/data/SOURCES.md)", options.data.display());
         return ExitCode::from(3);
     }
     let dup = match duplicates::evaluate(&options.data) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("chaff eval: duplicates: {e}");
+            eprintln!("chaff-lab eval: duplicates: {e}");
             return ExitCode::from(2);
         }
     };
     let ai_report = match ai::evaluate(&options.data) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("chaff eval: ai: {e}");
+            eprintln!("chaff-lab eval: ai: {e}");
             return ExitCode::from(2);
         }
     };
@@ -147,7 +147,7 @@ pub fn run(args: &[String]) -> ExitCode {
     );
     println!("{tables}");
     let report = Report {
-        command: format!("chaff eval --data {}", options.data.display()),
+        command: format!("chaff-lab eval --data {}", options.data.display()),
         date: today(),
         figures,
         duplicates: serde_json::to_value(&dup).expect("report serializes"),
@@ -158,7 +158,7 @@ pub fn run(args: &[String]) -> ExitCode {
         println!("{json}");
     } else if let Some(path) = &options.json {
         if let Err(e) = std::fs::write(path, &json) {
-            eprintln!("chaff eval: cannot write {}: {e}", path.display());
+            eprintln!("chaff-lab eval: cannot write {}: {e}", path.display());
             return ExitCode::from(2);
         }
     }
@@ -173,7 +173,7 @@ pub fn run(args: &[String]) -> ExitCode {
         );
         let written = std::fs::write(path, markdown).and_then(|_| std::fs::write(path.with_extension("json"), &json));
         if let Err(e) = written {
-            eprintln!("chaff eval: cannot write the report: {e}");
+            eprintln!("chaff-lab eval: cannot write the report: {e}");
             return ExitCode::from(2);
         }
     }
@@ -191,7 +191,7 @@ fn check_against(committed_path: &PathBuf, now: &[Figure]) -> ExitCode {
     {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("chaff eval: cannot read the committed report {}: {e}", committed_path.display());
+            eprintln!("chaff-lab eval: cannot read the committed report {}: {e}", committed_path.display());
             return ExitCode::from(2);
         }
     };
