@@ -21,6 +21,7 @@ use std::collections::{BTreeSet, HashMap};
 use serde::{Deserialize, Serialize};
 
 use crate::ai::{self, AiAssessment};
+use crate::hash::fnv1a;
 use crate::normalize::fingerprint_form;
 use crate::post::Post;
 use crate::similarity::{fingerprint, near_copies, Fingerprint, LshIndex};
@@ -522,10 +523,7 @@ fn full_links(text: &str) -> Vec<String> {
 
 /// Opaque, stable id of a cluster: a hash of its earliest member's post id.
 fn cluster_id(root_post_id: &str) -> String {
-    // FNV-1a 64: tiny, deterministic across platforms and WASM.
-    let hash = root_post_id
-        .bytes()
-        .fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3));
+    let hash = fnv1a(&[root_post_id.as_bytes()]);
     format!("c{:012x}", hash >> 16)
 }
 

@@ -12,6 +12,7 @@
 
 pub mod ai;
 pub mod engine;
+pub mod hash;
 pub mod normalize;
 pub mod post;
 pub mod similarity;

@@ -28,6 +28,7 @@
 //!   extension's cross-thread memory rely on it). `near_copies` is symmetric.
 //! - Triviality is decided from the text, never from how often it appears: see [`fingerprint`].
 
+use crate::hash::mix64;
 use crate::normalize::{fingerprint_form, RANDOM_TOKEN};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -376,14 +377,6 @@ fn hash_chars(chars: &[char]) -> u64 {
         return mix64(packed);
     }
     chars.iter().fold(0x9e37_79b9_7f4a_7c15u64, |h, &c| mix64(h ^ u64::from(c)))
-}
-
-/// SplitMix64's finalizer: a fast, well-mixing 64-bit permutation (Steele, Lea, Flood 2014).
-const fn mix64(mut z: u64) -> u64 {
-    z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
 }
 
 /// The MinHash functions' constants, from a fixed SplitMix64 sequence: multipliers odd.

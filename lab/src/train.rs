@@ -23,6 +23,8 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use chaff::ai::{self, features, model};
+use chaff::hash::fnv1a;
+
 use crate::corpus;
 
 /// One labelled text, as a page shows it, with the group that keeps related texts on one
@@ -72,17 +74,6 @@ impl Corpus {
 
 /// Share of groups held out for validation, in percent.
 pub const VALIDATION_PERCENT: u64 = 20;
-
-fn fnv1a(parts: &[&[u8]]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in parts {
-        for &b in *part {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    h
-}
 
 /// Whether a group of a corpus belongs to the validation split. A hash of corpus name and
 /// group key: deterministic, independent of file order, and the same for `train` and `eval`.

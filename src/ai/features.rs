@@ -15,6 +15,8 @@
 //! no markdown marks, no quote lines, whitespace collapsed. Formatting is never a feature (raw
 //! GriD formatting leaks the label, ../shared/data/SOURCES.md); line breaks are gone by then.
 
+use crate::hash::Fnv1a;
+
 /// Family letters, the first byte of every feature key.
 pub const WORD: u8 = b'w';
 pub const BIGRAM: u8 = b'b';
@@ -30,32 +32,16 @@ const CHAR_GRAM_MAX: usize = 5;
 /// FNV-1a 64 over the family letter and the name: stable across platforms and releases,
 /// unlike std's randomly seeded hasher.
 pub fn feature_key(family: u8, name: &str) -> u64 {
-    let mut hash = Hasher::new(family);
+    let mut hash = family_hasher(family);
     hash.write(name.as_bytes());
     hash.finish()
 }
 
-#[derive(Clone, Copy)]
-struct Hasher(u64);
-
-impl Hasher {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-
-    fn new(family: u8) -> Self {
-        let mut h = Hasher(Self::OFFSET);
-        h.write(&[family]);
-        h
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(Self::PRIME);
-        }
-    }
-    fn finish(self) -> u64 {
-        self.0
-    }
+/// FNV-1a begun with a feature family's letter.
+fn family_hasher(family: u8) -> Fnv1a {
+    let mut hash = Fnv1a::new();
+    hash.write_u8(family);
+    hash
 }
 
 /// The names of the stylistic features, in the order `style_values` returns them.
@@ -335,7 +321,7 @@ pub fn for_each_feature(
         if pair[0].sentence != pair[1].sentence {
             continue;
         }
-        let mut h = Hasher::new(BIGRAM);
+        let mut h = family_hasher(BIGRAM);
         h.write(pair[0].text.as_bytes());
         h.write(b" ");
         h.write(pair[1].text.as_bytes());
@@ -358,7 +344,7 @@ pub fn for_each_feature(
     if n_grams > 0 {
         let char_scale = 1.0 / (n_grams as f32).sqrt();
         for i in 0..n_chars {
-            let mut h = Hasher::new(CHARS);
+            let mut h = family_hasher(CHARS);
             h.write(&source[starts[i]..starts[(i + CHAR_GRAM_MIN - 1).min(n_chars)]]);
             for n in CHAR_GRAM_MIN..=CHAR_GRAM_MAX {
                 if i + n > n_chars {

@@ -13,8 +13,9 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::render::plain_text;
 use chaff::ai::author_text;
+
+use super::render::plain_text;
 use crate::train::LabelledText;
 
 pub const FILE: &str = "janitr/replies.jsonl";

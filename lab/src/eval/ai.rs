@@ -14,9 +14,11 @@ use std::path::Path;
 use serde::Serialize;
 
 use chaff::engine::Engine;
+use chaff::hash::SplitMix64;
 use chaff::post::Post;
-use crate::train::{auroc, in_validation, Corpus};
 use chaff::verdict::{Level, Settings};
+
+use crate::train::{auroc, in_validation, Corpus};
 
 /// Posts per evaluation thread (issue 3).
 pub const POSTS_PER_THREAD: usize = 100;
@@ -93,19 +95,6 @@ impl AiReport {
     }
 }
 
-/// SplitMix64: the fixed shuffle, no `rand` crate.
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-}
-
 /// The true-positive rate at the strictest threshold that lets through at most 1% of the
 /// human posts (a post is positive when its score is strictly above the threshold).
 pub fn tpr_at_fpr(scored: &[(f32, bool)], fpr: f64) -> f64 {
@@ -141,11 +130,7 @@ pub fn evaluate_corpus(corpus: Corpus, data_dir: &Path) -> Result<CorpusFigures,
     groups.sort_unstable();
     groups.dedup();
     let group_count = groups.len();
-    let mut rng = SplitMix(SHUFFLE_SEED);
-    for i in (1..validation.len()).rev() {
-        let j = (rng.next() % (i as u64 + 1)) as usize;
-        validation.swap(i, j);
-    }
+    SplitMix64::new(SHUFFLE_SEED).shuffle(&mut validation);
     let site = corpus.site();
     let mut scored: Vec<(f32, bool)> = Vec::with_capacity(validation.len());
     let (mut human_flagged, mut machine_flagged, mut judged) = (0usize, 0usize, 0usize);

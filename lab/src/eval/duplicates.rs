@@ -7,7 +7,7 @@
 //!   ham only, since spam is itself templated). "Distinct" means distinct fingerprint forms, so
 //!   an exact repeat in the corpus is not counted as a wrong merge.
 //! - Each evasion kind turns every original into one evaded copy with a fixed-seed generator
-//!   (SplitMix64, below: no `rand` crate, same copies on every platform and run). Originals are
+//!   (`chaff::hash::SplitMix64`: no `rand` crate, same copies on every platform and run). Originals are
 //!   shuffled once and cut into threads of [`ORIGINALS_PER_THREAD`]; each thread holds its
 //!   originals and their copies in a fixed shuffled order, each post by its own author, and runs
 //!   through the real engine (`Engine::new(Settings::default())`), so the figures are what users
@@ -34,12 +34,14 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::corpus::{tweepfake, youtube};
 use chaff::engine::Engine;
+use chaff::hash::SplitMix64;
 use chaff::normalize::fingerprint_form;
 use chaff::post::Post;
 use chaff::similarity::fingerprint;
 use chaff::verdict::Settings;
+
+use crate::corpus::{tweepfake, youtube};
 
 /// Originals per evaluation thread (issue 3: threads of 100 posts).
 pub const ORIGINALS_PER_THREAD: usize = 100;
@@ -408,45 +410,6 @@ fn measure_youtube(comments: &[youtube::Comment]) -> YoutubeResult {
         legitimate_clustered: share(legitimate_clustered, legitimate),
         legitimate_clustered_unrepeated: share(legitimate_unrepeated, legitimate),
         legitimate_clustered_unrepeated_examples,
-    }
-}
-
-/// SplitMix64 (Steele, Lea, Flood 2014): a tiny, fast generator whose whole state is one u64,
-/// so the evasion sets are the same on every platform and run.
-pub struct SplitMix64(u64);
-
-impl SplitMix64 {
-    pub fn new(seed: u64) -> Self {
-        SplitMix64(seed)
-    }
-
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in `0..n` (n > 0); the modulo bias is below 2⁻⁵⁰ for the small n used here.
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n as u64) as usize
-    }
-
-    /// True with probability `p`.
-    pub fn chance(&mut self, p: f64) -> bool {
-        ((self.next_u64() >> 11) as f64 / (1u64 << 53) as f64) < p
-    }
-
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-
-    /// Fisher–Yates.
-    pub fn shuffle<T>(&mut self, items: &mut [T]) {
-        for i in (1..items.len()).rev() {
-            items.swap(i, self.below(i + 1));
-        }
     }
 }
 
