@@ -15,6 +15,8 @@
 //! no markdown marks, no quote lines, whitespace collapsed. Formatting is never a feature (raw
 //! GriD formatting leaks the label, ../shared/data/SOURCES.md); line breaks are gone by then.
 
+use unicode_properties::UnicodeEmoji;
+
 use crate::hash::Fnv1a;
 
 /// Family letters, the first byte of every feature key.
@@ -88,8 +90,10 @@ pub struct Parsed {
     pub style: [f32; STYLE_NAMES.len()],
 }
 
+/// An emoji by Unicode's emoji property (unicode-properties' table); the ASCII digits, `#` and `*`
+/// carry the property as keycap bases but are text on their own.
 fn is_emoji(c: char) -> bool {
-    matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x27BF | 0x1F000..=0x1F2FF)
+    !c.is_ascii() && c.is_emoji_char()
 }
 
 fn is_link(chunk: &str) -> bool {

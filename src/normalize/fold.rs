@@ -8,6 +8,7 @@
 use std::borrow::Cow;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
+use unicode_properties::{GeneralCategory, UnicodeEmoji, UnicodeGeneralCategory};
 use unicode_security::general_security_profile::IdentifierType;
 use unicode_security::GeneralSecurityProfile;
 
@@ -77,8 +78,8 @@ fn is_shown_as_emoji(c: char, rest: &[char]) -> bool {
     if matches!(c, '0'..='9' | '#' | '*') && after_selector.first() == Some(&'\u{20E3}') {
         return true;
     }
-    let enclosed_or_letterlike = matches!(c as u32, 0x2100..=0x214F | 0x2460..=0x24FF | 0x1F100..=0x1F1FF);
-    rest.first() == Some(&'\u{FE0F}') && !c.is_ascii() && (enclosed_or_letterlike || !c.is_alphanumeric())
+    // Enclosed and letterlike emoji (Ⓜ️, ℹ️) are alphabetic: Unicode's emoji property tells them.
+    rest.first() == Some(&'\u{FE0F}') && !c.is_ascii() && (c.is_emoji_char() || !c.is_alphanumeric())
 }
 
 /// Default_Ignorable code points, as TR39 types them (unicode-security's data), and faint spaces.
@@ -105,13 +106,12 @@ fn symbol_read_as_letter(c: char) -> Option<char> {
 }
 
 /// Emoji and other pictographic symbols: dropped in place rather than read as a word break,
-/// because they are sprinkled inside words (`gui😂tar`) as often as between them. Without a
-/// general-category table this is "not a letter, digit or space, from the arrows block
-/// (U+2190) on", which covers arrows, technical and geometric symbols, dingbats and the emoji
-/// planes; CJK punctuation (U+3000–U+303F) still separates words.
+/// because they are sprinkled inside words (`gui😂tar`) as often as between them. Unicode's
+/// emoji property (non-ASCII: the ASCII digits, `#` and `*` are keycap bases) and the general
+/// category Other_Symbol (arrows, technical and geometric symbols, dingbats), from
+/// unicode-properties' tables.
 fn is_pictograph(c: char) -> bool {
-    let code = c as u32;
-    code >= 0x2190 && !(0x3000..=0x303F).contains(&code) && !c.is_alphanumeric() && !c.is_whitespace()
+    !c.is_ascii() && (c.is_emoji_char() || c.general_category() == GeneralCategory::OtherSymbol)
 }
 
 /// Letter styles that "fancy text" generators emit but that neither NFKC nor the TR39
