@@ -1,15 +1,18 @@
 //! GriD Reddit comments (../shared/data/grid/reddit_human_vs_gpt35.csv): human answers vs
 //! GPT-3.5 answers from r/AskHistorians, r/askscience and r/explainlikeimfive.
 //!
-//! Design: every body is rendered to the text a page shows (`render::page_text`): the raw
-//! markdown leaks the label (SOURCES.md). Near-identical texts are one group: the group key is
-//! the first `GROUP_KEY_WORDS` words, lower-cased, and only the first text of a group is kept.
-//! That drops exact duplicates and the AskHistorians moderator removal notices, which repeat
-//! the same template with small edits, so no template sits on both sides of the split.
+//! Design: the file is comma-separated CSV with CRLF records and LF line breaks inside
+//! quoted bodies, read with the `csv` crate (`csv_reader`). Every body is rendered to the
+//! text a page shows (`render::page_text`): the raw markdown leaks the label (SOURCES.md).
+//! Near-identical texts are one group: the group key is the first `GROUP_KEY_WORDS` words,
+//! lower-cased, and only the first text of a group is kept. That drops exact duplicates and
+//! the AskHistorians moderator removal notices, which repeat the same template with small
+//! edits, so no template sits on both sides of the split.
 
 use std::collections::HashSet;
 use std::path::Path;
 
+use super::csv_reader;
 use super::render::page_text;
 use crate::train::LabelledText;
 
@@ -24,13 +27,12 @@ pub const FILE: &str = "grid/reddit_human_vs_gpt35.csv";
 pub fn load(data_dir: &Path) -> Result<Vec<LabelledText>, String> {
     let path = data_dir.join(FILE);
     let raw = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let records = csv_records(&raw, b',');
-    let mut header = records
-        .first()
-        .ok_or("empty file")?
-        .iter()
-        .map(String::as_str);
-    if header.next() != Some("Data") || header.next() != Some("Labels") {
+    let mut reader = csv_reader(&raw, b',');
+    let header = reader.headers().map_err(|e| format!("{}: {e}", path.display()))?;
+    if header.is_empty() {
+        return Err("empty file".to_string());
+    }
+    if header.get(0) != Some("Data") || header.get(1) != Some("Labels") {
         return Err(format!(
             "{}: expected the header Data,Labels",
             path.display()
@@ -38,8 +40,11 @@ pub fn load(data_dir: &Path) -> Result<Vec<LabelledText>, String> {
     }
     let mut seen = HashSet::new();
     let mut out = Vec::new();
-    for (i, record) in records.iter().enumerate().skip(1) {
-        let [data, label] = record.as_slice() else {
+    for (i, record) in reader.records().enumerate() {
+        let i = i + 1;
+        let record = record.map_err(|e| format!("{}: {e}", path.display()))?;
+        let fields: Vec<&str> = record.iter().collect();
+        let [data, label] = fields.as_slice() else {
             return Err(format!(
                 "{}: record {i} has {} fields",
                 path.display(),
@@ -74,65 +79,9 @@ fn group_key(text: &str) -> String {
     words.join(" ")
 }
 
-/// RFC 4180 records: quoted fields may hold the delimiter, line breaks and doubled quotes.
-/// Also used for TweepFake's `;`-separated files. A trailing line break ends a record; a
-/// carriage return before it is dropped.
-pub fn csv_records(text: &str, delimiter: u8) -> Vec<Vec<String>> {
-    let bytes = text.as_bytes();
-    let mut records = Vec::new();
-    let mut record: Vec<String> = Vec::new();
-    let mut field: Vec<u8> = Vec::new();
-    let mut in_quotes = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if in_quotes {
-            if b == b'"' {
-                if bytes.get(i + 1) == Some(&b'"') {
-                    field.push(b'"');
-                    i += 1;
-                } else {
-                    in_quotes = false;
-                }
-            } else {
-                field.push(b);
-            }
-        } else if b == b'"' && field.is_empty() {
-            in_quotes = true;
-        } else if b == delimiter {
-            record.push(String::from_utf8_lossy(&field).into_owned());
-            field.clear();
-        } else if b == b'\n' {
-            if field.last() == Some(&b'\r') {
-                field.pop();
-            }
-            record.push(String::from_utf8_lossy(&field).into_owned());
-            field.clear();
-            records.push(std::mem::take(&mut record));
-        } else {
-            field.push(b);
-        }
-        i += 1;
-    }
-    if !field.is_empty() || !record.is_empty() {
-        record.push(String::from_utf8_lossy(&field).into_owned());
-        records.push(record);
-    }
-    records
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn csv_fields_may_quote_delimiters_line_breaks_and_quotes() {
-        let r = csv_records("a,b\n\"x, \"\"y\"\"\nz\",1\r\nlast,0", b',');
-        assert_eq!(
-            r,
-            vec![vec!["a", "b"], vec!["x, \"y\"\nz", "1"], vec!["last", "0"]]
-        );
-    }
 
     #[test]
     fn removal_notice_variants_share_a_group() {
@@ -154,11 +103,11 @@ mod load_tests {
     fn bodies_are_rendered_and_near_duplicate_notices_kept_once() {
         let dir = std::env::temp_dir().join(format!("chaff-grid-test-{}", std::process::id()));
         std::fs::create_dir_all(dir.join("grid")).unwrap();
-        let csv = "Data,Labels\n\
-            \"See [the rules](https://x.y/z) and *this*.\n\nSecond paragraph\",0\n\
-            \"Sorry, but we have removed your response, as we expect answers to be in-depth\",0\n\
-            \"Sorry, but we have removed your response, as it does not speak to the question\",0\n\
-            The printing press changed literacy in several important ways.,1\n";
+        let csv = "Data,Labels\r\n\
+            \"See [the rules](https://x.y/z) and *this*.\n\nSecond paragraph\",0\r\n\
+            \"Sorry, but we have removed your response, as we expect answers to be in-depth\",0\r\n\
+            \"Sorry, but we have removed your response, as it does not speak to the question\",0\r\n\
+            \"The \"\"printing press\"\" changed literacy in several important ways.\",1\r\n";
         std::fs::write(dir.join(FILE), csv).unwrap();
         let texts = load(&dir).unwrap();
         std::fs::remove_dir_all(&dir).unwrap();
@@ -172,7 +121,7 @@ mod load_tests {
                     false
                 ),
                 (
-                    "The printing press changed literacy in several important ways.",
+                    "The \"printing press\" changed literacy in several important ways.",
                     true
                 ),
             ]

@@ -1,16 +1,17 @@
 //! TweepFake tweets (../shared/data/tweepfake/{train,validation}.csv): human accounts vs bot
 //! accounts (GPT-2, RNN, Markov and other 2019 generators).
 //!
-//! Design: the published train and validation files share all 40 accounts, so a split by
-//! tweet rewards memorizing accounts (SOURCES.md). Both files are pooled here and every tweet
-//! carries its account (`screen_name`) as its group; `train::in_validation` then splits by
-//! account. Text is prepared as X shows it: emoji restored (the files spell them as
-//! `<U+0001F62D>`: 12% of the human tweets, 7% of the bots'), entities decoded, whitespace
-//! collapsed.
+//! Design: the files are `;`-separated CSV (quoted tweets may hold `;` and line breaks),
+//! read with the `csv` crate (`csv_reader`). The published train and validation files share
+//! all 40 accounts, so a split by tweet rewards memorizing accounts (SOURCES.md). Both
+//! files are pooled here and every tweet carries its account (`screen_name`) as its group;
+//! `train::in_validation` then splits by account. Text is prepared as X shows it: emoji
+//! restored (the files spell them as `<U+0001F62D>`: 12% of the human tweets, 7% of the
+//! bots'), entities decoded, whitespace collapsed.
 
 use std::path::Path;
 
-use super::grid::csv_records;
+use super::csv_reader;
 use super::render::plain_text;
 use crate::train::LabelledText;
 
@@ -21,25 +22,26 @@ pub fn load(data_dir: &Path) -> Result<Vec<LabelledText>, String> {
     for file in FILES {
         let path = data_dir.join(file);
         let raw = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let records = csv_records(&raw, b';');
-        let header: Vec<&str> = records
-            .first()
-            .ok_or("empty file")?
-            .iter()
-            .map(String::as_str)
-            .collect();
+        let mut reader = csv_reader(&raw, b';');
+        let header: Vec<&str> = reader.headers().map_err(|e| format!("{}: {e}", path.display()))?.iter().collect();
+        if header.is_empty() {
+            return Err("empty file".to_string());
+        }
         if header != ["screen_name", "text", "account.type", "class_type"] {
             return Err(format!("{}: unexpected header {header:?}", path.display()));
         }
-        for (i, record) in records.iter().enumerate().skip(1) {
-            let [screen_name, text, account_type, _class] = record.as_slice() else {
+        for (i, record) in reader.records().enumerate() {
+            let i = i + 1;
+            let record = record.map_err(|e| format!("{}: {e}", path.display()))?;
+            let fields: Vec<&str> = record.iter().collect();
+            let [screen_name, text, account_type, _class] = fields.as_slice() else {
                 return Err(format!(
                     "{}: record {i} has {} fields",
                     path.display(),
                     record.len()
                 ));
             };
-            let machine = match account_type.as_str() {
+            let machine = match *account_type {
                 "human" => false,
                 "bot" => true,
                 other => {
@@ -56,7 +58,7 @@ pub fn load(data_dir: &Path) -> Result<Vec<LabelledText>, String> {
             out.push(LabelledText {
                 text,
                 machine,
-                group: screen_name.clone(),
+                group: screen_name.to_string(),
             });
         }
     }

@@ -3,14 +3,16 @@
 //! date. Real comment-spam campaigns with many near-identical copies.
 //!
 //! Design: the files are RFC 4180 CSV (`COMMENT_ID,AUTHOR,DATE,CONTENT,CLASS`, quoted fields
-//! with doubled quotes, line breaks inside quotes), read by the small parser here rather than a
-//! CSV crate, to keep the core's dependencies to what the extension ships.
+//! with doubled quotes, line breaks inside quotes), read with the `csv` crate (`csv_reader`):
+//! the lab is native tooling, so a dependency here costs the extension nothing.
 //! - `text` is the comment as exported: HTML (`<br />`, `<a href>` around links, entities such
 //!   as `&#39;`). [`shown_text`] gives what the page showed a reader, which is what chaff meets
 //!   in a browser; evaluations use it. The U+FEFF export artefact that many rows carry
 //!   (SOURCES.md) is left in on purpose, so evaluations see what the normalizer must cope with.
 
 use std::path::Path;
+
+use super::csv_reader;
 
 /// The three files of the collection, in the order of their video ids.
 pub const FILES: &[&str] = &["Youtube01-Psy.csv", "Youtube02-KatyPerry.csv", "Youtube03-LMFAO.csv"];
@@ -41,19 +43,19 @@ pub fn load(dir: &Path) -> Result<Vec<Comment>, String> {
 
 /// Parses one file's text; `video` names it in the returned comments.
 pub fn parse(raw: &str, video: &str) -> Result<Vec<Comment>, String> {
-    let mut records = csv_records(raw).into_iter();
-    let header = records.next().ok_or("empty file")?;
-    let column = |name: &str| {
-        header.iter().position(|h| h.trim_start_matches('\u{FEFF}') == name).ok_or(format!("no {name} column"))
-    };
+    let mut reader = csv_reader(raw, b',');
+    let header = reader.headers().map_err(|e| e.to_string())?.clone();
+    if header.is_empty() {
+        return Err("empty file".to_string());
+    }
+    let column = |name: &str| header.iter().position(|h| h == name).ok_or(format!("no {name} column"));
     let (id, author, date, content, class) =
         (column("COMMENT_ID")?, column("AUTHOR")?, column("DATE")?, column("CONTENT")?, column("CLASS")?);
     let mut comments = Vec::new();
-    for (row, record) in records.enumerate() {
-        if record.len() == 1 && record[0].is_empty() {
-            continue;
-        }
-        let field = |i: usize| record.get(i).cloned().ok_or(format!("row {}: {} fields", row + 2, record.len()));
+    for (row, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| e.to_string())?;
+        let field =
+            |i: usize| record.get(i).map(String::from).ok_or(format!("row {}: {} fields", row + 2, record.len()));
         let spam = match field(class)?.trim() {
             "1" => true,
             "0" => false,
@@ -135,44 +137,6 @@ fn decode_entities(text: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// RFC 4180 records: fields separated by commas, records by CRLF or LF; a quoted field may hold
-/// commas, line breaks and doubled quotes.
-fn csv_records(raw: &str) -> Vec<Vec<String>> {
-    let mut records = Vec::new();
-    let mut record = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = raw.chars().peekable();
-    while let Some(c) = chars.next() {
-        if quoted {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    field.push('"');
-                    chars.next();
-                }
-                '"' => quoted = false,
-                _ => field.push(c),
-            }
-            continue;
-        }
-        match c {
-            '"' => quoted = true,
-            ',' => record.push(std::mem::take(&mut field)),
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' => {
-                record.push(std::mem::take(&mut field));
-                records.push(std::mem::take(&mut record));
-            }
-            _ => field.push(c),
-        }
-    }
-    if !field.is_empty() || !record.is_empty() {
-        record.push(field);
-        records.push(record);
-    }
-    records
 }
 
 #[cfg(test)]
