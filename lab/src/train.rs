@@ -23,7 +23,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use chaff::ai::{self, features, model};
-use chaff::hash::fnv1a;
+use chaff::hash::{fnv1a, SplitMix64};
 
 use crate::corpus;
 
@@ -215,24 +215,6 @@ impl Fit {
     }
 }
 
-/// xorshift64*: a tiny seeded generator for the shuffles.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn shuffle<T>(&mut self, items: &mut [T]) {
-        for i in (1..items.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            items.swap(i, j);
-        }
-    }
-}
-
 fn sigmoid(x: f32) -> f32 {
     1.0 / (1.0 + (-x).exp())
 }
@@ -243,7 +225,7 @@ fn fit(examples: &[&Example], dims: usize, settings: FitSettings) -> Fit {
     let mut grad_sq = vec![1e-6f32; dims];
     let (mut bias, mut bias_sq) = (0f32, 1e-6f32);
     let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut rng = Rng(settings.seed | 1);
+    let mut rng = SplitMix64::new(settings.seed);
     for _ in 0..settings.epochs {
         rng.shuffle(&mut order);
         for &i in &order {
