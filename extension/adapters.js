@@ -65,7 +65,7 @@
   }
 
   function compileSite(site, patterns) {
-    const kinds = Object.values(site.kinds).map((kind) => ({
+    const kinds = Object.values(site.post_types).map((kind) => ({
       elementSelector: kind.element.join(', '),
       quotedSelector: kind.quoted.join(', '),
       fields: kind.fields,

@@ -19,7 +19,7 @@ pub use text::decode_entities;
 
 use chaff::post::{parse_timestamp, Post};
 use reader::{PostRecord, WalkState};
-use sites::{Field, KindDescription, SiteDescription};
+use sites::{Field, PostTypeDescription, SiteDescription};
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::fmt;
@@ -119,16 +119,16 @@ pub fn detect_site(html: &str) -> Option<Site> {
     first.name.parse().ok()
 }
 
-/// A page after one walk: every post element in document order, with its site's kinds.
+/// A page after one walk: every post element in document order, with its site's post types.
 pub(crate) struct ReadPage {
-    pub kinds: Vec<&'static KindDescription>,
+    pub post_types: Vec<&'static PostTypeDescription>,
     pub records: Vec<PostRecord>,
 }
 
 impl ReadPage {
     /// The id of post element `ordinal`, if it has one.
     pub fn id(&self, ordinal: usize) -> Option<String> {
-        self.records.get(ordinal)?.value(&self.kinds, Field::Id, &self.records)
+        self.records.get(ordinal)?.value(&self.post_types, Field::Id, &self.records)
     }
 }
 
@@ -137,7 +137,7 @@ pub(crate) fn read_page(html: &str, site: Site) -> Result<ReadPage, ExtractError
     let state = Rc::new(RefCell::new(WalkState::default()));
     reader::walk(html, description, &state, |s| s)?;
     let records = std::mem::take(&mut state.borrow_mut().records);
-    Ok(ReadPage { kinds: description.kinds.values().collect(), records })
+    Ok(ReadPage { post_types: description.post_types.values().collect(), records })
 }
 
 /// The posts of a saved page of `site`, in page order, with `site` set. Post elements without an
@@ -147,7 +147,7 @@ pub fn extract_posts(html: &str, site: Site) -> Result<Vec<Post>, ExtractError> 
     let mut seen = HashSet::new();
     let mut posts = Vec::new();
     for record in &page.records {
-        let value = |field| record.value(&page.kinds, field, &page.records);
+        let value = |field| record.value(&page.post_types, field, &page.records);
         let Some(id) = value(Field::Id) else { continue };
         if !seen.insert(id.clone()) {
             continue;

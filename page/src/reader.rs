@@ -10,7 +10,7 @@
 //! the preference order. The same walk serves extraction and annotation: both register their
 //! post handlers identically, so post number N (the ordinal) is the same element in both passes.
 
-use super::sites::{apply_pattern, Fallback, Field, KindDescription, Place, SiteDescription};
+use super::sites::{apply_pattern, Fallback, Field, PostTypeDescription, Place, SiteDescription};
 use super::text::{decode_entities, ShownText};
 use super::ExtractError;
 use lol_html::html_content::{ContentType, Element, EndTag, TextChunk, TextType};
@@ -26,8 +26,8 @@ const BLOCK_ELEMENTS: &str =
 /// What the walk learned about one post element.
 #[derive(Debug, Clone)]
 pub struct PostRecord {
-    /// Index into the site's kinds, in `SiteDescription::kinds` order.
-    pub kind: usize,
+    /// Index into the site's post types, in `SiteDescription::post_types` order.
+    pub post_type: usize,
     /// Ordinal of the nearest enclosing post element.
     pub enclosing: Option<usize>,
     /// Per field, per fallback: the first value that fallback yielded.
@@ -38,15 +38,15 @@ pub struct PostRecord {
 
 impl PostRecord {
     /// The field's value by the description's preference order; an `enclosing` fallback reads
-    /// the id of the enclosing post (by that post's own kind). `kinds` is the site's kinds in
-    /// `SiteDescription::kinds` order.
-    pub fn value(&self, kinds: &[&KindDescription], field: Field, records: &[PostRecord]) -> Option<String> {
-        let fallbacks = kinds[self.kind].fields.get(field);
+    /// the id of the enclosing post (by that post's own post type). `post_types` is the site's post types in
+    /// `SiteDescription::post_types` order.
+    pub fn value(&self, post_types: &[&PostTypeDescription], field: Field, records: &[PostRecord]) -> Option<String> {
+        let fallbacks = post_types[self.post_type].fields.get(field);
         for (index, fallback) in fallbacks.iter().enumerate() {
             if fallback.enclosing {
                 let parent_id = self.enclosing.and_then(|e| records.get(e)).and_then(|parent| {
                     // Enclosing posts come earlier in the walk, so this chain ends.
-                    parent.value(kinds, Field::Id, records)
+                    parent.value(post_types, Field::Id, records)
                 });
                 if parent_id.is_some() {
                     return parent_id;
@@ -143,7 +143,7 @@ fn parse_selector(selector: &str) -> Result<Selector, ExtractError> {
         .map_err(|e| ExtractError::Description(format!("selector {selector:?}: {e}")))
 }
 
-/// `E1 S, E2 S, …`: the sub-selector inside any of the kind's post elements.
+/// `E1 S, E2 S, …`: the sub-selector inside any of the post type's post elements.
 fn within(elements: &[String], sub: &str) -> String {
     elements.iter().map(|e| format!("{e} {sub}")).collect::<Vec<_>>().join(", ")
 }
@@ -237,30 +237,30 @@ pub fn register<'h>(
     state: &Shared,
     mut settings: RewriteStrSettings<'h, 'static>,
 ) -> Result<RewriteStrSettings<'h, 'static>, ExtractError> {
-    let kinds: Vec<&'h KindDescription> = site.kinds.values().collect();
+    let post_types: Vec<&'h PostTypeDescription> = site.post_types.values().collect();
 
-    for (kind_index, kind) in kinds.iter().copied().enumerate() {
+    for (type_index, post_type) in post_types.iter().copied().enumerate() {
         // The post elements themselves.
         let state_for_posts = Rc::clone(state);
-        let posts = kind.element.join(", ");
+        let posts = post_type.element.join(", ");
         settings = settings.append_element_content_handler(element_handler(&posts, move |el| {
             let ordinal = {
                 let mut st = state_for_posts.borrow_mut();
                 let ordinal = st.records.len();
                 let enclosing = st.open.last().map(|p| p.ordinal);
-                let values = Field::ALL.iter().map(|f| vec![None; kind.fields.get(*f).len()]).collect();
-                st.records.push(PostRecord { kind: kind_index, enclosing, values, best_anchor: None });
+                let values = Field::ALL.iter().map(|f| vec![None; post_type.fields.get(*f).len()]).collect();
+                st.records.push(PostRecord { post_type: type_index, enclosing, values, best_anchor: None });
                 st.open.push(OpenPost { ordinal, quoted_depth: 0 });
                 ordinal
             };
             for field in Field::ALL {
-                for (index, fallback) in kind.fields.get(field).iter().enumerate() {
+                for (index, fallback) in post_type.fields.get(field).iter().enumerate() {
                     if fallback.sel.is_none() && !fallback.enclosing {
                         begin_field(&state_for_posts, el, ordinal, field, index, fallback);
                     }
                 }
             }
-            for (index, anchor) in kind.badge.iter().enumerate() {
+            for (index, anchor) in post_type.badge.iter().enumerate() {
                 if anchor.sel.is_none() {
                     visit_anchor(&state_for_posts, el, ordinal, index, anchor.place);
                 }
@@ -274,8 +274,8 @@ pub fn register<'h>(
         })?);
 
         // Quoted regions: content inside belongs to someone else.
-        if !kind.quoted.is_empty() {
-            let quoted = kind.quoted.iter().map(|q| within(&kind.element, q)).collect::<Vec<_>>().join(", ");
+        if !post_type.quoted.is_empty() {
+            let quoted = post_type.quoted.iter().map(|q| within(&post_type.element, q)).collect::<Vec<_>>().join(", ");
             let state_for_quotes = Rc::clone(state);
             settings = settings.append_element_content_handler(element_handler(&quoted, move |el| {
                 let ordinal = {
@@ -298,13 +298,13 @@ pub fn register<'h>(
 
         // Fields read from elements inside the post.
         for field in Field::ALL {
-            for (index, fallback) in kind.fields.get(field).iter().enumerate() {
+            for (index, fallback) in post_type.fields.get(field).iter().enumerate() {
                 let Some(sub) = &fallback.sel else { continue };
                 let state_for_field = Rc::clone(state);
                 settings = settings.append_element_content_handler(element_handler(
-                    &within(&kind.element, sub),
+                    &within(&post_type.element, sub),
                     move |el| {
-                        let owner = owner_of_kind(&state_for_field, kind_index);
+                        let owner = owner_of_kind(&state_for_field, type_index);
                         if let Some(ordinal) = owner {
                             begin_field(&state_for_field, el, ordinal, field, index, fallback);
                         }
@@ -315,14 +315,14 @@ pub fn register<'h>(
         }
 
         // Badge anchors inside the post.
-        for (index, anchor) in kind.badge.iter().enumerate() {
+        for (index, anchor) in post_type.badge.iter().enumerate() {
             let Some(sub) = &anchor.sel else { continue };
             let state_for_anchor = Rc::clone(state);
             let place = anchor.place;
             settings = settings.append_element_content_handler(element_handler(
-                &within(&kind.element, sub),
+                &within(&post_type.element, sub),
                 move |el| {
-                    if let Some(ordinal) = owner_of_kind(&state_for_anchor, kind_index) {
+                    if let Some(ordinal) = owner_of_kind(&state_for_anchor, type_index) {
                         visit_anchor(&state_for_anchor, el, ordinal, index, place);
                     }
                     Ok(())
@@ -364,10 +364,10 @@ pub fn register<'h>(
     Ok(settings)
 }
 
-fn owner_of_kind(state: &Shared, kind_index: usize) -> Option<usize> {
+fn owner_of_kind(state: &Shared, type_index: usize) -> Option<usize> {
     let st = state.borrow();
     let owner = st.owner()?;
-    (st.records[owner].kind == kind_index).then_some(owner)
+    (st.records[owner].post_type == type_index).then_some(owner)
 }
 
 fn push_to_owner_captures(state: &Shared, mut push: impl FnMut(&mut ShownText)) {

@@ -41,13 +41,13 @@ pub struct SiteDescription {
     pub observe: Vec<String>,
     #[serde(default)]
     pub load_more: Vec<String>,
-    /// Kind name (post, comment, tweet) → its rules. BTreeMap: a fixed iteration order, so the
+    /// Post type name (post, comment, tweet) → its rules. BTreeMap: a fixed iteration order, so the
     /// extraction and annotation passes register their handlers identically.
-    pub kinds: BTreeMap<String, KindDescription>,
+    pub post_types: BTreeMap<String, PostTypeDescription>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
-pub struct KindDescription {
+pub struct PostTypeDescription {
     pub element: Vec<String>,
     #[serde(default)]
     pub quoted: Vec<String>,
@@ -284,9 +284,9 @@ mod tests {
             assert!(knows_pattern(name), "pattern {name} has no Rust implementation");
         }
         for site in &d.sites {
-            for kind in site.kinds.values() {
+            for post_type in site.post_types.values() {
                 for field in Field::ALL {
-                    for fallback in kind.fields.get(field) {
+                    for fallback in post_type.fields.get(field) {
                         if let Some(p) = &fallback.pattern {
                             assert!(d.patterns.contains_key(p), "{}: unknown pattern {p}", site.name);
                         }
@@ -304,12 +304,12 @@ mod tests {
             selectors.extend(site.detect.iter().map(String::as_str));
             selectors.extend(site.observe.iter().map(String::as_str));
             selectors.extend(site.load_more.iter().map(String::as_str));
-            for kind in site.kinds.values() {
-                selectors.extend(kind.element.iter().map(String::as_str));
-                selectors.extend(kind.quoted.iter().map(String::as_str));
-                selectors.extend(kind.badge.iter().filter_map(|b| b.sel.as_deref()));
+            for post_type in site.post_types.values() {
+                selectors.extend(post_type.element.iter().map(String::as_str));
+                selectors.extend(post_type.quoted.iter().map(String::as_str));
+                selectors.extend(post_type.badge.iter().filter_map(|b| b.sel.as_deref()));
                 for field in Field::ALL {
-                    selectors.extend(kind.fields.get(field).iter().filter_map(|f| f.sel.as_deref()));
+                    selectors.extend(post_type.fields.get(field).iter().filter_map(|f| f.sel.as_deref()));
                 }
             }
         }

@@ -6,13 +6,13 @@
 //!   (../shared/data/youtube_spam, CC BY 4.0) and SMS ham (../shared/data/sms_spam, CC BY 4.0;
 //!   ham only, since spam is itself templated). "Distinct" means distinct fingerprint forms, so
 //!   an exact repeat in the corpus is not counted as a wrong merge.
-//! - Each evasion kind turns every original into one evaded copy with a fixed-seed generator
+//! - Each evasion turns every original into one evaded copy with a fixed-seed generator
 //!   (`chaff::hash::SplitMix64`: no `rand` crate, same copies on every platform and run). Originals are
 //!   shuffled once and cut into threads of [`ORIGINALS_PER_THREAD`]; each thread holds its
 //!   originals and their copies in a fixed shuffled order, each post by its own author, and runs
 //!   through the real engine (`Engine::new(Settings::default())`), so the figures are what users
 //!   get, not what the similarity module alone would do.
-//! - Recall of a kind: the share of copies whose cluster is their original's. Originals merged:
+//! - Recall of an evasion: the share of copies whose cluster is their original's. Originals merged:
 //!   the share of originals whose cluster holds another original of the thread.
 //! - YouTube comments are taken as the page showed them (the export's HTML rendered by
 //!   `youtube::shown_text`), with their U+FEFF artefacts left for the normalizer.
@@ -23,10 +23,10 @@
 //!   apart, not hidden. Legitimate comments clustered are reported overall and for those with no
 //!   exact repeat in the pool (a wrong merge unless a person reading them would call them copies;
 //!   the table lists them for that reading).
-//! - Generators for each kind are written from the description of the evasion, not from the
+//! - Generators for each evasion are written from the description of the evasion, not from the
 //!   normalizer's rules; the issue also runs generators this project never sees.
 //! - Held out: the normalization and similarity choices were made looking at the YouTube and SMS
-//!   originals, so the same kinds also run on human TweepFake tweets (8+ words, distinct, a
+//!   originals, so the same evasions also run on human TweepFake tweets (8+ words, distinct, a
 //!   fixed sample), on which nothing was tuned.
 
 use std::collections::HashMap;
@@ -55,10 +55,10 @@ pub const HELDOUT_ORIGINALS: usize = 2000;
 /// Salt of the held-out shuffle and generators, so they differ from the main set's.
 const HELDOUT_SALT: u64 = 0x6865_6c64;
 
-/// Missed copies listed per kind in the report.
+/// Missed copies listed per evasion in the report.
 const MISSED_EXAMPLES: usize = 5;
 
-/// The evasion kinds of issue 3.
+/// The evasions of issue 3.
 pub const EVASIONS: &[&str] = &[
     "random-suffix",
     "random-prefix",
@@ -74,7 +74,7 @@ pub const EVASIONS: &[&str] = &[
 
 #[derive(Debug, Clone, Serialize)]
 pub struct EvasionResult {
-    pub kind: String,
+    pub evasion: String,
     pub copies: usize,
     /// Share of copies in their original's cluster.
     pub recall: f64,
@@ -119,7 +119,7 @@ pub struct DuplicateReport {
     pub evasions: Vec<EvasionResult>,
     /// Distinct human TweepFake tweets of 8+ words used as held-out originals.
     pub heldout_originals: usize,
-    /// The same evasion kinds on the held-out originals.
+    /// The same evasions on the held-out originals.
     pub heldout: Vec<EvasionResult>,
     pub youtube: YoutubeResult,
 }
@@ -135,15 +135,15 @@ impl DuplicateReport {
         );
         out.push_str("| evasion | copies | recall | originals merged |\n|---|---|---|---|\n");
         for e in &self.evasions {
-            out.push_str(&format!("| {} | {} | {:.4} | {:.2}% |\n", e.kind, e.copies, e.recall, e.originals_merged * 100.0));
+            out.push_str(&format!("| {} | {} | {:.4} | {:.2}% |\n", e.evasion, e.copies, e.recall, e.originals_merged * 100.0));
         }
         out.push_str(&format!(
-            "\nHeld out: the same kinds on {} distinct human tweets of {}+ words (TweepFake), not used to choose the shingles or thresholds (a few link-damage cases in its training file did inform the normalizer's URL handling):\n\n\
+            "\nHeld out: the same evasions on {} distinct human tweets of {}+ words (TweepFake), not used to choose the shingles or thresholds (a few link-damage cases in its training file did inform the normalizer's URL handling):\n\n\
              | evasion | recall | originals merged |\n|---|---|---|\n",
             self.heldout_originals, MIN_WORDS
         ));
         for e in &self.heldout {
-            out.push_str(&format!("| {} | {:.4} | {:.2}% |\n", e.kind, e.recall, e.originals_merged * 100.0));
+            out.push_str(&format!("| {} | {:.4} | {:.2}% |\n", e.evasion, e.recall, e.originals_merged * 100.0));
         }
         let y = &self.youtube;
         let trivial: Vec<String> =
@@ -182,12 +182,12 @@ impl DuplicateReport {
     pub fn figures(&self) -> Vec<(String, f64, bool)> {
         let mut figures = Vec::new();
         for e in &self.evasions {
-            figures.push((format!("duplicates.{}.recall", e.kind), e.recall, true));
-            figures.push((format!("duplicates.{}.originals_merged", e.kind), e.originals_merged, false));
+            figures.push((format!("duplicates.{}.recall", e.evasion), e.recall, true));
+            figures.push((format!("duplicates.{}.originals_merged", e.evasion), e.originals_merged, false));
         }
         for e in &self.heldout {
-            figures.push((format!("duplicates.heldout.{}.recall", e.kind), e.recall, true));
-            figures.push((format!("duplicates.heldout.{}.originals_merged", e.kind), e.originals_merged, false));
+            figures.push((format!("duplicates.heldout.{}.recall", e.evasion), e.recall, true));
+            figures.push((format!("duplicates.heldout.{}.originals_merged", e.evasion), e.originals_merged, false));
         }
         figures.push(("duplicates.youtube.repeated_recall".to_string(), self.youtube.repeated_recall, true));
         figures.push(("duplicates.youtube.legitimate_clustered".to_string(), self.youtube.legitimate_clustered, false));
@@ -236,15 +236,15 @@ pub fn evaluate(data_dir: &Path) -> Result<DuplicateReport, String> {
     })
 }
 
-/// Every evasion kind on `originals`, one evaded copy each.
+/// Every evasion on `originals`, one evaded copy each.
 fn measure_evasions(originals: &[String], seed: u64) -> Vec<EvasionResult> {
     let vocabulary: Vec<&str> = originals.iter().flat_map(|o| o.split_whitespace()).filter(|w| w.chars().all(char::is_alphabetic)).collect();
     let mut results = Vec::new();
-    for (k, kind) in EVASIONS.iter().enumerate() {
-        // One generator per kind, so adding a kind never changes another kind's copies.
+    for (k, evasion) in EVASIONS.iter().enumerate() {
+        // One generator per evasion, so adding an evasion never changes another's copies.
         let mut rng = SplitMix64::new(seed ^ ((k as u64 + 1) << 32));
-        let copies: Vec<String> = originals.iter().map(|o| evade(kind, o, &vocabulary, &mut rng)).collect();
-        results.push(measure_kind(kind, originals, &copies, &mut rng));
+        let copies: Vec<String> = originals.iter().map(|o| evade(evasion, o, &vocabulary, &mut rng)).collect();
+        results.push(measure_evasion(evasion, originals, &copies, &mut rng));
     }
     results
 }
@@ -303,7 +303,7 @@ fn distinct_originals<'a>(youtube: impl Iterator<Item = &'a str>, sms: impl Iter
     (originals, from_youtube)
 }
 
-fn measure_kind(kind: &str, originals: &[String], copies: &[String], rng: &mut SplitMix64) -> EvasionResult {
+fn measure_evasion(evasion: &str, originals: &[String], copies: &[String], rng: &mut SplitMix64) -> EvasionResult {
     let (mut found, mut merged) = (0usize, 0usize);
     let mut missed_examples = Vec::new();
     for (chunk, start) in originals.chunks(ORIGINALS_PER_THREAD).zip((0..).step_by(ORIGINALS_PER_THREAD)) {
@@ -339,7 +339,7 @@ fn measure_kind(kind: &str, originals: &[String], copies: &[String], rng: &mut S
         }
     }
     EvasionResult {
-        kind: kind.to_string(),
+        evasion: evasion.to_string(),
         copies: copies.len(),
         recall: found as f64 / copies.len().max(1) as f64,
         originals_merged: merged as f64 / originals.len().max(1) as f64,
@@ -413,9 +413,9 @@ fn measure_youtube(comments: &[youtube::Comment]) -> YoutubeResult {
     }
 }
 
-/// One evaded copy of `text` for evasion `kind`.
-pub fn evade(kind: &str, text: &str, vocabulary: &[&str], rng: &mut SplitMix64) -> String {
-    match kind {
+/// One evaded copy of `text` by `evasion`.
+pub fn evade(evasion: &str, text: &str, vocabulary: &[&str], rng: &mut SplitMix64) -> String {
+    match evasion {
         "random-suffix" => format!("{text} {}", random_token(rng)),
         "random-prefix" => format!("{} {text}", random_token(rng)),
         "look-alike-letters" => look_alike(text, 0.5, rng),
@@ -426,7 +426,7 @@ pub fn evade(kind: &str, text: &str, vocabulary: &[&str], rng: &mut SplitMix64) 
         "emoji" => emoji(text, rng),
         "one-word-edit" => one_word_edit(text, vocabulary, rng),
         "combined" => combined(text, vocabulary, rng),
-        other => panic!("unknown evasion kind {other}"),
+        other => panic!("unknown evasion {other}"),
     }
 }
 
@@ -588,7 +588,7 @@ fn one_word_edit(text: &str, vocabulary: &[&str], rng: &mut SplitMix64) -> Strin
     words.join(" ")
 }
 
-/// Every kind at once: a one-word edit, then per word one of look-alikes, fullwidth or
+/// Every evasion at once: a one-word edit, then per word one of look-alikes, fullwidth or
 /// mathematical letters, then case and punctuation noise, zero-width characters, emoji, and
 /// random filler at both ends.
 fn combined(text: &str, vocabulary: &[&str], rng: &mut SplitMix64) -> String {
@@ -626,10 +626,10 @@ mod tests {
     fn every_kind_changes_the_text_but_keeps_its_meaning_recoverable() {
         let text = "I never thought this song would still be stuck in my head years later";
         let vocabulary = ["river", "window", "purple"];
-        for (k, kind) in EVASIONS.iter().enumerate() {
+        for (k, evasion) in EVASIONS.iter().enumerate() {
             let mut rng = SplitMix64::new(k as u64);
-            let copy = evade(kind, text, &vocabulary, &mut rng);
-            assert_ne!(copy, text, "{kind} left the text as it was");
+            let copy = evade(evasion, text, &vocabulary, &mut rng);
+            assert_ne!(copy, text, "{evasion} left the text as it was");
             assert!(!copy.is_empty());
         }
     }
@@ -645,14 +645,14 @@ mod tests {
             "my grandmother makes the best apple pie in the whole county every autumn",
             "we should really fix the leaking kitchen tap before the weekend comes",
         ]);
-        let found = measure_kind("test", &originals, &originals.iter().map(|o| format!("{o} xk7qz2")).collect::<Vec<_>>(), &mut SplitMix64::new(1));
+        let found = measure_evasion("test", &originals, &originals.iter().map(|o| format!("{o} xk7qz2")).collect::<Vec<_>>(), &mut SplitMix64::new(1));
         assert_eq!((found.recall, found.originals_merged), (1.0, 0.0));
         let unrelated = texts(&[
             "a completely different sentence about football scores and transfer rumours",
             "nothing here resembles any of the originals written above in this test",
             "quantum computers will not replace your laptop for writing emails soon",
         ]);
-        let missed = measure_kind("test", &originals, &unrelated, &mut SplitMix64::new(1));
+        let missed = measure_evasion("test", &originals, &unrelated, &mut SplitMix64::new(1));
         assert_eq!(missed.recall, 0.0);
         assert_eq!(missed.missed_examples.len(), 3);
     }
@@ -664,7 +664,7 @@ mod tests {
             "the bus was late again so I walked all the way to work in the snow",
             "my grandmother makes the best apple pie in the whole county every autumn",
         ]);
-        let result = measure_kind("test", &originals, &originals, &mut SplitMix64::new(1));
+        let result = measure_evasion("test", &originals, &originals, &mut SplitMix64::new(1));
         assert!((result.originals_merged - 2.0 / 3.0).abs() < 1e-9);
     }
 
