@@ -5,10 +5,13 @@
 //! dataset rather than the writer (../shared/data/SOURCES.md). A reader on Reddit sees the
 //! rendered comment: links as their text, no emphasis marks, entities decoded. So does the
 //! model, through this one function used by `chaff-lab train` and `chaff-lab eval` alike. Block
-//! quotes are dropped (they are someone else's words, issue 3), as are code blocks' fences
-//! and raw HTML; invisible characters (zero-width space from `&#x200B;`, BOM) are removed and
-//! whitespace is collapsed to single spaces.
+//! quotes are dropped (they are someone else's words, not the author's), as are code blocks'
+//! fences and raw HTML; invisible characters (zero-width space from `&#x200B;`, BOM) are
+//! removed and whitespace is collapsed to single spaces. Tweets are plain text with the
+//! entities of their export: those are decoded by `chaff_page::decode_entities`, the decoder
+//! saved pages go through, so every corpus reads HTML entities the same way.
 
+use chaff_page::decode_entities;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// The text a page shows for a markdown body, whitespace collapsed.
@@ -39,16 +42,9 @@ pub fn page_text(markdown: &str) -> String {
 }
 
 /// Plain text (a tweet) as a page shows it: HTML entities that exports leave (`&amp;`,
-/// `&gt;`, `&lt;`, `&quot;`, `&#39;`) decoded, invisible characters removed, whitespace
-/// collapsed.
+/// `&gt;`, `&#39;` …) decoded, invisible characters removed, whitespace collapsed.
 pub fn plain_text(text: &str) -> String {
-    let decoded = text
-        .replace("&gt;", ">")
-        .replace("&lt;", "<")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&");
-    collapse_whitespace(&decoded)
+    collapse_whitespace(&decode_entities(text))
 }
 
 fn is_invisible(c: char) -> bool {
