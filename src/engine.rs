@@ -6,13 +6,14 @@
 //!   a cluster's id (derived from its root's post id) is the same however the posts were batched.
 //! - Candidate pairs come from the LSH index; a candidate already in our cluster is skipped. The
 //!   clusters are the connected components of the "near copies" graph over LSH candidates, which
-//!   does not depend on arrival order or batch boundaries (issue 2).
+//!   does not depend on arrival order or batch boundaries.
 //! - Exact copies of a text join their first occurrence directly and stay out of the LSH
 //!   buckets: a flood of identical spam then costs one lookup each, not a bucket scan.
 //! - A verdict is a pure function of the post, its cluster's facts and the settings. Every fact
 //!   it uses (copies, distinct authors, the busiest one-hour burst, links shared by several
 //!   authors) can only grow as the thread grows, so a level never falls as more posts arrive;
-//!   only `set_settings` can lower one (issue 2, GUIDE §4 on flicker).
+//!   only `set_settings` can lower one: a hint that comes and goes as a thread loads is flicker,
+//!   and readers stop trusting it.
 //! - An edited post (same id, new text) rebuilds the thread from its posts: edits are rare, and
 //!   union-find cannot split a cluster.
 
@@ -31,7 +32,8 @@ use crate::verdict::{Level, Reason, ReasonKind, Sensitivity, Settings, Verdict};
 /// 2021: coordination shows as the same text from different accounts within a short interval).
 const BURST_WINDOW_SECS: i64 = 3600;
 
-/// Moderator bots repeat their boilerplate by design (GUIDE §1): never a campaign.
+/// Moderator bots repeat their boilerplate by design (AutoModerator posts the same notice in
+/// every thread it acts on): never a campaign.
 const CAMPAIGN_EXEMPT_AUTHORS: &[&str] = &["automoderator"];
 
 /// A near-duplicate group, for the moderator panel and `chaff scan`.

@@ -21,7 +21,7 @@
 //! - LSH: [`BANDS`] bands of [`ROWS`] MinHash rows. A pair at Jaccard s becomes a candidate with
 //!   probability 1 − (1 − s³)⁴⁰: 0.995 at s = 0.5, 0.93 at s = 0.4, 0.005 at s = 0.05 (an unrelated
 //!   pair), so candidates are near-copies almost always and unrelated pairs rarely. text-dedup's
-//!   published setting (GUIDE §5: 200 permutations, 50 bands × 4 rows) catches s = 0.5 only with
+//!   published setting (its README: 200 permutations, 50 bands × 4 rows) catches s = 0.5 only with
 //!   probability 0.96; 3 rows trade a few more verified candidates for recall.
 //! - Everything is deterministic: hash seeds are constants, so fingerprints, band keys and the
 //!   near-copy relation are the same on every run and platform (the engine's clustering and the
@@ -64,8 +64,7 @@ pub const SENTENCE_WORDS: usize = 8;
 /// under everything (agreement, thanks, laughter, greetings, praise), the things those reactions
 /// point at ("great video", "love this song"), and the stand-in bodies of deleted posts. A text made
 /// only of these (plus under [`MIN_CONTENT_CHARS`] other letters) is a common reply, never a
-/// campaign, however often it appears: issue 2 names "thanks!", "this", "lol", "+1", "same",
-/// "[deleted]". Promotional copies need verbs and nouns outside this list ("check", "profile",
+/// campaign, however often it appears: "thanks!", "this", "lol", "+1", "same", "[deleted]". Promotional copies need verbs and nouns outside this list ("check", "profile",
 /// "subscribe", "channel"), so they still fingerprint.
 pub const NON_CAMPAIGN_WORDS: &[&str] = &[
     // Function words.
@@ -96,7 +95,7 @@ pub const NON_CAMPAIGN_WORDS: &[&str] = &[
 ];
 
 /// The bodies the sites show in place of a deleted, removed or hidden post. They repeat across a
-/// thread by design and are never a campaign (GUIDE §1), however many words they have.
+/// thread by design and are never a campaign, however many words they have.
 pub const REMOVED_POST_BODIES: &[&str] = &[
     "[deleted]",
     "[removed]",

@@ -2,8 +2,8 @@
 //!
 //! Design: a verdict is derived only from quantities that can grow as a thread loads (cluster
 //! size, distinct authors, the busiest burst of copies) plus the post's own AI likelihood, so
-//! the level it yields rises but never falls while the thread grows (issue 2; GUIDE §4 on
-//! flicker). Only a change of settings can lower it.
+//! the level it yields rises but never falls while the thread grows (a hint that comes and
+//! goes as the thread loads is flicker). Only a change of settings can lower it.
 
 use serde::{Deserialize, Serialize};
 
@@ -67,7 +67,8 @@ pub struct Verdict {
     pub reasons: Vec<Reason>,
 }
 
-/// How readily chaff raises a hint. Users choose it (GUIDE §4, botometer-python #35).
+/// How readily chaff raises a hint. Users choose it: one fixed threshold is too loud for some
+/// readers and too quiet for others.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Sensitivity {
@@ -82,6 +83,7 @@ pub enum Sensitivity {
 #[serde(default)]
 pub struct Settings {
     pub sensitivity: Sensitivity,
-    /// Authors the reader trusts: never flagged (RES user tagger, GUIDE §4).
+    /// Authors the reader trusts: never flagged (as Reddit Enhancement Suite's user tagger lets
+/// readers mark people they know).
     pub trusted_authors: Vec<String>,
 }

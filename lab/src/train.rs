@@ -1,7 +1,7 @@
 //! `chaff-lab train`: learns the AI-text models (`src/ai/model-*.txt`) from the training split of
 //! ../shared/data, reproducibly.
 //!
-//! Design (issue 3):
+//! Design:
 //! - Data: GriD, TweepFake and janitr through the `corpus` loaders, text as a page shows it.
 //!   Each example has a group (GriD: near-duplicate key, TweepFake: account, janitr: thread);
 //!   `in_validation` puts whole groups on one side by hashing the group key, 80/20. Training
@@ -106,7 +106,7 @@ pub struct SiteConfig {
 
 /// The shipped configuration: one model per site family (see `ai` for why).
 /// Reddit: GriD, the discussion-comment corpus. X: janitr's 2026 AI replies weigh double
-/// (they are what readers on X meet now, issue 3), GriD's explanatory answers add a larger
+/// (they are what readers on X meet now), GriD's explanatory answers add a larger
 /// view of machine prose. TweepFake's bots are not learned from: its 2019 generators, even
 /// their style alone, cost janitr 0.03 out-of-fold AUROC (0.936 vs 0.964). Its human tweets
 /// teach the style weights (weight 0.5): janitr's human side is 118 posts by prominent
@@ -163,7 +163,7 @@ const MIN_DOCUMENTS: u32 = 3;
 
 /// Quantiles of the out-of-fold human likelihoods that become thresholds, per sensitivity
 /// [low, medium, high] as (notice, suspect). Medium (the default) flags about 1 human post in
-/// 200 at notice level and 1 in 1000 as suspect, inside issue 3's 1% budget; high trades more
+/// 200 at notice level and 1 in 1000 as suspect, inside the 1% false-alarm budget; high trades more
 /// false alarms for recall, low fewer.
 const THRESHOLD_QUANTILES: [(f64, f64); 3] = [(0.998, 0.9995), (0.995, 0.999), (0.98, 0.995)];
 

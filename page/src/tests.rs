@@ -1,5 +1,7 @@
 //! Behaviour of extraction and annotation on small pages of each site, written the way the
-//! sites write their markup (GUIDE §1; the real x.com capture in ../shared/pages).
+//! sites write their markup (custom elements and attributes of new Reddit, old Reddit's
+//! `.thing` tables, X's `article[data-testid="tweet"]`; compare the real x.com capture in
+//! tests/pages/real).
 
 use super::*;
 use chaff::verdict::{Level, Reason, ReasonKind, Verdict};

@@ -13,7 +13,8 @@
 //!
 //! The text given here is already the author's own words as a page shows them (`author_text`):
 //! no markdown marks, no quote lines, whitespace collapsed. Formatting is never a feature (raw
-//! GriD formatting leaks the label, ../shared/data/SOURCES.md); line breaks are gone by then.
+//! GriD formatting leaks the label: only its machine side keeps markdown syntax); line breaks
+//! are gone by then.
 
 use unicode_properties::UnicodeEmoji;
 
@@ -26,7 +27,7 @@ pub const CHARS: u8 = b'c';
 pub const STYLE: u8 = b's';
 
 /// Character n-gram lengths. 3–5 is the usual range for tf-idf text classifiers (it reached
-/// 0.996 AUROC on GriD here with words, issue 3); shorter grams are mostly letters, longer
+/// 0.996 AUROC on GriD here with words); shorter grams are mostly letters, longer
 /// ones mostly whole words, which the word families already carry.
 const CHAR_GRAM_MIN: usize = 3;
 const CHAR_GRAM_MAX: usize = 5;

@@ -1,7 +1,7 @@
 //! AI-text likelihood: a learned logistic regression over lexical and stylistic features,
 //! one model per site family, with its own explanation.
 //!
-//! Design (issue 3): the weights are learned by `chaff-lab train` from the training split of
+//! Design: the weights are learned by `chaff-lab train` from the training split of
 //! ../shared/data (text as a page shows it) and shipped as readable text files beside this
 //! module (`model-reddit.txt`, `model-x.txt`; provenance in `MODEL.md`). Two models because
 //! what a machine-written Reddit answer looks like (GriD: long, even, explanatory) and what a
@@ -41,7 +41,7 @@ pub struct AiAssessment {
 }
 
 /// Fewer words than this and the model does not judge: a one-line reply carries too little
-/// evidence either way, and GUIDE §4 asks for no flag on very short posts. Eight words keeps
+/// evidence either way, and a flag on a one-liner is the false alarm readers forgive least. Eight words keeps
 /// most of janitr's AI replies (median ~170 characters) in reach.
 pub const MIN_WORDS: usize = 8;
 
@@ -357,7 +357,7 @@ mod tests {
         }
         assert!(
             REDDIT_MODEL_FILE.len() + X_MODEL_FILE.len() <= 150 * 1024,
-            "size budget of issue 3"
+            "the models' size budget: 150 KB together"
         );
     }
 

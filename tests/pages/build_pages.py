@@ -4,8 +4,8 @@ x-conversation.html) from real YouTube comments and chaff's own hand-written rep
 
 Design: the pages are committed, so tests never need ../shared; this script is how they were
 made, so every row they quote is named here by its COMMENT_ID (provenance for ATTRIBUTION.md),
-and a page can be rebuilt after a structure fix. Markup follows ../shared/GUIDE.md section 1 and
-the real x.com capture in ../shared/pages. Pages are self-contained: no scripts, no remote
+and a page can be rebuilt after a structure fix. Markup follows the sites' own (shreddit custom elements, old
+Reddit's .thing tables, X's article[data-testid=tweet]) and the real x.com capture in tests/pages/real. Pages are self-contained: no scripts, no remote
 resources (the extension's browser tests check that nothing leaves the page's host).
 
 Run: python3 tests/pages/build_pages.py [--data ../shared/data/youtube_spam]
@@ -69,7 +69,7 @@ def esc(text):
 def quoting(parent):
     """The opening words of a parent comment, as a reply quotes them (Reddit's `>` line renders as
     a blockquote): someone else's text inside the reply, which chaff must not read as the
-    reply's own (issue 3)."""
+    reply's own."""
     return " ".join(parent["text"].split()[:12])
 
 

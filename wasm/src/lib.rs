@@ -115,7 +115,7 @@ pub fn readable_date(text: &str) -> bool {
 }
 
 /// Locality-sensitive keys of a text's fingerprint (as decimal strings: u64 does not fit a JS
-/// number). The extension stores only salted hashes of these, never text (issue 4).
+/// number). The extension stores only salted hashes of these, never text.
 #[wasm_bindgen(js_name = fingerprintKeys)]
 pub fn fingerprint_keys(text: &str) -> Vec<String> {
     chaff::similarity::fingerprint_keys(text).iter().map(u64::to_string).collect()

@@ -1,4 +1,4 @@
-//! Saved-page reading for the www playground (feature `page`, issue 5): the same lol_html
+//! Saved-page reading for the www playground (feature `page`): the same lol_html
 //! extraction and annotation `chaff scan` runs natively, exposed to the playground's worker.
 //!
 //! Design: no logic here beyond naming the site. Scoring stays in `ChaffEngine`, so the

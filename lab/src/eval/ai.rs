@@ -1,4 +1,4 @@
-//! AI-text detection, measured (issue 3) on the validation split of GriD, TweepFake and janitr.
+//! AI-text detection, measured on the validation split of GriD, TweepFake and janitr.
 //!
 //! Design: the posts are scored the way a reader meets them. Each corpus's validation texts
 //! (`train::in_validation`, the very split `chaff-lab train` held out; text prepared by the same
@@ -20,7 +20,7 @@ use chaff::verdict::{Level, Settings};
 
 use crate::train::{auroc, in_validation, Corpus};
 
-/// Posts per evaluation thread (issue 3).
+/// Posts per evaluation thread: a long thread as a reader sees it.
 pub const POSTS_PER_THREAD: usize = 100;
 
 /// Seed of the fixed shuffle that forms the threads.
@@ -182,7 +182,7 @@ pub fn evaluate_corpus(corpus: Corpus, data_dir: &Path) -> Result<CorpusFigures,
     })
 }
 
-/// Measures every corpus (issue 3's AI-text figures).
+/// Measures every corpus (the AI-text figures).
 pub fn evaluate(data_dir: &Path) -> Result<AiReport, String> {
     let corpora = Corpus::ALL
         .iter()

@@ -1,4 +1,4 @@
-//! Near-duplicate detection, measured (issue 3): evasion recall on real posts, and real
+//! Near-duplicate detection, measured: evasion recall on real posts, and real
 //! campaigns in the YouTube spam comments.
 //!
 //! Design.
@@ -19,7 +19,7 @@
 //! - YouTube: all comments of the three videos as one pooled thread (a campaign posts the
 //!   same text under several videos). "Repeated" comments are those whose fingerprint form occurs
 //!   3+ times in the pool; the figure is the share of them that are clustered. Repeats that the
-//!   engine must leave alone by design (common replies with no fingerprint, issue 2) are counted
+//!   engine must leave alone by design (common replies with no fingerprint) are counted
 //!   apart, not hidden. Legitimate comments clustered are reported overall and for those with no
 //!   exact repeat in the pool (a wrong merge unless a person reading them would call them copies;
 //!   the table lists them for that reading).
@@ -43,9 +43,9 @@ use chaff::verdict::Settings;
 
 use crate::corpus::{tweepfake, youtube};
 
-/// Originals per evaluation thread (issue 3: threads of 100 posts).
+/// Originals per evaluation thread: a thread of 100 posts, a long thread as a reader sees it.
 pub const ORIGINALS_PER_THREAD: usize = 100;
-/// Minimum words of an original (issue 3).
+/// Minimum words of an original: shorter texts are common replies the engine leaves alone.
 pub const MIN_WORDS: usize = 8;
 /// The generator seed. Any fixed value; this one spells "chaff" in ASCII.
 pub const SEED: u64 = 0x63_6861_6666;
@@ -58,7 +58,7 @@ const HELDOUT_SALT: u64 = 0x6865_6c64;
 /// Missed copies listed per evasion in the report.
 const MISSED_EXAMPLES: usize = 5;
 
-/// The evasions of issue 3.
+/// The evasions spam floods use, each measured on its own and all at once (`combined`).
 pub const EVASIONS: &[&str] = &[
     "random-suffix",
     "random-prefix",
@@ -130,7 +130,7 @@ impl DuplicateReport {
         let mut out = format!(
             "Evasion recall: {} distinct real posts of {}+ words ({} YouTube legitimate comments, {} SMS ham), \
              one evaded copy each, {} threads of {} originals + their copies through the engine, seed {:#x}. \
-             Targets (issue 3): recall >= 0.98 (one-word edit >= 0.95), originals merged <= 0.2%.\n\n",
+             Targets: recall >= 0.98 (one-word edit >= 0.95), originals merged <= 0.2%.\n\n",
             self.originals, MIN_WORDS, self.originals_youtube, self.originals_sms, self.threads, ORIGINALS_PER_THREAD, self.seed
         );
         out.push_str("| evasion | copies | recall | originals merged |\n|---|---|---|---|\n");
@@ -203,7 +203,8 @@ impl DuplicateReport {
 /// Runs the near-duplicate evaluation on the corpora under `data_dir` (../shared/data).
 pub fn evaluate(data_dir: &Path) -> Result<DuplicateReport, String> {
     let mut comments = youtube::load(&data_dir.join("youtube_spam"))?;
-    // Scored as a reader met them on the page: HTML of the export rendered (SOURCES.md).
+    // Scored as a reader met them on the page: the export holds each comment as HTML, which is
+    // rendered to the text the page showed.
     for comment in &mut comments {
         comment.text = youtube::shown_text(&comment.text);
     }
@@ -286,7 +287,7 @@ fn distinct_originals<'a>(youtube: impl Iterator<Item = &'a str>, sms: impl Iter
     let mut seen = std::collections::HashSet::new();
     let mut originals = Vec::new();
     let mut take = |text: &str, originals: &mut Vec<String>| {
-        // The export's U+FEFF artefact is not part of the post (SOURCES.md).
+        // The export's U+FEFF artefact (a byte-order mark inside the text) is not part of the post.
         let text = text.replace('\u{FEFF}', "");
         let text = text.trim();
         if text.split_whitespace().count() >= MIN_WORDS && seen.insert(fingerprint_form(text)) {

@@ -1,5 +1,5 @@
-//! `chaff-lab eval`: detection quality measured on the labelled corpora of ../shared/data
-//! (issue 3). Each signal has its own module; this one runs them and compares a run with the
+//! `chaff-lab eval`: detection quality measured on the labelled corpora of ../shared/data.
+//! Each signal has its own module; this one runs them and compares a run with the
 //! committed report (the quality regression guard).
 
 pub mod ai;

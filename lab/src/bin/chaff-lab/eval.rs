@@ -1,6 +1,6 @@
 //! `chaff-lab eval --data DIR [--json FILE|-] [--report MD] [--check REPORT.json]`: measures
-//! detection quality on the labelled corpora (issue 3) and prints a readable table (each target
-//! of issue 3, met or missed by how much, then the detail) and, with `--json`, the
+//! detection quality on the labelled corpora and prints a readable table (each target, met or
+//! missed by how much, then the detail) and, with `--json`, the
 //! machine-readable figures (`-`: after the table, on standard output).
 //!
 //! `--report` writes the committed report (`make quality-report`: docs/quality.md + the JSON
@@ -27,8 +27,8 @@ fn regression_margin(higher_is_better: bool) -> f64 {
     }
 }
 
-/// The targets of issue 3, by figure name prefix and suffix: (figure, target, higher_is_better).
-/// These are the issue's goals, not measured values.
+/// The detection targets, by figure name prefix and suffix: (figure, target, higher_is_better).
+/// These are goals, not measured values.
 const TARGETS: &[(&str, f64, bool)] = &[
     ("ai.grid.auroc", 0.99, true),
     ("ai.grid.tpr_at_1pct_fpr", 0.90, true),
@@ -51,7 +51,7 @@ const TARGETS: &[(&str, f64, bool)] = &[
     ("duplicates.youtube.repeated_recall", 0.99, true),
 ];
 
-/// A markdown table of each target of issue 3 against what was measured.
+/// A markdown table of each target against what was measured.
 fn targets_table(figures: &[Figure]) -> String {
     let mut table = String::from("| figure | target | measured | |\n|---|---|---|---|\n");
     for &(name, target, higher_is_better) in TARGETS {
@@ -140,7 +140,7 @@ pub fn run(args: &[String]) -> ExitCode {
         .map(|(name, value, higher_is_better)| Figure { name, value, higher_is_better })
         .collect();
     let tables = format!(
-        "## Targets (issue 3)\n\n{}\n## Near-duplicates\n\n{}\n\n## AI text\n\n{}\n",
+        "## Targets\n\n{}\n## Near-duplicates\n\n{}\n\n## AI text\n\n{}\n",
         targets_table(&figures),
         dup.table(),
         ai_report.table()
@@ -165,7 +165,7 @@ pub fn run(args: &[String]) -> ExitCode {
     if let Some(path) = &options.report {
         let markdown = format!(
             "# chaff detection quality\n\nMeasured by `make quality-report` (`{}`) on {}.\n\
-             Machine-readable figures: `{}`. Targets and what they mean: issue 3 and the README.\n\n{}",
+             Machine-readable figures: `{}`. Targets and what they mean: the README's *Detection quality*.\n\n{}",
             report.command,
             report.date,
             path.with_extension("json").file_name().unwrap_or_default().to_string_lossy(),
