@@ -12,7 +12,7 @@ CHAFF := target/release/chaff
 LAB := target/release/chaff-lab
 THREAD := tests/pages/reddit-thread.html
 
-.PHONY: run test setup cli lab extension www eval quality-report quality-guard train bench clean
+.PHONY: run test setup cli lab core-check extension www eval quality-report quality-guard train bench clean
 
 setup:
 	bash scripts/setup.sh rust browser node
@@ -33,13 +33,23 @@ extension: setup
 www: setup
 	bash scripts/build-www.sh
 
-test: setup
+test: setup core-check
 	cargo build --bin chaff
 	cargo test --workspace --exclude chaff-wasm
 	wasm-pack test --node wasm
 	$(MAKE) --no-print-directory extension www
 	node --test tests/browser/
 	$(MAKE) --no-print-directory quality-guard
+
+# The direction of the crates: the core builds for wasm32 as it is, with no feature and no HTML,
+# markdown, CSV, command-line or web crate in its dependency tree.
+CORE_FORBIDDEN := lol_html|pulldown-cmark|csv|wasm-bindgen|web-sys|js-sys|serde-wasm-bindgen
+core-check:
+	cargo check -p chaff --lib --target wasm32-unknown-unknown
+	@if cargo tree -p chaff -e normal --prefix none | grep -E '^($(CORE_FORBIDDEN)) '; then \
+	  echo "core-check: the core (package chaff) depends on the crates above; they belong in page/, cli/, lab/ or wasm/" >&2; exit 1; \
+	fi
+	@echo "core-check: the core builds for wasm32 and depends on no HTML, markdown, CSV, CLI or web crate"
 
 # The quality regression guard: detection figures may not fall below docs/quality.json by more
 # than the stated margin. Without ../shared/data it fails under CI=true and says so elsewhere.
