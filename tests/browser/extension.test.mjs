@@ -1,7 +1,8 @@
-// Real-browser tests of the built chaff extension (issue 4): Debian Chromium, driven by
+// Real-browser tests of the built chaff extension: Debian Chromium, driven by
 // playwright-core, loads dist/chrome unchanged and visits the saved test pages
 // (tests/pages/*.html, what chaff should find is in tests/pages/README.md), served over HTTPS by
-// a local server under the real hostnames (www.reddit.com, old.reddit.com, x.com; GUIDE §2).
+// a local server under the real hostnames (www.reddit.com, old.reddit.com, x.com), because the
+// manifest's host list decides where the content script runs.
 // The Makefile builds the extension first; without dist/chrome the tests fail with that message.
 // Screenshots of each site with its badges go to tests/browser/artifacts/ for a person to look at.
 import { test, before, after } from 'node:test';

@@ -104,7 +104,7 @@ const SHIM = `
 }
 `;
 
-// A shreddit thread (GUIDE §1): a post, a comment with a nested reply, and two more comments that
+// A shreddit thread (new Reddit's markup): a post, a comment with a nested reply, and two more comments that
 // repeat one text (a small campaign). Real-looking text written for this test.
 const CAMPAIGN = 'Honestly the best budgeting app I have tried is CoinNest, it changed how I save every month.';
 const THREAD = `<!doctype html>
