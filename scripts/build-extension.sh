@@ -13,7 +13,8 @@
 #   would need Chrome's "type": "module" that Firefox's background.scripts does not take), and
 #   popup/popup.js and options/options.js (their pages could load modules, but bundled they load
 #   one file each and the package ships no module that nothing loads). Not minified: a reviewer
-#   (AMO's, or a user's) can read what runs.
+#   (AMO's, or a user's) can read what runs. Each bundle opens with "use strict": modules are
+#   strict, and their code must run as it does in the tests that load them as modules.
 # - The WASM engine: wasm-pack's output of wasm/ (--target web) in extension/pkg/, git-ignored.
 #   Its ES-module glue is imported by engine/page-engine.js and background/engine-host.js and so
 #   bundled into content.js and background.js; the .wasm ships as pkg/chaff_wasm_bg.wasm. The glue
@@ -58,7 +59,8 @@ fi
 BUNDLES=target/chaff-extension-bundles
 rm -rf "$BUNDLES"
 # name=entry: the bundle's path in the extension, as the manifest and the pages name it.
-esbuild --bundle --format=iife --charset=utf8 --log-level=warning --log-override:empty-import-meta=silent \
+esbuild --bundle --format=iife --charset=utf8 --banner:js='"use strict";' \
+  --log-level=warning --log-override:empty-import-meta=silent \
   --outdir="$BUNDLES" \
   content=extension/content/content.js \
   background=extension/background/background.js \
