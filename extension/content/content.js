@@ -15,14 +15,15 @@ import * as settingsStore from '../settings.js';
 import * as memory from '../memory.js';
 import * as engines from '../engine/engine.js';
 import * as hints from '../ui/hints.js';
+import { seenElsewhereText } from '../ui/words.js';
 import * as panel from '../ui/panel.js';
 import * as adapters from './adapters.js';
 import * as observer from './observer.js';
+import { readSome, LEVEL_ATTRIBUTE } from './reading.js';
 import { whenSiteAppears } from './site-detection.js';
 import { countByLevel } from '../shared/levels.js';
 
 const SLICE_MS = 8;
-const LEVEL_ATTRIBUTE = 'data-chaff-level';
 // The worker engine costs this thread only the message, so it takes bigger batches.
 const WORKER_BATCH = 100;
 // Measured: a 56-post batch on a 1,000-comment thread took 20-24 ms when clusters grew.
@@ -61,54 +62,6 @@ function newThread() {
     toShow: new Set(), // ids whose hint must be (re-)drawn
     msPerPost: 1, // measured cost of the in-page engine, for batch sizes
   };
-}
-
-// ---- reading ----
-
-function collectPostElements(nodes) {
-  const elements = new Set();
-  for (const node of nodes) {
-    if (!node.isConnected) continue;
-    const owner = adapter.postOf(node);
-    if (owner) elements.add(owner);
-    if (node.nodeType === Node.ELEMENT_NODE) for (const element of node.querySelectorAll(adapter.postSelector)) elements.add(element);
-  }
-  return elements;
-}
-
-function readSome(state, until) {
-  if (state.toRead.size === 0) return;
-  // Resolving nodes to post elements is one querySelectorAll per node: cheap, done at once.
-  const elements = collectPostElements(state.toRead);
-  state.toRead.clear();
-  const queue = [...elements];
-  for (let i = 0; i < queue.length; i++) {
-    if (performance.now() > until) {
-      for (const element of queue.slice(i)) state.toRead.add(element);
-      return;
-    }
-    readOne(state, queue[i]);
-  }
-}
-
-function readOne(state, element) {
-  const post = adapter.read(element);
-  if (!post) return;
-  const previousId = state.elementIds.get(element);
-  if (previousId !== undefined && previousId !== post.id) {
-    // The site re-used this node for another post: the old post's hint must not stay on it.
-    hints.remove(previousId);
-    element.removeAttribute(LEVEL_ATTRIBUTE);
-  }
-  state.elementIds.set(element, post.id);
-  const known = state.posts.get(post.id);
-  state.posts.set(post.id, post);
-  if (!known || known.text !== post.text || known.title !== post.title) {
-    state.toScore.set(post.id, post);
-  } else if (state.verdicts.has(post.id)) {
-    const verdict = state.verdicts.get(post.id);
-    if (known.element !== element || element.getAttribute(LEVEL_ATTRIBUTE) !== verdict.level) state.toShow.add(post.id);
-  }
 }
 
 // ---- scoring ----
@@ -190,8 +143,7 @@ async function askMemory(state, ids) {
 function shownVerdict(state, verdict) {
   const count = state.seenElsewhere.get(verdict.id);
   if (!count) return verdict;
-  const text = count === 1 ? 'also seen in 1 other thread' : `also seen in ${count} other threads`;
-  return { ...verdict, reasons: [...verdict.reasons, { kind: 'seen-elsewhere', text }] };
+  return { ...verdict, reasons: [...verdict.reasons, { kind: 'seen-elsewhere', text: seenElsewhereText(count) }] };
 }
 
 function peersOf(state, verdict) {
@@ -211,7 +163,7 @@ function showSome(state, until) {
     state.toShow.delete(id);
     const post = state.posts.get(id);
     const verdict = state.verdicts.get(id);
-    // A post no longer on the page is shown again when the site renders it back (readOne).
+    // A post no longer on the page is shown again when the site renders it back (reading.js).
     if (!post || !verdict || !post.element.isConnected) continue;
     post.element.setAttribute(LEVEL_ATTRIBUTE, verdict.level);
     hints.show(post, shownVerdict(state, verdict), {
@@ -239,7 +191,7 @@ async function pump() {
       const state = thread;
       if (!state) break;
       const until = performance.now() + SLICE_MS;
-      readSome(state, until);
+      readSome(state, adapter, until);
       await scoreSome(state, until);
       // After an await the slice's clock restarts: the engine call ended one task.
       if (state === thread) showSome(state, Math.max(until, performance.now() + SLICE_MS / 2));

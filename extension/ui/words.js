@@ -31,6 +31,11 @@ export function badgeLabel(verdict) {
   return `chaff hint: ${LEVEL_WORDS[verdict.level]} — ${firstReasonText(verdict)}`;
 }
 
+// The reason the extension adds from its cross-thread memory (the engine sees one thread only).
+export function seenElsewhereText(count) {
+  return count === 1 ? 'also seen in 1 other thread' : `also seen in ${count} other threads`;
+}
+
 export function popoverTitle(verdict) {
   return `chaff hint: ${LEVEL_WORDS[verdict.level]}`;
 }

@@ -228,7 +228,7 @@ test('the panel opens on the shortcut\'s message and lists the campaign', async 
 
 test('cross-thread memory: the same campaign in another thread says where else it was seen', async () => {
   const first = await openScored(URLS.reddit.replace('1gm4k2x', 'memory1'));
-  // chaff.memory batches its writes (1.5 s); give it time to store the first thread.
+  // memory.js batches its writes (1.5 s); give it time to store the first thread.
   await first.waitForTimeout(2500);
   await first.close();
   const second = await openScored(URLS.reddit.replace('1gm4k2x', 'memory2'));
