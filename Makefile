@@ -76,4 +76,4 @@ bench:
 
 clean:
 	cargo clean
-	rm -rf dist www/pkg extension/pkg tests/browser/artifacts
+	rm -rf dist www/pkg www/shared extension/pkg tests/browser/artifacts

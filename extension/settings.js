@@ -1,94 +1,87 @@
 // chaff settings: one object in chrome.storage.local under one key, read by the content script,
-// the popup and the options page alike (issue 4). Design: every read goes through `normalize`, so
-// a missing, older or hand-edited stored value always yields a complete, valid settings object;
+// the popup and the options page alike. Design: every read goes through `normalize`, so a
+// missing, older or hand-edited stored value always yields a complete, valid settings object;
 // `onChange` rides on chrome.storage.onChanged, so an edit made in the popup or the options page
-// reaches every open tab without a reload. Classic script (content scripts and the extension
-// pages load it with a plain <script src>), adding to the shared `chaff` namespace.
-'use strict';
-{
-  const chaff = (globalThis.chaff ??= {});
+// reaches every open tab without a reload.
 
-  const STORAGE_KEY = 'chaffSettings';
-  const SITES = ['reddit', 'old-reddit', 'x'];
-  const SENSITIVITIES = ['low', 'medium', 'high'];
-  const DISPLAYS = ['badge', 'dim', 'collapse'];
-  // A long trusted list costs a storage write per keystroke on the options page; users of RES's
-  // tagger keep dozens, so a thousand leaves ample room.
-  const MAX_TRUSTED_AUTHORS = 1000;
+const STORAGE_KEY = 'chaffSettings';
+const SITES = ['reddit', 'old-reddit', 'x'];
+const SENSITIVITIES = ['low', 'medium', 'high'];
+const DISPLAYS = ['badge', 'dim', 'collapse'];
+// A long trusted list costs a storage write per keystroke on the options page; users of RES's
+// tagger keep dozens, so a thousand leaves ample room.
+const MAX_TRUSTED_AUTHORS = 1000;
 
-  const DEFAULTS = Object.freeze({
-    sites: Object.freeze({ reddit: true, 'old-reddit': true, x: true }),
-    sensitivity: 'medium',
-    display: 'badge',
-    trustedAuthors: Object.freeze([]),
-    memory: true,
-  });
+export const DEFAULTS = Object.freeze({
+  sites: Object.freeze({ reddit: true, 'old-reddit': true, x: true }),
+  sensitivity: 'medium',
+  display: 'badge',
+  trustedAuthors: Object.freeze([]),
+  memory: true,
+});
 
-  // Users paste names as they see them on the page: "u/name", "/u/name", "@name".
-  function cleanAuthorName(name) {
-    return String(name).trim().replace(/^\/?u\//i, '').replace(/^@/, '').trim();
+// Users paste names as they see them on the page: "u/name", "/u/name", "@name".
+function cleanAuthorName(name) {
+  return String(name).trim().replace(/^\/?u\//i, '').replace(/^@/, '').trim();
+}
+
+function normalizeTrustedAuthors(list) {
+  if (!Array.isArray(list)) return [];
+  const seen = new Set();
+  const names = [];
+  for (const raw of list) {
+    const name = cleanAuthorName(raw);
+    // Reddit and X names are case-insensitive: "Alice" and "alice" are one person.
+    const folded = name.toLowerCase();
+    if (name === '' || seen.has(folded)) continue;
+    seen.add(folded);
+    names.push(name);
+    if (names.length === MAX_TRUSTED_AUTHORS) break;
   }
+  return names;
+}
 
-  function normalizeTrustedAuthors(list) {
-    if (!Array.isArray(list)) return [];
-    const seen = new Set();
-    const names = [];
-    for (const raw of list) {
-      const name = cleanAuthorName(raw);
-      // Reddit and X names are case-insensitive: "Alice" and "alice" are one person.
-      const folded = name.toLowerCase();
-      if (name === '' || seen.has(folded)) continue;
-      seen.add(folded);
-      names.push(name);
-      if (names.length === MAX_TRUSTED_AUTHORS) break;
-    }
-    return names;
+function normalize(raw) {
+  const value = raw && typeof raw === 'object' ? raw : {};
+  const sites = {};
+  for (const site of SITES) {
+    sites[site] = typeof value.sites?.[site] === 'boolean' ? value.sites[site] : DEFAULTS.sites[site];
   }
+  return {
+    sites,
+    sensitivity: SENSITIVITIES.includes(value.sensitivity) ? value.sensitivity : DEFAULTS.sensitivity,
+    display: DISPLAYS.includes(value.display) ? value.display : DEFAULTS.display,
+    trustedAuthors: normalizeTrustedAuthors(value.trustedAuthors),
+    memory: typeof value.memory === 'boolean' ? value.memory : DEFAULTS.memory,
+  };
+}
 
-  function normalize(raw) {
-    const value = raw && typeof raw === 'object' ? raw : {};
-    const sites = {};
-    for (const site of SITES) {
-      sites[site] = typeof value.sites?.[site] === 'boolean' ? value.sites[site] : DEFAULTS.sites[site];
-    }
-    return {
-      sites,
-      sensitivity: SENSITIVITIES.includes(value.sensitivity) ? value.sensitivity : DEFAULTS.sensitivity,
-      display: DISPLAYS.includes(value.display) ? value.display : DEFAULTS.display,
-      trustedAuthors: normalizeTrustedAuthors(value.trustedAuthors),
-      memory: typeof value.memory === 'boolean' ? value.memory : DEFAULTS.memory,
-    };
-  }
+export async function load() {
+  const stored = await chrome.storage.local.get(STORAGE_KEY);
+  return normalize(stored[STORAGE_KEY]);
+}
 
-  async function load() {
-    const stored = await chrome.storage.local.get(STORAGE_KEY);
-    return normalize(stored[STORAGE_KEY]);
-  }
+// Saves run one after another: the options page saves on every keystroke, and two overlapping
+// read-merge-write cycles would otherwise lose the earlier edit.
+let saving = Promise.resolve();
 
-  // Saves run one after another: the options page saves on every keystroke, and two overlapping
-  // read-merge-write cycles would otherwise lose the earlier edit.
-  let saving = Promise.resolve();
+export function save(partial) {
+  const run = async () => {
+    const current = await load();
+    const next = normalize({ ...current, ...partial, sites: { ...current.sites, ...partial?.sites } });
+    await chrome.storage.local.set({ [STORAGE_KEY]: next });
+    return next;
+  };
+  const result = saving.then(run, run);
+  saving = result.catch(() => undefined);
+  return result;
+}
 
-  function save(partial) {
-    const run = async () => {
-      const current = await load();
-      const next = normalize({ ...current, ...partial, sites: { ...current.sites, ...partial?.sites } });
-      await chrome.storage.local.set({ [STORAGE_KEY]: next });
-      return next;
-    };
-    const result = saving.then(run, run);
-    saving = result.catch(() => undefined);
-    return result;
-  }
-
-  function onChange(callback) {
-    const listener = (changes, areaName) => {
-      if (areaName !== 'local' || !(STORAGE_KEY in changes)) return;
-      callback(normalize(changes[STORAGE_KEY].newValue));
-    };
-    chrome.storage.onChanged.addListener(listener);
-    return () => chrome.storage.onChanged.removeListener(listener);
-  }
-
-  chaff.settings = { DEFAULTS, load, save, onChange };
+export function onChange(callback) {
+  const listener = (changes, areaName) => {
+    if (areaName !== 'local' || !(STORAGE_KEY in changes)) return;
+    callback(normalize(changes[STORAGE_KEY].newValue));
+  };
+  chrome.storage.onChanged.addListener(listener);
+  return () => chrome.storage.onChanged.removeListener(listener);
 }

@@ -1,8 +1,17 @@
 #!/usr/bin/env bash
-# Builds the www playground's own WASM engine into www/pkg (issue 5): the chaff-wasm crate with
-# feature `page` (lol_html extraction and inert annotation of saved pages), as an ES module for
-# the page's module Web Worker (wasm-pack --target web). The content script's build leaves
-# `page` out; this one is the page's alone. www/pkg is generated, never committed.
+# Builds what the www playground needs beside its own files; both folders are generated and
+# git-ignored:
+# - www/pkg/: the page's own WASM engine, the chaff-wasm crate with feature `page` (lol_html
+#   extraction and inert annotation of saved pages), as an ES module for the page's module Web
+#   Worker (wasm-pack --target web). The content script's build leaves `page` out; this one is
+#   the page's alone.
+# - www/shared/: a copy of extension/shared/, the modules the page and the extension share (level
+#   words, formatting, CSV and JSON Lines writing, downloads). Copied, not bundled: those files are
+#   already ES modules a browser runs as they are, so the page keeps serving its own source
+#   unchanged (what a visitor's devtools show is what is in the repository), its relative imports
+#   (./shared/…, ./pkg/…, the worker's URL) resolve as written under any static server, and no
+#   bundler has to rewrite the wasm glue's import.meta.url. A bundle would buy nothing for a
+#   handful of small files.
 #   Called by `make www`. Needs: bash scripts/setup.sh rust node
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,5 +37,9 @@ wasm-pack build wasm --release --target web --no-pack --out-dir ../www/pkg -- --
 
 # wasm-pack writes a .gitignore of "*" into pkg/; the repository's /www/pkg rule covers it.
 rm -f www/pkg/.gitignore
-echo "build-www.sh: built www/pkg ($(du -k www/pkg/chaff_wasm_bg.wasm | cut -f1) KB wasm)."
+
+# Replaced whole, so a module deleted from extension/shared/ does not linger here.
+rm -rf www/shared
+cp -R extension/shared www/shared
+echo "build-www.sh: built www/pkg ($(du -k www/pkg/chaff_wasm_bg.wasm | cut -f1) KB wasm) and copied www/shared."
 echo "Serve it with any static server, e.g.: python3 -m http.server -d www 8000"

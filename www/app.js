@@ -1,9 +1,10 @@
 // The playground's page script: reads the visitor's thread or saved page, hands it to the engine
-// worker (worker.js), and shows what comes back (issue 5).
+// worker (worker.js), and shows what comes back.
 //
 // Design notes:
 // - Every piece of text that reaches the DOM goes in through createElement + textContent: post
-//   text and author names come from strangers (GUIDE §4). The one page-derived HTML is the
+//   text and author names come from strangers, and markup in them must stay text. The one
+//   page-derived HTML is the
 //   annotated preview, and it is rendered as `srcdoc` of an iframe sandboxed without
 //   allow-scripts or allow-same-origin, after the engine has stripped its scripts and remote
 //   resources (and the page CSP, which srcdoc inherits, blocks any that slipped through).
@@ -12,8 +13,12 @@
 // - Each request carries a run number; a reply from a superseded run is ignored.
 
 import { parseThread, looksLikeHtml } from './input.js';
-import { verdictsToJsonLines, verdictsToCsv, downloadText, f32Shortest } from './export.js';
+import { verdictsToJsonLines, verdictsToCsv } from './export.js';
 import { EXAMPLE_THREAD } from './example.js';
+// shared/ is the extension's shared modules, copied here by scripts/build-www.sh.
+import { downloadText } from './shared/download.js';
+import { plural, twoDecimals } from './shared/format.js';
+import { countByLevel } from './shared/levels.js';
 
 const POSTS_PER_PAGE = 200;
 const CLUSTERS_PER_PAGE = 48;
@@ -247,19 +252,15 @@ function showResult({ site, posts, verdicts, clusters, preview, warnings }) {
 const SITE_NAMES = { reddit: 'new Reddit', 'old-reddit': 'old Reddit', x: 'X' };
 
 function summaryText(site) {
-  const count = (level) => state.verdicts.filter((verdict) => verdict.level === level).length;
+  const byLevel = countByLevel(state.verdicts);
   const parts = [
     `${state.verdicts.length.toLocaleString('en')} ${plural(state.verdicts.length, 'post')}`,
-    `${count('suspect')} suspect`,
-    `${count('notice')} notice`,
+    `${byLevel.suspect} suspect`,
+    `${byLevel.notice} notice`,
     `${state.clusters.length} near-copy ${plural(state.clusters.length, 'group')}`,
   ];
   const from = site ? ` Read from a saved ${SITE_NAMES[site] ?? site} page.` : '';
   return `${parts.join(' · ')}.${from}`;
-}
-
-function plural(count, word) {
-  return count === 1 ? word : `${word}s`;
 }
 
 // ---- posts view ----------------------------------------------------------------------------
@@ -302,10 +303,10 @@ function postCard(verdict, post = {}) {
   head.append(level, el('span', { className: 'post-id', textContent: `#${verdict.id}` }));
   if (post.author) head.append(el('span', { className: 'post-author', textContent: post.author }));
   head.append(
-    el('span', { className: 'post-score', textContent: `score ${formatUnit(verdict.score)}` }),
+    el('span', { className: 'post-score', textContent: `score ${twoDecimals(verdict.score)}` }),
     el('span', {
       className: 'post-ai',
-      textContent: verdict.ai_judged ? `AI likelihood ${formatUnit(verdict.ai)}` : 'AI likelihood not judged',
+      textContent: verdict.ai_judged ? `AI likelihood ${twoDecimals(verdict.ai)}` : 'AI likelihood not judged',
       title: verdict.ai_judged ? '' : 'Too short or not in English: the model does not guess.',
     }),
   );
@@ -338,11 +339,6 @@ function reasonList(reasons) {
     list.append(item);
   }
   return list;
-}
-
-/** A 0..1 value with two decimals, as read from the engine's f32. */
-function formatUnit(value) {
-  return f32Shortest(value).toFixed(2);
 }
 
 // ---- near-copies view -----------------------------------------------------------------------
@@ -397,23 +393,12 @@ function clusterCard(cluster) {
 
 function clusterFacts(cluster) {
   const facts = [`${cluster.authors.length} ${plural(cluster.authors.length, 'author')}`];
-  // Times are absent (undefined from serde-wasm-bindgen) when the posts carried none.
-  if (typeof cluster.first === 'number' && typeof cluster.last === 'number') {
-    facts.push(`posted within ${durationWords(cluster.last - cluster.first)}`);
-  }
+  // The engine's words for the time span ("within 3 minutes"); absent when the posts had no times.
+  if (cluster.span) facts.push(`posted ${cluster.span}`);
   if (cluster.shared_links.length > 0) {
     facts.push(`shared ${plural(cluster.shared_links.length, 'link')}: ${cluster.shared_links.join(', ')}`);
   }
   return facts.join(' · ');
-}
-
-function durationWords(seconds) {
-  if (seconds < 90) return `${seconds} ${plural(seconds, 'second')}`;
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 90) return `${minutes} minutes`;
-  const hours = Math.round(minutes / 60);
-  if (hours < 48) return `${hours} hours`;
-  return `${Math.round(hours / 24)} days`;
 }
 
 // ---- preview ------------------------------------------------------------------------------
@@ -473,8 +458,9 @@ function showProblems(problems) {
   showMessages(rest > 0 ? [...listed, `…and ${rest} more lines skipped`] : listed, 'warning');
 }
 
-function showMessages(texts, kind) {
-  ui.messages.append(...texts.map((text) => el('li', { className: kind, textContent: text })));
+/** severity: 'error' or 'warning', the class that styles the message. */
+function showMessages(texts, severity) {
+  ui.messages.append(...texts.map((text) => el('li', { className: severity, textContent: text })));
 }
 
 function clearMessages() {

@@ -1,4 +1,4 @@
-// Reading what the visitor pasted into posts (issue 5).
+// Reading what the visitor pasted into posts.
 //
 // Design: two formats, told apart by their first non-blank line. A line that opens with "{" means
 // JSON Lines in the `chaff score` input format; anything else is plain text, one post per

@@ -1,6 +1,6 @@
 // The playground's engine room: a module Web Worker that loads the page's own WASM build
 // (pkg/, wasm-pack --target web with feature `page`) and does all scoring, extraction and
-// annotation off the main thread, so the page stays responsive on 10,000 posts (issue 5).
+// annotation off the main thread, so the page stays responsive on 10,000 posts.
 //
 // Protocol (main → worker, every request carries a `run` number):
 //   {type: 'score', run, posts, lines, settings}  score a pasted thread (lines: each post's
@@ -13,7 +13,8 @@
 // Design: posts go into ChaffEngine in chunks, yielding to the event loop between chunks. That
 // lets progress reach the page as it happens and lets a newer request (the visitor pressed
 // Check again, or changed sensitivity) supersede an older one: the older run stops at its next
-// chunk boundary. The final verdicts do not depend on the chunking (issue 2: batch independence).
+// chunk boundary. The final verdicts do not depend on the chunking: the engine promises the same
+// verdicts however a thread is split into batches.
 
 import init, { ChaffEngine, extractPage, annotatePage, readableDate } from './pkg/chaff_wasm.js';
 
@@ -24,7 +25,7 @@ const engineReady = init();
 
 /** The newest request; older runs stop when they notice they were superseded. */
 let latestRun = 0;
-/** The last finished thread, kept for settings changes: {thread, posts, page?: {html, site}}. */
+/** The last finished thread, kept for settings changes: {engine, posts, page?: {html, site}}. */
 let lastThread = null;
 
 self.addEventListener('message', (event) => {
@@ -68,31 +69,31 @@ function dateWarnings(posts, lines) {
 }
 
 async function scoreThread(run, posts, settings, page, warnings = []) {
-  const thread = new ChaffEngine(settings);
+  const engine = new ChaffEngine(settings);
   for (let start = 0; start < posts.length; start += CHUNK_SIZE) {
     progress(run, 'scoring', start, posts.length);
     await nextTask();
     if (run !== latestRun) {
-      thread.free();
+      engine.free();
       return;
     }
-    thread.add(posts.slice(start, start + CHUNK_SIZE));
+    engine.add(posts.slice(start, start + CHUNK_SIZE));
   }
   progress(run, 'scoring', posts.length, posts.length);
-  if (lastThread) lastThread.thread.free();
-  lastThread = { thread, posts, page };
+  if (lastThread) lastThread.engine.free();
+  lastThread = { engine, posts, page };
   await reply(run, warnings);
 }
 
 async function rejudge(run, settings) {
   if (!lastThread) throw new Error('there is no thread to re-judge yet');
-  lastThread.thread.setSettings(settings);
+  lastThread.engine.setSettings(settings);
   await reply(run);
 }
 
 async function reply(run, warnings = []) {
-  const { thread, posts, page } = lastThread;
-  const verdicts = thread.verdicts();
+  const { engine, posts, page } = lastThread;
+  const verdicts = engine.verdicts();
   let preview = null;
   if (page) {
     progress(run, 'annotating', 0, 1);
@@ -107,7 +108,7 @@ async function reply(run, warnings = []) {
     // The page's posts come from the extraction here; a pasted thread's are already known.
     posts: page ? posts : null,
     verdicts,
-    clusters: thread.clusters(),
+    clusters: engine.clusters(),
     preview,
     warnings,
   });

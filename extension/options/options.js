@@ -1,83 +1,82 @@
-// chaff options page logic: fills the form from chaff.settings, saves each change at once (open
-// tabs apply it through chaff.settings.onChange, no reload), and erases the cross-thread memory on
-// a confirmed "Forget everything". The confirmation is an in-page step, not window.confirm(),
-// which Firefox does not show in add-on pages embedded in about:addons.
-'use strict';
-{
-  const chaff = globalThis.chaff;
-  const form = {
-    sensitivity: [...document.querySelectorAll('input[name="sensitivity"]')],
-    sites: [...document.querySelectorAll('input[name="site"]')],
-    display: [...document.querySelectorAll('input[name="display"]')],
-    trusted: document.getElementById('trusted'),
-    memory: document.getElementById('memory'),
-    forget: document.getElementById('forget'),
-    forgetConfirm: document.getElementById('forget-confirm'),
-    forgetYes: document.getElementById('forget-yes'),
-    forgetNo: document.getElementById('forget-no'),
-    status: document.getElementById('status'),
-  };
-  // Typing a name saves once the typing pauses, not on every keystroke.
-  const TRUSTED_SAVE_DELAY_MS = 400;
+// chaff options page logic: fills the form from the stored settings, saves each change at once
+// (open tabs apply it through settingsStore.onChange, no reload), and erases the cross-thread
+// memory on a confirmed "Forget everything". The confirmation is an in-page step, not
+// window.confirm(), which Firefox does not show in add-on pages embedded in about:addons.
+import * as settingsStore from '../settings.js';
+import { forget } from '../memory.js';
 
-  function say(text) {
-    form.status.textContent = text;
-  }
+const form = {
+  sensitivity: [...document.querySelectorAll('input[name="sensitivity"]')],
+  sites: [...document.querySelectorAll('input[name="site"]')],
+  display: [...document.querySelectorAll('input[name="display"]')],
+  trusted: document.getElementById('trusted'),
+  memory: document.getElementById('memory'),
+  forget: document.getElementById('forget'),
+  forgetConfirm: document.getElementById('forget-confirm'),
+  forgetYes: document.getElementById('forget-yes'),
+  forgetNo: document.getElementById('forget-no'),
+  status: document.getElementById('status'),
+};
+// Typing a name saves once the typing pauses, not on every keystroke.
+const TRUSTED_SAVE_DELAY_MS = 400;
 
-  function fill(settings) {
-    for (const input of form.sensitivity) input.checked = input.value === settings.sensitivity;
-    for (const input of form.sites) input.checked = settings.sites[input.value];
-    for (const input of form.display) input.checked = input.value === settings.display;
-    // Never rewrite the list under the user's cursor.
-    if (document.activeElement !== form.trusted) form.trusted.value = settings.trustedAuthors.join('\n');
-    form.memory.checked = settings.memory;
-  }
-
-  async function save(partial) {
-    try {
-      await chaff.settings.save(partial);
-      say('Saved.');
-    } catch (error) {
-      say(`Could not save: ${error.message}`);
-    }
-  }
-
-  for (const input of form.sensitivity) input.addEventListener('change', () => save({ sensitivity: input.value }));
-  for (const input of form.display) input.addEventListener('change', () => save({ display: input.value }));
-  for (const input of form.sites) input.addEventListener('change', () => save({ sites: { [input.value]: input.checked } }));
-  form.memory.addEventListener('change', () => save({ memory: form.memory.checked }));
-
-  let trustedTimer = null;
-  const saveTrusted = () => {
-    clearTimeout(trustedTimer);
-    trustedTimer = null;
-    save({ trustedAuthors: form.trusted.value.split('\n') });
-  };
-  form.trusted.addEventListener('input', () => {
-    clearTimeout(trustedTimer);
-    trustedTimer = setTimeout(saveTrusted, TRUSTED_SAVE_DELAY_MS);
-  });
-  form.trusted.addEventListener('blur', () => {
-    if (trustedTimer !== null) saveTrusted();
-  });
-
-  function showConfirm(visible) {
-    form.forgetConfirm.hidden = !visible;
-    form.forget.hidden = visible;
-    (visible ? form.forgetNo : form.forget).focus();
-  }
-  form.forget.addEventListener('click', () => showConfirm(true));
-  form.forgetNo.addEventListener('click', () => showConfirm(false));
-  form.forgetYes.addEventListener('click', async () => {
-    try {
-      await chaff.memory.forget();
-      showConfirm(false);
-      say('Forgotten.');
-    } catch (error) {
-      say(`Could not forget: ${error.message}`);
-    }
-  });
-
-  chaff.settings.onChange(fill);
-  chaff.settings.load().then(fill, (error) => say(`Could not load the settings: ${error.message}`));
+function say(text) {
+  form.status.textContent = text;
 }
+
+function fill(settings) {
+  for (const input of form.sensitivity) input.checked = input.value === settings.sensitivity;
+  for (const input of form.sites) input.checked = settings.sites[input.value];
+  for (const input of form.display) input.checked = input.value === settings.display;
+  // Never rewrite the list under the user's cursor.
+  if (document.activeElement !== form.trusted) form.trusted.value = settings.trustedAuthors.join('\n');
+  form.memory.checked = settings.memory;
+}
+
+async function save(partial) {
+  try {
+    await settingsStore.save(partial);
+    say('Saved.');
+  } catch (error) {
+    say(`Could not save: ${error.message}`);
+  }
+}
+
+for (const input of form.sensitivity) input.addEventListener('change', () => save({ sensitivity: input.value }));
+for (const input of form.display) input.addEventListener('change', () => save({ display: input.value }));
+for (const input of form.sites) input.addEventListener('change', () => save({ sites: { [input.value]: input.checked } }));
+form.memory.addEventListener('change', () => save({ memory: form.memory.checked }));
+
+let trustedTimer = null;
+const saveTrusted = () => {
+  clearTimeout(trustedTimer);
+  trustedTimer = null;
+  save({ trustedAuthors: form.trusted.value.split('\n') });
+};
+form.trusted.addEventListener('input', () => {
+  clearTimeout(trustedTimer);
+  trustedTimer = setTimeout(saveTrusted, TRUSTED_SAVE_DELAY_MS);
+});
+form.trusted.addEventListener('blur', () => {
+  if (trustedTimer !== null) saveTrusted();
+});
+
+function showConfirm(visible) {
+  form.forgetConfirm.hidden = !visible;
+  form.forget.hidden = visible;
+  (visible ? form.forgetNo : form.forget).focus();
+}
+form.forget.addEventListener('click', () => showConfirm(true));
+form.forgetNo.addEventListener('click', () => showConfirm(false));
+form.forgetYes.addEventListener('click', async () => {
+  try {
+    await forget();
+    showConfirm(false);
+    say('Forgotten.');
+  } catch (error) {
+    say(`Could not forget: ${error.message}`);
+  }
+});
+
+settingsStore.onChange(fill);
+settingsStore.load().then(fill, (error) => say(`Could not load the settings: ${error.message}`));

@@ -1,114 +1,115 @@
 // chaff popup logic: asks the current tab's content script for its counts ({type:'chaff:counts'}),
 // switches chaff on or off for that site (settings.sites[site], applied live by the content
 // script), opens the moderator panel ({type:'chaff:toggle-panel'}), and asks for host access when
-// the browser has not granted it (Firefox before 127 grants MV3 host permissions only on opt-in;
-// GUIDE §4). A tab without a content script answering is simply "not active on this page".
-'use strict';
-{
-  const chaff = globalThis.chaff;
-  const HOST_ORIGINS = ['https://*.reddit.com/*', 'https://x.com/*', 'https://mobile.x.com/*', 'https://twitter.com/*', 'https://mobile.twitter.com/*'];
-  const SITE_NAMES = { reddit: 'Reddit', 'old-reddit': 'old Reddit', x: 'X' };
-  const ENGINE_NAMES = { page: 'engine: in the page', worker: 'engine: in the background' };
-  // After a site switch, the content script needs a moment to re-score before counts mean much.
-  const RECOUNT_DELAY_MS = 400;
+// the browser has not granted it (Firefox before 127 grants MV3 host permissions only on opt-in,
+// so a fresh install there reads no page until the user agrees). A tab without a content script
+// answering is simply "not active on this page".
+import * as settingsStore from '../settings.js';
+import { LEVELS, countByLevel } from '../shared/levels.js';
 
-  const $ = (id) => document.getElementById(id);
-  let currentTabId = null;
-  let currentSite = null;
-  let shortcutText = '';
+// The manifest's host_permissions are the one list of the hosts chaff reads.
+const HOST_ORIGINS = chrome.runtime.getManifest().host_permissions;
+const SITE_NAMES = { reddit: 'Reddit', 'old-reddit': 'old Reddit', x: 'X' };
+const ENGINE_NAMES = { page: 'engine: in the page', worker: 'engine: in the background' };
+// After a site switch, the content script needs a moment to re-score before counts mean much.
+const RECOUNT_DELAY_MS = 400;
 
-  function setPanelVisible(visible) {
-    $('panel').hidden = !visible;
-    $('shortcut').hidden = !visible || shortcutText === '';
-  }
+const $ = (id) => document.getElementById(id);
+let currentTabId = null;
+let currentSite = null;
+let shortcutText = '';
 
-  async function activeTab() {
-    const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
-    return tab ?? null;
-  }
-
-  async function askTab(message) {
-    if (currentTabId === null) return null;
-    try {
-      return (await chrome.tabs.sendMessage(currentTabId, message)) ?? null;
-    } catch {
-      // "Receiving end does not exist": no content script on this tab.
-      return null;
-    }
-  }
-
-  function showCounts(reply) {
-    const siteName = SITE_NAMES[reply.site] ?? reply.site;
-    currentSite = reply.site;
-    $('site-switch').hidden = !(reply.site in SITE_NAMES);
-    $('site-enabled').checked = Boolean(reply.enabled);
-    $('site-label').textContent = `On for ${siteName}`;
-    $('engine').textContent = ENGINE_NAMES[reply.engine] ?? (typeof reply.engine === 'string' ? `engine: ${reply.engine}` : '');
-    if (!reply.enabled) {
-      $('state').textContent = `chaff is off on ${siteName}.`;
-      $('counts').hidden = true;
-      setPanelVisible(false);
-      return;
-    }
-    const counts = { ok: 0, notice: 0, suspect: 0, ...reply.counts };
-    for (const level of ['ok', 'notice', 'suspect']) $(`count-${level}`).textContent = String(counts[level]);
-    const total = counts.ok + counts.notice + counts.suspect;
-    $('state').textContent = total === 0 ? `No posts read yet on this ${siteName} page.` : `${total} posts read on this ${siteName} page.`;
-    $('counts').hidden = false;
-    setPanelVisible(true);
-  }
-
-  async function refresh() {
-    const reply = await askTab({ type: 'chaff:counts' });
-    if (reply) {
-      showCounts(reply);
-    } else {
-      $('state').textContent = 'chaff is not active on this page.';
-      $('counts').hidden = true;
-      setPanelVisible(false);
-      $('site-switch').hidden = true;
-    }
-  }
-
-  // The manifest suggests Alt+Shift+C; users may rebind or clear it, so ask the browser.
-  async function showShortcut() {
-    const commands = await chrome.commands.getAll();
-    const shortcut = commands.find((command) => command.name === 'toggle-panel')?.shortcut;
-    shortcutText = shortcut ? `Shortcut on the page: ${shortcut}` : '';
-    $('shortcut').textContent = shortcutText;
-    setPanelVisible(!$('panel').hidden);
-  }
-
-  async function checkAccess() {
-    const granted = await chrome.permissions.contains({ origins: HOST_ORIGINS });
-    $('access').hidden = granted;
-  }
-
-  $('site-enabled').addEventListener('change', async (event) => {
-    if (!currentSite) return;
-    await chaff.settings.save({ sites: { [currentSite]: event.target.checked } });
-    setTimeout(refresh, RECOUNT_DELAY_MS);
-  });
-
-  $('panel').addEventListener('click', async () => {
-    await askTab({ type: 'chaff:toggle-panel' });
-    close();
-  });
-
-  $('grant').addEventListener('click', async () => {
-    // Must run in the click's user gesture: no await before this call.
-    const granted = await chrome.permissions.request({ origins: HOST_ORIGINS });
-    if (granted) {
-      $('access').hidden = true;
-      $('state').textContent = 'Access granted. Reload the Reddit or X page to start chaff.';
-    }
-  });
-
-  $('options').addEventListener('click', () => chrome.runtime.openOptionsPage());
-
-  (async () => {
-    currentTabId = (await activeTab())?.id ?? null;
-    await Promise.all([refresh(), checkAccess()]);
-    await showShortcut();
-  })();
+function setPanelVisible(visible) {
+  $('panel').hidden = !visible;
+  $('shortcut').hidden = !visible || shortcutText === '';
 }
+
+async function activeTab() {
+  const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+  return tab ?? null;
+}
+
+async function askTab(message) {
+  if (currentTabId === null) return null;
+  try {
+    return (await chrome.tabs.sendMessage(currentTabId, message)) ?? null;
+  } catch {
+    // "Receiving end does not exist": no content script on this tab.
+    return null;
+  }
+}
+
+function showCounts(reply) {
+  const siteName = SITE_NAMES[reply.site] ?? reply.site;
+  currentSite = reply.site;
+  $('site-switch').hidden = !(reply.site in SITE_NAMES);
+  $('site-enabled').checked = Boolean(reply.enabled);
+  $('site-label').textContent = `On for ${siteName}`;
+  $('engine').textContent = ENGINE_NAMES[reply.engine] ?? (typeof reply.engine === 'string' ? `engine: ${reply.engine}` : '');
+  if (!reply.enabled) {
+    $('state').textContent = `chaff is off on ${siteName}.`;
+    $('counts').hidden = true;
+    setPanelVisible(false);
+    return;
+  }
+  const counts = { ...countByLevel([]), ...reply.counts };
+  for (const level of LEVELS) $(`count-${level}`).textContent = String(counts[level]);
+  const total = LEVELS.reduce((sum, level) => sum + counts[level], 0);
+  $('state').textContent = total === 0 ? `No posts read yet on this ${siteName} page.` : `${total} posts read on this ${siteName} page.`;
+  $('counts').hidden = false;
+  setPanelVisible(true);
+}
+
+async function refresh() {
+  const reply = await askTab({ type: 'chaff:counts' });
+  if (reply) {
+    showCounts(reply);
+  } else {
+    $('state').textContent = 'chaff is not active on this page.';
+    $('counts').hidden = true;
+    setPanelVisible(false);
+    $('site-switch').hidden = true;
+  }
+}
+
+// The manifest suggests Alt+Shift+C; users may rebind or clear it, so ask the browser.
+async function showShortcut() {
+  const commands = await chrome.commands.getAll();
+  const shortcut = commands.find((command) => command.name === 'toggle-panel')?.shortcut;
+  shortcutText = shortcut ? `Shortcut on the page: ${shortcut}` : '';
+  $('shortcut').textContent = shortcutText;
+  setPanelVisible(!$('panel').hidden);
+}
+
+async function checkAccess() {
+  const granted = await chrome.permissions.contains({ origins: HOST_ORIGINS });
+  $('access').hidden = granted;
+}
+
+$('site-enabled').addEventListener('change', async (event) => {
+  if (!currentSite) return;
+  await settingsStore.save({ sites: { [currentSite]: event.target.checked } });
+  setTimeout(refresh, RECOUNT_DELAY_MS);
+});
+
+$('panel').addEventListener('click', async () => {
+  await askTab({ type: 'chaff:toggle-panel' });
+  close();
+});
+
+$('grant').addEventListener('click', async () => {
+  // Must run in the click's user gesture: no await before this call.
+  const granted = await chrome.permissions.request({ origins: HOST_ORIGINS });
+  if (granted) {
+    $('access').hidden = true;
+    $('state').textContent = 'Access granted. Reload the Reddit or X page to start chaff.';
+  }
+});
+
+$('options').addEventListener('click', () => chrome.runtime.openOptionsPage());
+
+(async () => {
+  currentTabId = (await activeTab())?.id ?? null;
+  await Promise.all([refresh(), checkAccess()]);
+  await showShortcut();
+})();

@@ -1,7 +1,8 @@
-// Real-browser tests of the built chaff extension (issue 4): Debian Chromium, driven by
+// Real-browser tests of the built chaff extension: Debian Chromium, driven by
 // playwright-core, loads dist/chrome unchanged and visits the saved test pages
 // (tests/pages/*.html, what chaff should find is in tests/pages/README.md), served over HTTPS by
-// a local server under the real hostnames (www.reddit.com, old.reddit.com, x.com; GUIDE §2).
+// a local server under the real hostnames (www.reddit.com, old.reddit.com, x.com), because the
+// manifest's host list decides where the content script runs.
 // The Makefile builds the extension first; without dist/chrome the tests fail with that message.
 // Screenshots of each site with its badges go to tests/browser/artifacts/ for a person to look at.
 import { test, before, after } from 'node:test';
@@ -227,7 +228,7 @@ test('the panel opens on the shortcut\'s message and lists the campaign', async 
 
 test('cross-thread memory: the same campaign in another thread says where else it was seen', async () => {
   const first = await openScored(URLS.reddit.replace('1gm4k2x', 'memory1'));
-  // chaff.memory batches its writes (1.5 s); give it time to store the first thread.
+  // memory.js batches its writes (1.5 s); give it time to store the first thread.
   await first.waitForTimeout(2500);
   await first.close();
   const second = await openScored(URLS.reddit.replace('1gm4k2x', 'memory2'));

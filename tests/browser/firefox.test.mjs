@@ -1,5 +1,5 @@
-// The built Firefox extension (dist/firefox) in Debian's Firefox ESR (issue 4: Firefox, not only
-// Chromium): installed as a temporary add-on over WebDriver BiDi (puppeteer-core, no browser
+// The built Firefox extension (dist/firefox) in Debian's Firefox ESR (chaff promises Firefox,
+// not only Chromium): installed as a temporary add-on over WebDriver BiDi (puppeteer-core, no browser
 // download), it reads the same saved thread pages under their real hostnames. What Firefox does
 // differently is what these tests pin: MV3 with an event-page background (background.scripts),
 // WebAssembly in a content script, the worker engine on a CSP page that blocks WebAssembly, and

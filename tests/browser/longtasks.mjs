@@ -1,4 +1,4 @@
-// Measures what chaff costs a long thread (issue 4): the long tasks (PerformanceObserver
+// Measures what chaff costs a long thread: the long tasks (PerformanceObserver
 // `longtask`, tasks over 50 ms) during the load and a scroll-through of a 1,000-comment shreddit
 // page, without the extension, with it (WASM in the content script), and with it on the same page
 // served with a CSP that blocks WASM (the worker engine). A measurement for the integrator's

@@ -1,10 +1,13 @@
-// Browser tests of chaff's UI modules (issue 4): settings, memory, badges and popovers, display
-// modes, copy highlighting, the moderator panel and the export, run in Debian Chromium through
-// playwright-core. Design: the content-script modules are loaded, unchanged, as classic scripts
-// into a local page that reproduces a shreddit thread (GUIDE §1), served by a tiny HTTP server on
-// 127.0.0.1 (a secure context, so crypto.subtle works as on https pages). A small chrome.storage /
-// chrome.extension shim, defined here and never shipped, stands in for the extension APIs. When
-// the built extension exists (dist/chrome), its options page and popup are opened too.
+// Browser tests of chaff's UI modules: settings, memory, badges and popovers, display modes, copy
+// highlighting, the moderator panel and the export, run in Debian Chromium through
+// playwright-core. Design: the extension's ES modules are loaded, unchanged and unbundled, into a
+// local page that reproduces a shreddit thread (new Reddit's markup: posts and comments as custom
+// elements whose text sits in named slots), served by a tiny HTTP server on 127.0.0.1 (a secure
+// context, so crypto.subtle works as on https pages). A small module made here imports the ones
+// under test and hands them to the tests as `globalThis.chaff` (the extension itself shares
+// nothing through globals). A small chrome.storage / chrome.extension shim, defined here and
+// never shipped, stands in for the extension APIs. When the built extension exists
+// (dist/chrome), its options page and popup are opened too.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
@@ -21,9 +24,18 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--no-first-run', '--disable-quic'];
 
-// The content-script modules of this part, in the manifest's order (ui/ alphabetically).
-const MODULES = ['settings.js', 'memory.js',
-  ...fs.readdirSync(path.join(EXTENSION, 'ui')).filter((name) => name.endsWith('.js')).sort().map((name) => `ui/${name}`)];
+const MANIFEST = JSON.parse(fs.readFileSync(path.join(ROOT, 'manifest.json'), 'utf8'));
+
+// The modules under test, for page.evaluate: chaff.settings, chaff.hints, chaff.panel…; each
+// imports what it needs itself, as in the extension. Module scripts run after the classic shim.
+const MODULES = `
+import * as settings from '/ext/settings.js';
+import * as memory from '/ext/memory.js';
+import * as hints from '/ext/ui/hints.js';
+import * as panel from '/ext/ui/panel.js';
+import * as exporter from '/ext/ui/panel-export.js';
+globalThis.chaff = { settings, memory, hints, panel, exporter };
+`;
 
 // Stand-in for the extension APIs the modules and pages use: chrome.storage.local (promise style,
 // with onChanged fired after each write, as browsers do), chrome.extension.inIncognitoContext, and
@@ -42,7 +54,7 @@ const SHIM = `
   let granted = query.get('granted') !== '0';
   globalThis.chrome = {
     extension: { inIncognitoContext: false },
-    runtime: { openOptionsPage: async () => __calls.push(['openOptionsPage']) },
+    runtime: { openOptionsPage: async () => __calls.push(['openOptionsPage']), getManifest: () => (${JSON.stringify(MANIFEST)}) },
     commands: { getAll: async () => [{ name: 'toggle-panel', shortcut: 'Alt+Shift+C' }] },
     tabs: {
       query: async () => [{ id: 7 }],
@@ -92,7 +104,7 @@ const SHIM = `
 }
 `;
 
-// A shreddit thread (GUIDE §1): a post, a comment with a nested reply, and two more comments that
+// A shreddit thread (new Reddit's markup): a post, a comment with a nested reply, and two more comments that
 // repeat one text (a small campaign). Real-looking text written for this test.
 const CAMPAIGN = 'Honestly the best budgeting app I have tried is CoinNest, it changed how I save every month.';
 const THREAD = `<!doctype html>
@@ -129,7 +141,7 @@ const THREAD = `<!doctype html>
 </shreddit-comment-tree>
 </shreddit-app>
 <script src="/shim.js"></script>
-${MODULES.map((module) => `<script src="/ext/${module}"></script>`).join('\n')}
+<script type="module" src="/modules.js"></script>
 <script src="/helpers.js"></script>
 </body></html>`;
 
@@ -177,12 +189,16 @@ function serve(request, response) {
   if (url.pathname === '/thread.html') return send('text/html; charset=utf-8', THREAD);
   if (url.pathname === '/shim.js') return send('text/javascript', SHIM);
   if (url.pathname === '/helpers.js') return send('text/javascript', HELPERS);
+  if (url.pathname === '/modules.js') return send('text/javascript', MODULES);
   if (url.pathname.startsWith('/ext/')) {
     const file = path.join(EXTENSION, path.normalize(url.pathname.slice('/ext/'.length)));
     if (file.startsWith(EXTENSION + path.sep) && fs.existsSync(file)) {
       const content = fs.readFileSync(file, 'utf8');
-      // Extension pages get the shim ahead of their own scripts; nothing else changes.
-      if (file.endsWith('.html')) return send('text/html; charset=utf-8', content.replace('<script src=', '<script src="/shim.js"></script>\n  <script src='));
+      // Extension pages get the shim and the modules ahead of their own script; nothing else changes.
+      if (file.endsWith('.html')) {
+        return send('text/html; charset=utf-8', content.replace('<script type="module" src=',
+          '<script src="/shim.js"></script>\n  <script type="module" src="/modules.js"></script>\n  <script type="module" src='));
+      }
       return send(file.endsWith('.css') ? 'text/css' : 'text/javascript', content);
     }
   }
@@ -486,7 +502,7 @@ const SNAPSHOT = {
     { id: 't1_reply', level: 'ok', score: 0.1, ai: 0.2, ai_judged: true, cluster: null, copies: 0, authors: 1, reasons: [] },
   ],
   clusters: [{ id: 'c1', members: ['t1_one', 't1_two', 't1_three'], authors: ['maple_leaf', 'river_stone', "=cmd|' /C calc'!A0"],
-    first: 1700000000, last: 1700000240, snippet: CAMPAIGN }],
+    first: 1700000000, last: 1700000240, span: 'within 4 minutes', snippet: CAMPAIGN }],
 };
 
 // RFC 4180 reader, for checking the export independently of the writer.
@@ -524,7 +540,7 @@ test('export: CSV is quoted, guarded against formulas, and downloads locally; JS
   assert.equal(rows.length, 5);
   assert.ok(!csv.includes('CoinNest'), 'no post text in the export');
 
-  const json = JSON.parse(await page.evaluate((snapshot) => chaff.exporter.toJson(snapshot), SNAPSHOT));
+  const json = JSON.parse(await page.evaluate((snapshot) => chaff.exporter.snapshotJson(snapshot), SNAPSHOT));
   assert.equal(json.posts.length, 4);
   assert.deepEqual(
     { id: json.posts[0].id, author: json.posts[0].author, created: json.posts[0].created, url: json.posts[0].url, level: json.posts[0].level },
@@ -541,13 +557,13 @@ test('panel: clusters, top AI posts, jumps, export buttons, Escape closes', asyn
   const before = await page.evaluate(() => document.documentElement.outerHTML);
   await page.evaluate((snapshot) => {
     globalThis.located = [];
-    chaff.locate = (id) => {
+    globalThis.locate = (id) => {
       located.push(id);
       return id === 't1_gone' ? null : postOf(id).element;
     };
     document.querySelector('[slot="title"]').tabIndex = 0;
     document.querySelector('[slot="title"]').focus();
-    chaff.panel.toggle(snapshot);
+    chaff.panel.toggle(snapshot, locate);
   }, SNAPSHOT);
   const sheet = page.locator('chaff-panel [role="dialog"]');
   await sheet.waitFor({ state: 'visible' });
@@ -555,7 +571,7 @@ test('panel: clusters, top AI posts, jumps, export buttons, Escape closes', asyn
   const text = await sheet.textContent();
   assert.match(text, /4 posts read: 2 suspect, 1 notice, 1 ok\./);
   assert.match(text, /Near-copy clusters \(1\)/);
-  assert.match(text, /3 posts · 3 authors · over 4 minutes/);
+  assert.match(text, /3 posts · 3 authors · within 4 minutes/);
   // Judged posts only, highest first: t1_three is not judged.
   assert.deepEqual(await sheet.locator('.ai-post .percent').allTextContents(), ['72%', '72%', '20%']);
 
@@ -580,11 +596,11 @@ test('panel: clusters, top AI posts, jumps, export buttons, Escape closes', asyn
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('slot')), 'title', 'focus returns to where it was');
 
   // Escape from the page (focus outside the panel) closes it too; removeAll leaves no trace.
-  await page.evaluate((snapshot) => chaff.panel.toggle(snapshot), SNAPSHOT);
+  await page.evaluate((snapshot) => chaff.panel.toggle(snapshot, locate), SNAPSHOT);
   await page.evaluate(() => document.activeElement.blur());
   await page.keyboard.press('Escape');
   await sheet.waitFor({ state: 'detached' });
-  await page.evaluate((snapshot) => chaff.panel.toggle(snapshot), SNAPSHOT);
+  await page.evaluate((snapshot) => chaff.panel.toggle(snapshot, locate), SNAPSHOT);
   await page.evaluate(() => {
     chaff.hints.removeAll();
     document.querySelector('[slot="title"]').removeAttribute('tabindex');

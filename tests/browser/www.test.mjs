@@ -1,4 +1,4 @@
-// Browser test of the www playground (issue 5), in Debian Chromium through playwright-core.
+// Browser test of the www playground, in Debian Chromium through playwright-core.
 //
 // Design: www/ is served as it ships by a tiny static server on 127.0.0.1 (own server: the
 // playground needs nothing but correct MIME types for .js and .wasm). Every verdict the page
@@ -16,7 +16,8 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { csvCell, f32Shortest } from '../../www/export.js';
+import { csvCell } from '../../extension/shared/export.js';
+import { f32Shortest } from '../../extension/shared/f32.js';
 import { parseThread } from '../../www/input.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -48,8 +49,8 @@ const requested = [];
 const pageErrors = [];
 
 before(async () => {
-  if (!fs.existsSync(path.join(WWW, 'pkg', 'chaff_wasm_bg.wasm'))) {
-    throw new Error('www/pkg is not built: the playground has no engine. Build it first with `make www` ' +
+  if (!fs.existsSync(path.join(WWW, 'pkg', 'chaff_wasm_bg.wasm')) || !fs.existsSync(path.join(WWW, 'shared'))) {
+    throw new Error('www/pkg or www/shared is not built: the playground has no engine. Build it first with `make www` ' +
       '(or `bash scripts/build-www.sh`), then run this test again.');
   }
   if (!fs.existsSync(CHAFF)) {
@@ -111,7 +112,7 @@ function groupings(verdicts) {
 
 /**
  * What a CLI verdict looks like on the page. The CLI prints each f32 as its shortest decimal and
- * the page rounds that same decimal (export.js f32Shortest) to two places.
+ * the page rounds that same decimal (shared/f32.js f32Shortest) to two places.
  */
 function displayed(verdict) {
   return {
@@ -205,6 +206,9 @@ test('the example thread (JSON Lines) is judged as chaff score judges it, and ex
   assert.equal(cli.length, 12);
   await assertPageMatches(cli);
   assert.ok(cli.some((verdict) => verdict.level === 'suspect'), 'the example should show a campaign');
+  // The campaign's group says how long it took in the engine's words (posts 14:05:02 to 14:11:31).
+  const facts = await page.$$eval('#cluster-list .cluster-facts', (items) => items.map((item) => item.textContent));
+  assert.deepEqual(facts, ['4 authors · posted within 6 minutes']);
 
   const exported = (await download('#export-json')).trimEnd().split('\n').map((line) => JSON.parse(line));
   assert.equal(exported.length, cli.length);

@@ -1,0 +1,164 @@
+// Site adapters: where the posts are, read from src/sites.json (shipped as sites.json), the same
+// description the Rust extractor reads, so the CLI and the extension see the same posts.
+// Design: sites are tried in the file's order and detected from the page (its detect selectors),
+// never from the host alone: old Reddit renders on www.reddit.com too. Every field is a list of
+// fallbacks, best first. sites.json describes each site's post types under "post_types" (comment,
+// post, tweet…); here they are post types, since "kind" already names a reason's kind. Ownership
+// rule (sites.json _doc): an element belongs to the nearest enclosing post element of any type
+// and must not sit in one of that post's quoted regions, so a comment never reads its replies and
+// a quoting tweet never reads the quoted one. Text is read as shown (shown-text.js).
+import { shownText } from './shown-text.js';
+
+let description = null;
+
+export async function load() {
+  if (!description) {
+    const response = await fetch(chrome.runtime.getURL('sites.json'));
+    description = await response.json();
+  }
+  return description;
+}
+
+function compileSite(site, patterns) {
+  const postTypes = Object.values(site.post_types).map((type) => ({
+    elementSelector: type.element.join(', '),
+    quotedSelector: type.quoted.join(', '),
+    fields: type.fields,
+    badge: type.badge,
+  }));
+  const postSelector = postTypes.map((type) => type.elementSelector).join(', ');
+  const regexes = Object.fromEntries(Object.entries(patterns).map(([name, p]) => [name, new RegExp(p.regex)]));
+
+  function postTypeOf(element) {
+    return postTypes.find((type) => element.matches(type.elementSelector));
+  }
+
+  function isOwned(element, post, postType) {
+    if (element !== post && element.closest(postSelector) !== post) return false;
+    if (!postType.quotedSelector) return true;
+    const quoted = element.closest(postType.quotedSelector);
+    return !(quoted && quoted !== post && post.contains(quoted));
+  }
+
+  // Inside a post's own subtree, nested posts and quoted regions are someone else's text.
+  function foreignTo(post, postType) {
+    return (element) =>
+      element !== post && (element.matches(postSelector) || Boolean(postType.quotedSelector && element.matches(postType.quotedSelector)));
+  }
+
+  function valueOf(element, fallback, post, postType) {
+    let value;
+    if (fallback.attr) {
+      value = element.getAttribute(fallback.attr);
+      if (value === null) return null;
+    } else {
+      value = shownText(element, foreignTo(post, postType));
+    }
+    value = value.trim();
+    if (fallback.pattern) {
+      const match = regexes[fallback.pattern].exec(value);
+      if (!match) return null;
+      value = match.length > 1 ? (match[1] ?? '') : value;
+    }
+    return value;
+  }
+
+  // The first fallback that yields a value; `allowEmpty` for boolean attributes (deleted).
+  function readField(post, postType, name, allowEmpty = false) {
+    for (const fallback of postType.fields[name] ?? []) {
+      if (fallback.enclosing) {
+        const enclosing = post.parentElement?.closest(postSelector);
+        const id = enclosing && readField(enclosing, postTypeOf(enclosing), 'id');
+        if (id) return id;
+        continue;
+      }
+      const candidates = fallback.sel ? post.querySelectorAll(fallback.sel) : [post];
+      for (const element of candidates) {
+        if (!isOwned(element, post, postType)) continue;
+        const value = valueOf(element, fallback, post, postType);
+        if (value !== null && (value !== '' || allowEmpty)) return { value, element };
+      }
+    }
+    return null;
+  }
+
+  function readValue(post, postType, name) {
+    return readField(post, postType, name)?.value ?? null;
+  }
+
+  function badgeAnchor(post, postType) {
+    for (const anchor of postType.badge) {
+      if (!anchor.sel) return { anchor: post, place: anchor.place };
+      for (const element of post.querySelectorAll(anchor.sel)) {
+        if (isOwned(element, post, postType)) return { anchor: element, place: anchor.place };
+      }
+    }
+    return { anchor: null, place: 'after' };
+  }
+
+  // created: RFC 3339 text or Unix seconds/milliseconds -> Unix seconds, or null.
+  function unixSeconds(text) {
+    if (text === null) return null;
+    if (/^\d+(\.\d+)?$/.test(text)) {
+      const number = Number(text);
+      return Math.floor(number > 1e11 ? number / 1000 : number);
+    }
+    const millis = Date.parse(text);
+    return Number.isNaN(millis) ? null : Math.floor(millis / 1000);
+  }
+
+  // Reads one post element: everything the engine, the hints and the panel need, or null when
+  // the element has no id yet (a node still being rendered).
+  function read(element) {
+    const postType = postTypeOf(element);
+    if (!postType) return null;
+    const id = readValue(element, postType, 'id');
+    if (!id) return null;
+    const bodyField = readField(element, postType, 'body');
+    const deleted = readField(element, postType, 'deleted', true) !== null;
+    let text = bodyField?.value ?? '';
+    if (!text && deleted) text = '[deleted]';
+    const { anchor, place } = badgeAnchor(element, postType);
+    return {
+      id,
+      element,
+      body: bodyField?.element ?? null,
+      anchor,
+      place,
+      text,
+      author: readValue(element, postType, 'author'),
+      title: readValue(element, postType, 'title'),
+      created: unixSeconds(readValue(element, postType, 'created')),
+      url: readValue(element, postType, 'url'),
+      parent: readValue(element, postType, 'parent'),
+    };
+  }
+
+  function observeRoot(doc) {
+    for (const selector of site.observe) {
+      const root = doc.querySelector(selector);
+      if (root) return root;
+    }
+    return doc.body;
+  }
+
+  return {
+    name: site.name,
+    postSelector,
+    read,
+    observeRoot,
+    // The post element containing `node` (for an edit inside it), or null.
+    postOf(node) {
+      const element = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
+      return element?.closest(postSelector) ?? null;
+    },
+  };
+}
+
+// The adapter of the site this page is, or null; detection by the page's own elements.
+export function detect(doc, sites = description) {
+  for (const site of sites.sites) {
+    if (site.detect.some((selector) => doc.querySelector(selector))) return compileSite(site, sites.patterns);
+  }
+  return null;
+}
