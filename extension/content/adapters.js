@@ -3,7 +3,7 @@
 // Design: sites are tried in the file's order and detected from the page (its detect selectors),
 // never from the host alone: old Reddit renders on www.reddit.com too. Every field is a list of
 // fallbacks, best first. sites.json describes each site's post types under "post_types" (comment,
-// post, tweet…); here they are post types, since "kind" already names a reason's kind. Ownership
+// post, tweet…). Ownership
 // rule (sites.json _doc): an element belongs to the nearest enclosing post element of any type
 // and must not sit in one of that post's quoted regions, so a comment never reads its replies and
 // a quoting tweet never reads the quoted one. Text is read as shown (shown-text.js).
