@@ -4,9 +4,10 @@
 //! Design: every selector lives in `src/sites.json` (`sites`), the one description the
 //! extension's content script reads too; this module only interprets it. `reader` walks a page
 //! once with lol_html (streaming, no DOM; it also compiles to WASM for the playground), `text`
-//! rebuilds text as a page shows it, `annotate` rewrites the page. What the description cannot
-//! say is kept to small rules here: a link post without body text reads as its title, and a
-//! deleted post reads as `[deleted]`.
+//! rebuilds text as a page shows it (also of a loose HTML fragment, such as an exported
+//! comment), `annotate` rewrites the page. What the description cannot say is kept to small
+//! rules here: a link post without body text reads as its title, and a deleted post reads as
+//! `[deleted]`.
 
 mod annotate;
 mod reader;
@@ -15,7 +16,7 @@ mod text;
 
 pub use annotate::{annotate, annotate_inert, badge_html};
 pub use sites::SITES_JSON;
-pub use text::decode_entities;
+pub use text::{decode_entities, fragment_text};
 
 use chaff::post::{parse_timestamp, Post};
 use reader::{PostRecord, WalkState};

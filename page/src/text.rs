@@ -6,7 +6,20 @@
 //! and decodes and collapses only when finished, so an entity split across chunks still decodes.
 //! No HTML entity crate is in the dependency tree, so `decode_entities` handles the named
 //! entities that real pages use for text plus every numeric reference (with the HTML
-//! windows-1252 remapping of 0x80–0x9F that browsers apply).
+//! windows-1252 remapping of 0x80–0x9F that browsers apply). `fragment_text` reads a loose
+//! piece of HTML (a comment as an export stores it) with lol_html into a `ShownText`, the way
+//! a post's text is read from a page, so exported HTML and saved pages read alike; it keeps
+//! whitespace as written, since comment boxes (YouTube's among them) show text pre-wrapped.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use lol_html::html_content::{Element, TextChunk, TextType};
+use lol_html::{doc_text, element, RewriteStrSettings};
+
+/// Elements whose boundaries a page renders as line breaks (besides `<br>`, which is one).
+const BLOCK_ELEMENTS: &str =
+    "p, div, li, ul, ol, blockquote, pre, h1, h2, h3, h4, h5, h6, hr, tr, table, section, figure, figcaption";
 
 #[derive(Debug, Default, Clone)]
 pub struct ShownText {
@@ -17,6 +30,8 @@ pub struct ShownText {
 enum Piece {
     Raw(String),
     Break,
+    /// A `<br>` where whitespace is kept: every one starts a line, even right after another.
+    LineBreak,
     Literal(String),
 }
 
@@ -35,6 +50,10 @@ impl ShownText {
         }
     }
 
+    pub fn push_line_break(&mut self) {
+        self.pieces.push(Piece::LineBreak);
+    }
+
     /// Already-decoded text (an attribute value passed through `decode_entities`).
     pub fn push_literal(&mut self, text: &str) {
         self.pieces.push(Piece::Literal(text.to_string()));
@@ -48,7 +67,7 @@ impl ShownText {
             match piece {
                 Piece::Raw(raw) => line.push_str(&decode_entities(raw)),
                 Piece::Literal(text) => line.push_str(text),
-                Piece::Break => lines.push(std::mem::take(&mut line)),
+                Piece::Break | Piece::LineBreak => lines.push(std::mem::take(&mut line)),
             }
         }
         lines.push(line);
@@ -59,6 +78,77 @@ impl ShownText {
             .collect::<Vec<_>>()
             .join("\n")
     }
+
+    /// The text with its whitespace as written (CSS `white-space: pre-wrap`): a `\n` for every
+    /// line break, one at a block boundary between two texts on the same line, nothing
+    /// collapsed or trimmed.
+    pub fn finish_as_written(&self) -> String {
+        let mut out = String::new();
+        let mut pending_break = false;
+        for piece in &self.pieces {
+            let text = match piece {
+                Piece::Raw(raw) => decode_entities(raw),
+                Piece::Literal(text) => text.clone(),
+                Piece::LineBreak => {
+                    out.push('\n');
+                    pending_break = false;
+                    continue;
+                }
+                Piece::Break => {
+                    pending_break = !out.is_empty() && !out.ends_with('\n');
+                    continue;
+                }
+            };
+            if pending_break && !text.is_empty() {
+                out.push('\n');
+                pending_break = false;
+            }
+            out.push_str(&text);
+        }
+        out
+    }
+}
+
+/// The text an HTML fragment shows: tags dropped (a link reads as its text, an image as its
+/// alt), a line break at `<br>` and block boundaries, script and style contents left out,
+/// entities decoded, whitespace as written ([`ShownText::finish_as_written`]).
+pub fn fragment_text(html: &str) -> String {
+    // End-tag handlers outlive the settings, hence a shared owner rather than a borrow.
+    let text = Rc::new(RefCell::new(ShownText::default()));
+    let settings = RewriteStrSettings::new()
+        .with_strict(false)
+        .append_element_content_handler(element!(BLOCK_ELEMENTS, |el: &mut Element<'_, '_>| {
+            text.borrow_mut().push_break();
+            if let Some(handlers) = el.end_tag_handlers() {
+                let text = Rc::clone(&text);
+                handlers.push(Box::new(move |_| {
+                    text.borrow_mut().push_break();
+                    Ok(())
+                }));
+            }
+            Ok(())
+        }))
+        .append_element_content_handler(element!("br", |_: &mut Element<'_, '_>| {
+            text.borrow_mut().push_line_break();
+            Ok(())
+        }))
+        .append_element_content_handler(element!("img[alt]", |el: &mut Element<'_, '_>| {
+            if let Some(alt) = el.get_attribute("alt") {
+                text.borrow_mut().push_literal(&decode_entities(&alt));
+            }
+            Ok(())
+        }))
+        // Script and style contents are not text a reader sees.
+        .append_document_content_handler(doc_text!(|chunk: &mut TextChunk<'_>| {
+            if matches!(chunk.text_type(), TextType::Data | TextType::RCData) {
+                text.borrow_mut().push_raw(chunk.as_str());
+            }
+            Ok(())
+        }));
+    // Not strict, no memory limit and handlers that never fail: reading cannot fail.
+    lol_html::rewrite_str(html, settings).expect("lol_html reads any fragment in non-strict mode");
+    let shown = text.borrow().finish_as_written();
+    shown
 }
 
 /// Collapses runs of whitespace (including no-break spaces, which a page shows as spaces) to
@@ -230,6 +320,21 @@ mod tests {
         assert_eq!(decode_entities("&#146;quoted&#148;"), "’quoted”");
         assert_eq!(decode_entities("&notanentity; & alone &amp"), "&notanentity; & alone &");
         assert_eq!(decode_entities("&#0;&#xD800;"), "\u{FFFD}\u{FFFD}");
+    }
+
+    #[test]
+    fn a_fragment_reads_as_shown() {
+        assert_eq!(
+            fragment_text("Tom &amp; Jerry&#39;s <a href=\"http://x.example/a\">x.example/a</a><br />next line &lt;3"),
+            "Tom & Jerry's x.example/a\nnext line <3"
+        );
+        assert_eq!(fragment_text("a < b &unknown; c"), "a < b &unknown; c");
+        assert_eq!(
+            fragment_text("<p>one <i>two</i></p><p>fire <img alt=\"&#x1F525;\"></p><script>x()</script>"),
+            "one two\nfire 🔥"
+        );
+        // Comment boxes show what was typed: repeated line breaks and spaces stay.
+        assert_eq!(fragment_text(" a<br><br>b  &nbsp;c "), " a\n\nb  \u{A0}c ");
     }
 
     #[test]

@@ -7,12 +7,13 @@
 //! the lab is native tooling, so a dependency here costs the extension nothing.
 //! - `text` is the comment as exported: HTML (`<br />`, `<a href>` around links, entities such
 //!   as `&#39;`). [`shown_text`] gives what the page showed a reader, which is what chaff meets
-//!   in a browser; evaluations use it. The U+FEFF export artefact that many rows carry
+//!   in a browser; evaluations use it. It reads the HTML with `chaff_page::fragment_text`, the
+//!   lol_html reading and entity decoding that saved pages go through. The U+FEFF export artefact that many rows carry
 //!   (SOURCES.md) is left in on purpose, so evaluations see what the normalizer must cope with.
 
 use std::path::Path;
 
-use chaff_page::decode_entities;
+use chaff_page::fragment_text;
 
 use super::csv_reader;
 
@@ -76,30 +77,10 @@ pub fn parse(raw: &str, video: &str) -> Result<Vec<Comment>, String> {
 }
 
 /// The text a reader saw: tags removed (a line break for `<br>`, links as their visible text),
-/// the entities of the export decoded.
+/// the entities of the export decoded, spaces and line breaks as typed (YouTube shows comments
+/// pre-wrapped).
 pub fn shown_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let is_tag = after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/');
-        match after.find('>') {
-            Some(close) if is_tag => {
-                if after[..close].trim_start_matches('/').to_ascii_lowercase().starts_with("br") {
-                    out.push('\n');
-                }
-                rest = &after[close + 1..];
-            }
-            // A bare "<" (as in "<3") is text.
-            _ => {
-                out.push('<');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    decode_entities(&out)
+    fragment_text(html)
 }
 
 #[cfg(test)]
