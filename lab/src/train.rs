@@ -4,8 +4,9 @@
 //! Design:
 //! - Data: GriD, TweepFake and janitr through the `corpus` loaders, text as a page shows it.
 //!   Each example has a group (GriD: near-duplicate key, TweepFake: account, janitr: thread);
-//!   `in_validation` puts whole groups on one side by hashing the group key, 80/20. Training
-//!   sees only the training side; `chaff-lab eval` scores only the validation side with the same
+//!   `split_of` puts whole groups on one side by hashing the group key: a frozen test split
+//!   (20%), validation (16%) and training (64%). Training sees only the training side;
+//!   `chaff-lab eval` reports the test side (and the validation side on request) with the same
 //!   function.
 //! - Model: logistic regression over `ai::features` (words, bigrams, character 3–5-grams,
 //!   style), fitted with AdaGrad SGD and L2, examples weighted so each corpus — and within it
@@ -26,6 +27,7 @@ use chaff::ai::{self, features, model};
 use chaff::hash::{fnv1a, SplitMix64};
 
 use crate::corpus;
+use crate::eval::stats::area_under_roc;
 
 /// One labelled text, as a page shows it, with the group that keeps related texts on one
 /// side of the split.
@@ -55,6 +57,15 @@ impl Corpus {
         }
     }
 
+    /// What a group of this corpus is: the unit that lies whole on one side of the split.
+    pub fn group_name(self) -> &'static str {
+        match self {
+            Corpus::Grid => "text",
+            Corpus::TweepFake => "account",
+            Corpus::Janitr => "thread",
+        }
+    }
+
     /// The site whose model answers for this corpus (what a reader of it would be browsing).
     pub fn site(self) -> &'static str {
         match self {
@@ -72,13 +83,36 @@ impl Corpus {
     }
 }
 
-/// Share of groups held out for validation, in percent.
+/// The three sides of every corpus. A group (an account, a thread, a source text and its
+/// rewrites) lies whole on one side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Split {
+    /// What the models learn from, and where every choice of model, feature, threshold and data
+    /// mix is made (cross-validation by fold).
+    Train,
+    /// Checked after training, to choose between candidates.
+    Validation,
+    /// Frozen: never read to make a choice; the figures the report states as the measurement.
+    Test,
+}
+
+/// Share of groups in the frozen test split, in percent.
+pub const TEST_PERCENT: u64 = 20;
+/// Share of the remaining groups held out for validation, in percent.
 pub const VALIDATION_PERCENT: u64 = 20;
 
-/// Whether a group of a corpus belongs to the validation split. A hash of corpus name and
-/// group key: deterministic, independent of file order, and the same for `train` and `eval`.
-pub fn in_validation(corpus: Corpus, group: &str) -> bool {
-    fnv1a(&[corpus.name().as_bytes(), b":", group.as_bytes()]) % 100 < VALIDATION_PERCENT
+/// The side of a corpus's group. Hashes of corpus name and group key: deterministic,
+/// independent of file order, the same for `train` and `eval`. The test split has its own
+/// salt, drawn when it was frozen, so it cuts across the validation split that earlier
+/// choices were made on.
+pub fn split_of(corpus: Corpus, group: &str) -> Split {
+    if fnv1a(&[b"test:", corpus.name().as_bytes(), b":", group.as_bytes()]) % 100 < TEST_PERCENT {
+        Split::Test
+    } else if fnv1a(&[corpus.name().as_bytes(), b":", group.as_bytes()]) % 100 < VALIDATION_PERCENT {
+        Split::Validation
+    } else {
+        Split::Train
+    }
 }
 
 /// The calibration fold (0..folds) of a training group: a differently salted hash, so folds
@@ -446,33 +480,6 @@ fn quantile(sorted: &[f32], q: f64) -> f32 {
     sorted[lo] + (sorted[hi] - sorted[lo]) * frac
 }
 
-/// Area under the ROC curve (ties count half), for the cross-validation summary.
-pub fn auroc(scored: &[(f32, bool)]) -> f64 {
-    let mut sorted: Vec<(f32, bool)> = scored.to_vec();
-    sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let (mut rank_sum, mut positives) = (0f64, 0f64);
-    let mut i = 0;
-    while i < sorted.len() {
-        let mut j = i;
-        while j < sorted.len() && sorted[j].0 == sorted[i].0 {
-            j += 1;
-        }
-        let mid_rank = (i + j + 1) as f64 / 2.0;
-        for item in &sorted[i..j] {
-            if item.1 {
-                rank_sum += mid_rank;
-                positives += 1.0;
-            }
-        }
-        i = j;
-    }
-    let negatives = sorted.len() as f64 - positives;
-    if positives == 0.0 || negatives == 0.0 {
-        return f64::NAN;
-    }
-    (rank_sum - positives * (positives + 1.0) / 2.0) / (positives * negatives)
-}
-
 /// What training one site's model produced.
 pub struct Trained {
     pub site: &'static str,
@@ -505,7 +512,7 @@ pub fn train_site(
         .flat_map(|(c, _)| {
             data[c]
                 .iter()
-                .filter(|t| !in_validation(*c, &t.group))
+                .filter(|t| split_of(*c, &t.group) == Split::Train)
                 .map(move |t| (*c, t))
         })
         .collect();
@@ -536,7 +543,7 @@ pub fn train_site(
                 .filter(|o| o.0 == *c)
                 .map(|o| (o.1, o.2))
                 .collect();
-            (*c, auroc(&scored), scored.len())
+            (*c, area_under_roc(&scored), scored.len())
         })
         .collect();
     let mut thresholds = [model::Thresholds {
@@ -646,35 +653,19 @@ mod tests {
 
     #[test]
     fn the_split_is_deterministic_and_keeps_groups_whole() {
-        let groups: Vec<String> = (0..2000).map(|i| format!("account{i}")).collect();
-        let first: Vec<bool> = groups
-            .iter()
-            .map(|g| in_validation(Corpus::TweepFake, g))
-            .collect();
-        let again: Vec<bool> = groups
-            .iter()
-            .map(|g| in_validation(Corpus::TweepFake, g))
-            .collect();
+        let groups: Vec<String> = (0..4000).map(|i| format!("account{i}")).collect();
+        let first: Vec<Split> = groups.iter().map(|g| split_of(Corpus::TweepFake, g)).collect();
+        let again: Vec<Split> = groups.iter().map(|g| split_of(Corpus::TweepFake, g)).collect();
         assert_eq!(first, again);
-        let share = first.iter().filter(|&&v| v).count() as f64 / groups.len() as f64;
-        assert!((0.17..0.23).contains(&share), "{share}");
+        let share = |side| first.iter().filter(|&&s| s == side).count() as f64 / groups.len() as f64;
+        assert!((0.17..0.23).contains(&share(Split::Test)), "test {}", share(Split::Test));
+        assert!((0.13..0.19).contains(&share(Split::Validation)), "validation {}", share(Split::Validation));
+        assert!((0.60..0.68).contains(&share(Split::Train)), "train {}", share(Split::Train));
         // Every text of a group lands where its group does: the split reads nothing else.
         let texts = [("dril", "a"), ("dril", "b"), ("jaden", "c"), ("dril", "d")];
-        let sides: Vec<bool> = texts
-            .iter()
-            .filter(|t| t.0 == "dril")
-            .map(|t| in_validation(Corpus::TweepFake, t.0))
-            .collect();
+        let sides: Vec<Split> =
+            texts.iter().filter(|t| t.0 == "dril").map(|t| split_of(Corpus::TweepFake, t.0)).collect();
         assert!(sides.windows(2).all(|p| p[0] == p[1]));
-    }
-
-    #[test]
-    fn auroc_of_perfect_random_and_reversed_rankings() {
-        let perfect = [(0.1, false), (0.2, false), (0.8, true), (0.9, true)];
-        assert_eq!(auroc(&perfect), 1.0);
-        let reversed: Vec<(f32, bool)> = perfect.iter().map(|&(s, y)| (-s, y)).collect();
-        assert_eq!(auroc(&reversed), 0.0);
-        assert_eq!(auroc(&[(0.5, false), (0.5, true)]), 0.5);
     }
 
     #[test]

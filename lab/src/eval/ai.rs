@@ -1,30 +1,56 @@
-//! AI-text detection, measured on the validation split of GriD, TweepFake and janitr.
+//! AI-text detection, measured on the frozen test split (or, on request, the validation split)
+//! of every labelled corpus.
 //!
-//! Design: the posts are scored the way a reader meets them. Each corpus's validation texts
-//! (`train::in_validation`, the very split `chaff-lab train` held out; text prepared by the same
+//! Design: the posts are scored the way a reader meets them. A corpus's texts of the chosen
+//! split (`train::split_of`, the very function `chaff-lab train` uses; text prepared by the same
 //! loaders, as a page shows it) are shuffled once with a fixed seed, cut into threads of
 //! `POSTS_PER_THREAD`, and run through the real engine (`Engine::new(Settings::default())`)
-//! with the site a reader would be on ("reddit" for GriD, "x" for TweepFake and janitr).
-//! Figures per corpus: AUROC of the verdicts' `ai`, the true-positive rate at 1% false-positive
-//! rate, and the share of human posts whose verdict level is not ok at default settings
-//! (whatever raised it: that is what the reader sees), plus how many posts the model judged.
+//! with the site a reader would be on. Figures per corpus, each with a 95% bootstrap interval
+//! (`stats`): AUROC of the verdicts' `ai`, the true-positive rate at 1% false-positive rate, the
+//! share of human posts whose verdict level is not ok at default settings (whatever raised it:
+//! that is what the reader sees), the share of machine posts flagged among those the model
+//! judged, and the same per length bucket of the author's own words.
 
 use std::path::Path;
 
 use serde::Serialize;
 
+use chaff::ai::author_text;
 use chaff::engine::Engine;
-use chaff::hash::SplitMix64;
+use chaff::hash::{fnv1a, SplitMix64};
 use chaff::post::Post;
 use chaff::verdict::{Level, Settings};
 
-use crate::train::{auroc, in_validation, Corpus};
+use super::stats::{self, Figure, Interval};
+use crate::train::{split_of, Corpus, LabelledText, Split};
 
 /// Posts per evaluation thread: a long thread as a reader sees it.
 pub const POSTS_PER_THREAD: usize = 100;
 
 /// Seed of the fixed shuffle that forms the threads.
 const SHUFFLE_SEED: u64 = 0x00C0_FFEE_2026;
+
+/// Length buckets of the author's own words: (name, at least, fewer than). A detector's
+/// behaviour changes most with length, so every false-alarm target holds per bucket too.
+pub const LENGTH_BUCKETS: [(&str, usize, usize); 4] =
+    [("under-20", 0, 20), ("20-60", 20, 60), ("60-150", 60, 150), ("over-150", 150, usize::MAX)];
+
+/// The name of the length bucket of a text.
+pub fn length_bucket(text: &str) -> &'static str {
+    let words = author_text(text).split_whitespace().count();
+    LENGTH_BUCKETS.iter().find(|(_, low, high)| (*low..*high).contains(&words)).map_or("over-150", |b| b.0)
+}
+
+/// Figures of posts of one length bucket.
+#[derive(Debug, Clone, Serialize)]
+pub struct BucketFigures {
+    pub bucket: String,
+    pub human_posts: usize,
+    pub machine_posts: usize,
+    pub auroc: Interval,
+    pub human_flagged: Interval,
+    pub machine_flagged: Interval,
+}
 
 /// The figures of one corpus.
 #[derive(Debug, Clone, Serialize)]
@@ -35,14 +61,17 @@ pub struct CorpusFigures {
     pub human_posts: usize,
     pub machine_posts: usize,
     pub groups: usize,
-    pub auroc: f64,
-    pub tpr_at_1pct_fpr: f64,
+    pub auroc: Interval,
+    pub tpr_at_1pct_fpr: Interval,
     /// Share of human posts with level != ok at default settings.
-    pub human_flagged: f64,
+    pub human_flagged: Interval,
     /// Share of machine posts with level != ok at default settings.
-    pub machine_flagged: f64,
+    pub machine_flagged: Interval,
+    /// Share of machine posts flagged among those the model judged.
+    pub judged_machine_flagged: Interval,
     /// Share of all posts the model could judge (long enough, English).
     pub judged: f64,
+    pub buckets: Vec<BucketFigures>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -50,91 +79,113 @@ pub struct AiReport {
     pub corpora: Vec<CorpusFigures>,
 }
 
+fn cell(i: &Interval, percent: bool) -> String {
+    if !i.value.is_finite() {
+        return "–".to_string();
+    }
+    if percent {
+        format!("{:.2}% ({:.2}–{:.2})", i.value * 100.0, i.low * 100.0, i.high * 100.0)
+    } else {
+        format!("{:.3} ({:.3}–{:.3})", i.value, i.low, i.high)
+    }
+}
+
 impl AiReport {
-    /// A markdown table for `chaff-lab eval`.
+    /// Markdown tables for `chaff-lab eval`: per corpus, then per length bucket.
     pub fn table(&self) -> String {
         let mut out = String::from(
-            "| corpus (split) | site | human / machine posts | AUROC | TPR at 1% FPR | human flagged | machine flagged | judged |\n\
-             |---|---|---|---|---|---|---|---|\n",
+            "Each figure with its 95% bootstrap interval.\n\n\
+             | corpus (split) | site | human / machine posts | AUROC | TPR at 1% FPR | human flagged | machine flagged | flagged of judged machine | judged |\n\
+             |---|---|---|---|---|---|---|---|---|\n",
         );
         for c in &self.corpora {
             out.push_str(&format!(
-                "| {} ({}) | {} | {} / {} | {:.3} | {:.3} | {:.2}% | {:.1}% | {:.0}% |\n",
+                "| {} ({}) | {} | {} / {} | {} | {} | {} | {} | {} | {:.0}% |\n",
                 c.corpus,
                 c.split,
                 c.site,
                 c.human_posts,
                 c.machine_posts,
-                c.auroc,
-                c.tpr_at_1pct_fpr,
-                c.human_flagged * 100.0,
-                c.machine_flagged * 100.0,
+                cell(&c.auroc, false),
+                cell(&c.tpr_at_1pct_fpr, false),
+                cell(&c.human_flagged, true),
+                cell(&c.machine_flagged, true),
+                cell(&c.judged_machine_flagged, true),
                 c.judged * 100.0
             ));
         }
+        out.push_str(
+            "\nBy length of the author's own words:\n\n\
+             | corpus | words | human / machine posts | AUROC | human flagged | machine flagged |\n\
+             |---|---|---|---|---|---|\n",
+        );
+        for c in &self.corpora {
+            for b in &c.buckets {
+                out.push_str(&format!(
+                    "| {} | {} | {} / {} | {} | {} | {} |\n",
+                    c.corpus,
+                    b.bucket,
+                    b.human_posts,
+                    b.machine_posts,
+                    cell(&b.auroc, false),
+                    cell(&b.human_flagged, true),
+                    cell(&b.machine_flagged, true)
+                ));
+            }
+        }
         out
     }
 
-    /// (name, value, higher_is_better) for the regression guard.
-    pub fn figures(&self) -> Vec<(String, f64, bool)> {
+    /// The figures for the report's targets and the regression guard. A figure about a class
+    /// with no post in the measurement is left out rather than reported as not a number.
+    pub fn figures(&self) -> Vec<Figure> {
         let mut out = Vec::new();
         for c in &self.corpora {
-            out.push((format!("ai.{}.auroc", c.corpus), c.auroc, true));
-            out.push((
-                format!("ai.{}.tpr_at_1pct_fpr", c.corpus),
-                c.tpr_at_1pct_fpr,
-                true,
-            ));
-            out.push((
-                format!("ai.{}.human_flagged", c.corpus),
-                c.human_flagged,
-                false,
-            ));
+            let name = |what: &str| format!("ai.{}.{what}", c.corpus);
+            if c.human_posts > 0 && c.machine_posts > 0 {
+                out.push(Figure::new(name("auroc"), c.auroc, c.human_posts.min(c.machine_posts), true));
+                out.push(Figure::new(name("tpr_at_1pct_fpr"), c.tpr_at_1pct_fpr, c.machine_posts, true));
+            }
+            if c.human_posts > 0 {
+                out.push(Figure::new(name("human_flagged"), c.human_flagged, c.human_posts, false));
+            }
+            for b in c.buckets.iter().filter(|b| b.human_posts > 0) {
+                out.push(Figure::new(name(&format!("words-{}.human_flagged", b.bucket)), b.human_flagged, b.human_posts, false));
+            }
         }
         out
     }
 }
 
-/// The true-positive rate at the strictest threshold that lets through at most 1% of the
-/// human posts (a post is positive when its score is strictly above the threshold).
-pub fn tpr_at_fpr(scored: &[(f32, bool)], fpr: f64) -> f64 {
-    let mut human: Vec<f32> = scored.iter().filter(|s| !s.1).map(|s| s.0).collect();
-    human.sort_by(|a, b| b.total_cmp(a));
-    let machine: Vec<f32> = scored.iter().filter(|s| s.1).map(|s| s.0).collect();
-    if human.is_empty() || machine.is_empty() {
-        return f64::NAN;
-    }
-    let allowed = (fpr * human.len() as f64).floor() as usize;
-    let threshold = human[allowed.min(human.len() - 1)];
-    machine.iter().filter(|&&s| s > threshold).count() as f64 / machine.len() as f64
+fn split_description(corpus: Corpus, split: Split) -> String {
+    let side = match split {
+        Split::Test => "test",
+        Split::Validation => "validation",
+        Split::Train => "train",
+    };
+    format!("{side}, by {}", corpus.group_name())
 }
 
-fn split_description(corpus: Corpus) -> &'static str {
-    match corpus {
-        Corpus::Grid => "validation, by text",
-        Corpus::TweepFake => "validation, by account",
-        Corpus::Janitr => "validation, by thread",
-    }
+/// One scored post of an evaluation.
+struct Scored {
+    ai: f32,
+    machine: bool,
+    flagged: bool,
+    judged: bool,
+    bucket: &'static str,
 }
 
-/// Scores one corpus's validation split through the engine.
-pub fn evaluate_corpus(corpus: Corpus, data_dir: &Path) -> Result<CorpusFigures, String> {
-    let texts = corpus
-        .load(data_dir)
-        .map_err(|e| format!("{}: {e}", corpus.name()))?;
-    let mut validation: Vec<_> = texts
-        .into_iter()
-        .filter(|t| in_validation(corpus, &t.group))
-        .collect();
-    let mut groups: Vec<&str> = validation.iter().map(|t| t.group.as_str()).collect();
+/// Scores the texts of one corpus's `split` through the engine, as threads of posts.
+fn score_split(corpus: Corpus, texts: Vec<LabelledText>, split: Split) -> Result<(Vec<Scored>, usize), String> {
+    let mut chosen: Vec<LabelledText> = texts.into_iter().filter(|t| split_of(corpus, &t.group) == split).collect();
+    let mut groups: Vec<&str> = chosen.iter().map(|t| t.group.as_str()).collect();
     groups.sort_unstable();
     groups.dedup();
     let group_count = groups.len();
-    SplitMix64::new(SHUFFLE_SEED).shuffle(&mut validation);
+    SplitMix64::new(SHUFFLE_SEED).shuffle(&mut chosen);
     let site = corpus.site();
-    let mut scored: Vec<(f32, bool)> = Vec::with_capacity(validation.len());
-    let (mut human_flagged, mut machine_flagged, mut judged) = (0usize, 0usize, 0usize);
-    for (t, chunk) in validation.chunks(POSTS_PER_THREAD).enumerate() {
+    let mut scored = Vec::with_capacity(chosen.len());
+    for (t, chunk) in chosen.chunks(POSTS_PER_THREAD).enumerate() {
         let posts: Vec<Post> = chunk
             .iter()
             .enumerate()
@@ -155,39 +206,74 @@ pub fn evaluate_corpus(corpus: Corpus, data_dir: &Path) -> Result<CorpusFigures,
             ));
         }
         for (verdict, text) in verdicts.iter().zip(chunk) {
-            scored.push((verdict.ai, text.machine));
-            let flagged = verdict.level != Level::Ok;
-            if text.machine {
-                machine_flagged += usize::from(flagged);
-            } else {
-                human_flagged += usize::from(flagged);
-            }
-            judged += usize::from(verdict.ai_judged);
+            scored.push(Scored {
+                ai: verdict.ai,
+                machine: text.machine,
+                flagged: verdict.level != Level::Ok,
+                judged: verdict.ai_judged,
+                bucket: length_bucket(&text.text),
+            });
         }
     }
-    let machine_posts = scored.iter().filter(|s| s.1).count();
-    let human_posts = scored.len() - machine_posts;
+    Ok((scored, group_count))
+}
+
+/// The figures of a set of scored posts; `seed` makes the intervals reproducible.
+fn figures_of(scored: &[&Scored], seed: u64) -> (Interval, Interval, Interval, Interval) {
+    let pairs: Vec<(f32, bool)> = scored.iter().map(|s| (s.ai, s.machine)).collect();
+    let flagged = |machine: bool| scored.iter().filter(|s| s.machine == machine).map(|s| s.flagged).collect::<Vec<_>>();
+    (
+        stats::auroc(&pairs, seed),
+        stats::tpr_at_fpr(&pairs, 0.01, seed ^ 1),
+        stats::share(&flagged(false), seed ^ 2),
+        stats::share(&flagged(true), seed ^ 3),
+    )
+}
+
+/// Scores one corpus's `split` through the engine.
+pub fn evaluate_corpus(corpus: Corpus, data_dir: &Path, split: Split) -> Result<CorpusFigures, String> {
+    let texts = corpus.load(data_dir).map_err(|e| format!("{}: {e}", corpus.name()))?;
+    let (scored, groups) = score_split(corpus, texts, split)?;
+    let seed = fnv1a(&[b"eval:", corpus.name().as_bytes()]);
+    let all: Vec<&Scored> = scored.iter().collect();
+    let (auroc, tpr_at_1pct_fpr, human_flagged, machine_flagged) = figures_of(&all, seed);
+    let judged_machine: Vec<bool> = scored.iter().filter(|s| s.machine && s.judged).map(|s| s.flagged).collect();
+    let buckets = LENGTH_BUCKETS
+        .iter()
+        .map(|(bucket, _, _)| {
+            let inside: Vec<&Scored> = scored.iter().filter(|s| s.bucket == *bucket).collect();
+            let (auroc, _, human_flagged, machine_flagged) = figures_of(&inside, seed ^ fnv1a(&[bucket.as_bytes()]));
+            BucketFigures {
+                bucket: bucket.to_string(),
+                human_posts: inside.iter().filter(|s| !s.machine).count(),
+                machine_posts: inside.iter().filter(|s| s.machine).count(),
+                auroc,
+                human_flagged,
+                machine_flagged,
+            }
+        })
+        .collect();
+    let machine_posts = scored.iter().filter(|s| s.machine).count();
     Ok(CorpusFigures {
         corpus: corpus.name().to_string(),
-        site: site.to_string(),
-        split: split_description(corpus).to_string(),
-        human_posts,
+        site: corpus.site().to_string(),
+        split: split_description(corpus, split),
+        human_posts: scored.len() - machine_posts,
         machine_posts,
-        groups: group_count,
-        auroc: auroc(&scored),
-        tpr_at_1pct_fpr: tpr_at_fpr(&scored, 0.01),
-        human_flagged: human_flagged as f64 / human_posts.max(1) as f64,
-        machine_flagged: machine_flagged as f64 / machine_posts.max(1) as f64,
-        judged: judged as f64 / scored.len().max(1) as f64,
+        groups,
+        auroc,
+        tpr_at_1pct_fpr,
+        human_flagged,
+        machine_flagged,
+        judged_machine_flagged: stats::share(&judged_machine, seed ^ 4),
+        judged: scored.iter().filter(|s| s.judged).count() as f64 / scored.len().max(1) as f64,
+        buckets,
     })
 }
 
-/// Measures every corpus (the AI-text figures).
-pub fn evaluate(data_dir: &Path) -> Result<AiReport, String> {
-    let corpora = Corpus::ALL
-        .iter()
-        .map(|&c| evaluate_corpus(c, data_dir))
-        .collect::<Result<Vec<_>, _>>()?;
+/// Measures every corpus on `split` (the AI-text figures).
+pub fn evaluate(data_dir: &Path, split: Split) -> Result<AiReport, String> {
+    let corpora = Corpus::ALL.iter().map(|&c| evaluate_corpus(c, data_dir, split)).collect::<Result<Vec<_>, _>>()?;
     Ok(AiReport { corpora })
 }
 
@@ -196,10 +282,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tpr_at_one_percent_fpr_counts_machines_above_the_99th_human() {
-        let mut scored: Vec<(f32, bool)> = (0..100).map(|i| (i as f32 / 100.0, false)).collect();
-        scored.extend([(0.995, true), (0.985, true), (0.5, true), (0.2, true)]);
-        // 100 humans: one may pass, so the threshold is the second-highest human score, 0.98.
-        assert_eq!(tpr_at_fpr(&scored, 0.01), 0.5);
+    fn length_buckets_count_the_authors_own_words() {
+        assert_eq!(length_bucket("one two three"), "under-20");
+        assert_eq!(length_bucket(&"word ".repeat(20)), "20-60");
+        assert_eq!(length_bucket(&"word ".repeat(149)), "60-150");
+        assert_eq!(length_bucket(&"word ".repeat(150)), "over-150");
+        // A quoted line is someone else's text.
+        let quoting = format!("> {}\nshort answer here", "quoted ".repeat(40));
+        assert_eq!(length_bucket(&quoting), "under-20");
     }
 }

@@ -41,6 +41,7 @@ use chaff::post::Post;
 use chaff::similarity::fingerprint;
 use chaff::verdict::Settings;
 
+use super::stats::Figure;
 use crate::corpus::{tweepfake, youtube};
 
 /// Originals per evaluation thread: a thread of 100 posts, a long thread as a reader sees it.
@@ -76,8 +77,12 @@ pub const EVASIONS: &[&str] = &[
 pub struct EvasionResult {
     pub evasion: String,
     pub copies: usize,
+    /// Copies in their original's cluster.
+    pub found: usize,
     /// Share of copies in their original's cluster.
     pub recall: f64,
+    /// Originals clustered with another original.
+    pub merged: usize,
     /// Share of originals clustered with another original.
     pub originals_merged: f64,
     /// The first few copies missed, each with its original, for a reader to see why.
@@ -178,26 +183,39 @@ impl DuplicateReport {
         out
     }
 
-    /// (name, value, higher_is_better) for the regression guard.
-    pub fn figures(&self) -> Vec<(String, f64, bool)> {
+    /// The figures for the report's targets and the regression guard, with their intervals.
+    pub fn figures(&self) -> Vec<Figure> {
         let mut figures = Vec::new();
-        for e in &self.evasions {
-            figures.push((format!("duplicates.{}.recall", e.evasion), e.recall, true));
-            figures.push((format!("duplicates.{}.originals_merged", e.evasion), e.originals_merged, false));
+        let count = |value: f64, posts: usize| (value * posts as f64).round() as usize;
+        for (prefix, results) in [("duplicates", &self.evasions), ("duplicates.heldout", &self.heldout)] {
+            for e in results {
+                let name = |what: &str| format!("{prefix}.{}.{what}", e.evasion);
+                figures.push(Figure::share(name("recall"), e.found, e.copies, true));
+                figures.push(Figure::share(name("originals_merged"), e.merged, e.copies, false));
+            }
         }
-        for e in &self.heldout {
-            figures.push((format!("duplicates.heldout.{}.recall", e.evasion), e.recall, true));
-            figures.push((format!("duplicates.heldout.{}.originals_merged", e.evasion), e.originals_merged, false));
-        }
-        figures.push(("duplicates.youtube.repeated_recall".to_string(), self.youtube.repeated_recall, true));
-        figures.push(("duplicates.youtube.legitimate_clustered".to_string(), self.youtube.legitimate_clustered, false));
-        figures.push((
+        let y = &self.youtube;
+        figures.push(Figure::share(
+            "duplicates.youtube.repeated_recall".to_string(),
+            y.repeated_clustered,
+            y.repeated_with_fingerprint,
+            true,
+        ));
+        figures.push(Figure::share(
+            "duplicates.youtube.legitimate_clustered".to_string(),
+            count(y.legitimate_clustered, y.legitimate),
+            y.legitimate,
+            false,
+        ));
+        figures.push(Figure::share(
             "duplicates.youtube.legitimate_clustered_unrepeated".to_string(),
-            self.youtube.legitimate_clustered_unrepeated,
+            count(y.legitimate_clustered_unrepeated, y.legitimate),
+            y.legitimate,
             false,
         ));
         figures
     }
+
 }
 
 /// Runs the near-duplicate evaluation on the corpora under `data_dir` (../shared/data).
@@ -342,6 +360,8 @@ fn measure_evasion(evasion: &str, originals: &[String], copies: &[String], rng: 
     EvasionResult {
         evasion: evasion.to_string(),
         copies: copies.len(),
+        found,
+        merged,
         recall: found as f64 / copies.len().max(1) as f64,
         originals_merged: merged as f64 / originals.len().max(1) as f64,
         missed_examples,

@@ -68,7 +68,7 @@ pub fn run(args: &[String]) -> ExitCode {
             .collect();
         let provenance = format!(
             "chaff AI-text model for site {site}: logistic regression, learned by `chaff-lab train --data DIR`\n\
-             from the training split (80% of groups, train::in_validation) of: {}.\n\
+             from the training split (64% of groups, train::split_of) of: {}.\n\
              Fit: {FIT:?}; {keep} features kept. Provenance and figures: src/ai/MODEL.md.",
             sources.join(", "),
             site = config.site,
