@@ -39,7 +39,7 @@ use chaff::hash::SplitMix64;
 use chaff::normalize::fingerprint_form;
 use chaff::post::Post;
 use chaff::similarity::fingerprint;
-use chaff::verdict::Settings;
+use chaff::verdict::{Level, Settings, Verdict};
 
 use super::stats::Figure;
 use crate::corpus::{tweepfake, youtube};
@@ -92,7 +92,7 @@ pub struct EvasionResult {
 #[derive(Debug, Clone, Serialize)]
 pub struct YoutubeResult {
     pub comments: usize,
-    /// Comments whose fingerprint form occurs 3+ times in the pool.
+    /// Comments whose raw text (as written, whitespace collapsed) occurs 3+ times under one video.
     pub repeated: usize,
     /// Of those, the ones the engine may cluster (they have a fingerprint).
     pub repeated_with_fingerprint: usize,
@@ -103,14 +103,20 @@ pub struct YoutubeResult {
     /// Repeated comments with no fingerprint (common replies, by design never a campaign).
     pub repeated_trivial_examples: Vec<String>,
     pub spam: usize,
+    pub spam_clustered_count: usize,
     pub spam_clustered: f64,
     pub legitimate: usize,
+    pub legitimate_clustered_count: usize,
     /// Share of legitimate comments clustered.
     pub legitimate_clustered: f64,
-    /// Share of legitimate comments clustered although their fingerprint form never repeats.
+    pub legitimate_clustered_unrepeated_count: usize,
+    /// Share of legitimate comments clustered although their raw text never repeats.
     pub legitimate_clustered_unrepeated: f64,
     /// Those comments' texts, for a reader to judge.
     pub legitimate_clustered_unrepeated_examples: Vec<String>,
+    /// Legitimate comments marked suspect: ordinary people repeating a reaction is no campaign.
+    pub legitimate_suspect: usize,
+    pub legitimate_suspect_examples: Vec<String>,
 }
 
 /// The near-duplicate part of `chaff-lab eval`.
@@ -154,14 +160,16 @@ impl DuplicateReport {
         let trivial: Vec<String> =
             y.repeated_trivial_examples.iter().map(|t| if t.is_empty() { "(no text)".to_string() } else { format!("\"{t}\"") }).collect();
         out.push_str(&format!(
-            "\nYouTube spam collection, {} comments of 3 videos pooled in one thread (target: repeated >= 0.99):\n\n\
+            "\nYouTube spam collection, {} comments of 3 videos, each video's comments one thread (targets: repeated >= 0.99, \
+             legitimate suspect <= 1%):\n\n\
              | measure | value |\n|---|---|\n\
-             | comments whose fingerprint form repeats 3+ times | {} ({} can fingerprint) |\n\
+             | comments whose raw text repeats 3+ times under their video | {} ({} can fingerprint) |\n\
              | of those that can fingerprint, clustered | {} = {:.4} |\n\
              | spam comments clustered | {:.1}% of {} |\n\
              | legitimate comments clustered | {:.2}% of {} |\n\
-             | legitimate comments clustered without an exact repeat | {:.2}% |\n\n\
-             Repeated but trivial by design (common replies never form a campaign; forms are skeletons): {}.\n",
+             | legitimate comments clustered without an exact repeat | {:.2}% |\n\
+             | legitimate comments marked suspect | {} = {:.2}% |\n\n\
+             Repeated but trivial by design (common replies never form a campaign): {}.\n",
             y.comments,
             y.repeated,
             y.repeated_with_fingerprint,
@@ -172,12 +180,22 @@ impl DuplicateReport {
             y.legitimate_clustered * 100.0,
             y.legitimate,
             y.legitimate_clustered_unrepeated * 100.0,
+            y.legitimate_suspect,
+            y.legitimate_suspect as f64 * 100.0 / y.legitimate.max(1) as f64,
             if trivial.is_empty() { "none".to_string() } else { trivial.join(", ") },
         ));
-        if !y.legitimate_clustered_unrepeated_examples.is_empty() {
-            out.push_str("\nLegitimate comments clustered without an exact repeat (near-repeats of a shared phrase, for a reader to judge):\n");
-            for text in &y.legitimate_clustered_unrepeated_examples {
-                out.push_str(&format!("- {}\n", text.trim()));
+        for (title, examples) in [
+            (
+                "Legitimate comments clustered without an exact repeat (near-repeats of a shared phrase, for a reader to judge)",
+                &y.legitimate_clustered_unrepeated_examples,
+            ),
+            ("Legitimate comments marked suspect", &y.legitimate_suspect_examples),
+        ] {
+            if !examples.is_empty() {
+                out.push_str(&format!("\n{title}:\n"));
+                for text in examples {
+                    out.push_str(&format!("- {}\n", text.trim()));
+                }
             }
         }
         out
@@ -186,7 +204,6 @@ impl DuplicateReport {
     /// The figures for the report's targets and the regression guard, with their intervals.
     pub fn figures(&self) -> Vec<Figure> {
         let mut figures = Vec::new();
-        let count = |value: f64, posts: usize| (value * posts as f64).round() as usize;
         for (prefix, results) in [("duplicates", &self.evasions), ("duplicates.heldout", &self.heldout)] {
             for e in results {
                 let name = |what: &str| format!("{prefix}.{}.{what}", e.evasion);
@@ -195,27 +212,19 @@ impl DuplicateReport {
             }
         }
         let y = &self.youtube;
+        let youtube = |what: &str| format!("duplicates.youtube.{what}");
+        figures.push(Figure::share(youtube("repeated_recall"), y.repeated_clustered, y.repeated_with_fingerprint, true));
+        figures.push(Figure::share(youtube("spam_clustered"), y.spam_clustered_count, y.spam, true));
+        figures.push(Figure::share(youtube("legitimate_clustered"), y.legitimate_clustered_count, y.legitimate, false));
         figures.push(Figure::share(
-            "duplicates.youtube.repeated_recall".to_string(),
-            y.repeated_clustered,
-            y.repeated_with_fingerprint,
-            true,
-        ));
-        figures.push(Figure::share(
-            "duplicates.youtube.legitimate_clustered".to_string(),
-            count(y.legitimate_clustered, y.legitimate),
+            youtube("legitimate_clustered_unrepeated"),
+            y.legitimate_clustered_unrepeated_count,
             y.legitimate,
             false,
         ));
-        figures.push(Figure::share(
-            "duplicates.youtube.legitimate_clustered_unrepeated".to_string(),
-            count(y.legitimate_clustered_unrepeated, y.legitimate),
-            y.legitimate,
-            false,
-        ));
+        figures.push(Figure::share(youtube("legitimate_suspect"), y.legitimate_suspect, y.legitimate, false));
         figures
     }
-
 }
 
 /// Runs the near-duplicate evaluation on the corpora under `data_dir` (../shared/data).
@@ -299,8 +308,16 @@ fn load_sms_ham(path: &Path) -> Result<Vec<String>, String> {
         .collect())
 }
 
-/// Posts of 8+ words with a fingerprint form not seen before (first occurrence kept), YouTube
-/// first; returns them and how many came from YouTube.
+/// The text as written, for telling repeats apart without chaff's own normalization: the export's
+/// U+FEFF artefact (a byte-order mark inside the text) removed, whitespace collapsed, nothing
+/// else. Defining repeats or distinct originals by the fingerprint form would grade the
+/// normalizer by its own output.
+fn raw_form(text: &str) -> String {
+    text.replace('\u{FEFF}', "").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Posts of 8+ words whose raw text was not seen before (first occurrence kept), YouTube first;
+/// returns them and how many came from YouTube.
 fn distinct_originals<'a>(youtube: impl Iterator<Item = &'a str>, sms: impl Iterator<Item = &'a str>) -> (Vec<String>, usize) {
     let mut seen = std::collections::HashSet::new();
     let mut originals = Vec::new();
@@ -308,7 +325,7 @@ fn distinct_originals<'a>(youtube: impl Iterator<Item = &'a str>, sms: impl Iter
         // The export's U+FEFF artefact (a byte-order mark inside the text) is not part of the post.
         let text = text.replace('\u{FEFF}', "");
         let text = text.trim();
-        if text.split_whitespace().count() >= MIN_WORDS && seen.insert(fingerprint_form(text)) {
+        if text.split_whitespace().count() >= MIN_WORDS && seen.insert(raw_form(text)) {
             originals.push(text.to_string());
         }
     };
@@ -375,34 +392,47 @@ fn authored(id: String, text: &str, author: String) -> Post {
 }
 
 fn measure_youtube(comments: &[youtube::Comment]) -> YoutubeResult {
-    let forms: Vec<String> = comments.iter().map(|c| fingerprint_form(&c.text)).collect();
-    let mut occurrences: HashMap<&str, usize> = HashMap::new();
-    for form in &forms {
-        *occurrences.entry(form.as_str()).or_default() += 1;
+    let raw: Vec<String> = comments.iter().map(|c| raw_form(&c.text)).collect();
+    // Repeats count within a video's thread: copies under different videos never meet.
+    let mut occurrences: HashMap<(&str, &str), usize> = HashMap::new();
+    for (comment, text) in comments.iter().zip(&raw) {
+        *occurrences.entry((comment.video.as_str(), text.as_str())).or_default() += 1;
     }
-    let posts: Vec<Post> = comments
-        .iter()
-        .enumerate()
-        .map(|(i, c)| authored(format!("{}#{i}", c.id), &c.text, c.author.clone()))
-        .collect();
-    let mut engine = Engine::new(Settings::default());
-    engine.add(posts);
-    let clustered: Vec<bool> = engine.verdicts().iter().map(|v| v.cluster.is_some()).collect();
+    // Each video's comments are one thread, as a reader meets them under it.
+    let mut verdicts: Vec<Option<Verdict>> = vec![None; comments.len()];
+    let mut videos: Vec<&str> = comments.iter().map(|c| c.video.as_str()).collect();
+    videos.sort_unstable();
+    videos.dedup();
+    for video in videos {
+        let members: Vec<usize> = (0..comments.len()).filter(|&i| comments[i].video == video).collect();
+        let posts: Vec<Post> = members
+            .iter()
+            .map(|&i| authored(format!("{}#{i}", comments[i].id), &comments[i].text, comments[i].author.clone()))
+            .collect();
+        let mut engine = Engine::new(Settings::default());
+        engine.add(posts);
+        for (verdict, &i) in engine.verdicts().into_iter().zip(&members) {
+            verdicts[i] = Some(verdict);
+        }
+    }
+    let verdicts: Vec<Verdict> = verdicts.into_iter().map(|v| v.expect("every comment is in its video's thread")).collect();
+    let clustered: Vec<bool> = verdicts.iter().map(|v| v.cluster.is_some()).collect();
 
     let (mut repeated, mut repeated_with_fingerprint, mut repeated_clustered) = (0, 0, 0);
     let mut repeated_trivial_examples: Vec<String> = Vec::new();
     let (mut spam, mut spam_clustered, mut legitimate, mut legitimate_clustered, mut legitimate_unrepeated) = (0, 0, 0, 0, 0);
+    let mut legitimate_suspect = 0;
     let mut legitimate_clustered_unrepeated_examples = Vec::new();
+    let mut legitimate_suspect_examples = Vec::new();
     for (i, comment) in comments.iter().enumerate() {
-        let form = forms[i].as_str();
-        let count = occurrences[form];
+        let count = occurrences[&(comment.video.as_str(), raw[i].as_str())];
         if count >= 3 {
             repeated += 1;
-            if fingerprint(form).is_some() {
+            if fingerprint(&fingerprint_form(&comment.text)).is_some() {
                 repeated_with_fingerprint += 1;
                 repeated_clustered += usize::from(clustered[i]);
-            } else if !repeated_trivial_examples.contains(&form.to_string()) {
-                repeated_trivial_examples.push(form.to_string());
+            } else if !repeated_trivial_examples.contains(&raw[i]) {
+                repeated_trivial_examples.push(raw[i].clone());
             }
         }
         if comment.spam {
@@ -413,7 +443,11 @@ fn measure_youtube(comments: &[youtube::Comment]) -> YoutubeResult {
             legitimate_clustered += usize::from(clustered[i]);
             if clustered[i] && count == 1 {
                 legitimate_unrepeated += 1;
-                legitimate_clustered_unrepeated_examples.push(comment.text.replace('\u{FEFF}', "").chars().take(100).collect());
+                legitimate_clustered_unrepeated_examples.push(raw[i].chars().take(100).collect());
+            }
+            if verdicts[i].level == Level::Suspect {
+                legitimate_suspect += 1;
+                legitimate_suspect_examples.push(raw[i].chars().take(100).collect());
             }
         }
     }
@@ -426,11 +460,16 @@ fn measure_youtube(comments: &[youtube::Comment]) -> YoutubeResult {
         repeated_recall: share(repeated_clustered, repeated_with_fingerprint),
         repeated_trivial_examples,
         spam,
+        spam_clustered_count: spam_clustered,
         spam_clustered: share(spam_clustered, spam),
         legitimate,
+        legitimate_clustered_count: legitimate_clustered,
         legitimate_clustered: share(legitimate_clustered, legitimate),
+        legitimate_clustered_unrepeated_count: legitimate_unrepeated,
         legitimate_clustered_unrepeated: share(legitimate_unrepeated, legitimate),
         legitimate_clustered_unrepeated_examples,
+        legitimate_suspect,
+        legitimate_suspect_examples,
     }
 }
 

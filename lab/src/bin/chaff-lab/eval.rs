@@ -54,6 +54,8 @@ const TARGETS: &[(&str, f64, bool)] = &[
     ("duplicates.combined.recall", 0.98, true),
     ("duplicates.combined.originals_merged", 0.002, false),
     ("duplicates.youtube.repeated_recall", 0.99, true),
+    // A reaction several people wrote ("Waka waka") is no campaign.
+    ("duplicates.youtube.legitimate_suspect", 0.01, false),
 ];
 
 /// Whether `name` matches a target pattern (`*`: any run of characters).
