@@ -153,7 +153,7 @@ fn add_inert_handlers(settings: Settings<'_>, selectors: InertSelectors) -> Sett
                 style_buffer.borrow_mut().push_str(chunk.as_str());
                 if chunk.last_in_text_node() {
                     let sheet = std::mem::take(&mut *style_buffer.borrow_mut());
-                    chunk.replace(&inert_css(&sheet), ContentType::Html);
+                    chunk.replace(&inert_sheet(&sheet), ContentType::Html);
                 } else {
                     chunk.remove();
                 }
@@ -175,10 +175,164 @@ fn make_attributes_inert(el: &mut Element<'_, '_>) {
             || (name == "href" && tag != "a" && tag != "area" && is_remote(&value));
         if drop {
             el.remove_attribute(&name);
-        } else if name == "style" && raw_value.to_ascii_lowercase().contains("url(") {
-            let _ = el.set_attribute("style", &inert_css(&raw_value));
+        } else if name == "style" {
+            match inert_style(&raw_value) {
+                InertStyle::Keep => {}
+                InertStyle::Replace(css) => {
+                    let _ = el.set_attribute("style", &css);
+                }
+                InertStyle::Drop => el.remove_attribute("style"),
+            }
         }
     }
+}
+
+/// What becomes of a `style` attribute in the inert preview.
+#[derive(Debug, PartialEq)]
+enum InertStyle {
+    Keep,
+    Replace(String),
+    Drop,
+}
+
+/// A style attribute is judged as the browser reads it: HTML entities decoded first (the HTML
+/// parser does that before CSS sees the value), then CSS escapes (`u\72l(`, `\75 rl(`). A plain
+/// value that fetches is rewritten by [`inert_css`]; anything else that might fetch (escapes,
+/// entities this decoder does not know, what the rewrite cannot neutralize) loses the attribute:
+/// an inert preview loses nothing important without such an inline style.
+fn inert_style(raw: &str) -> InertStyle {
+    // A named reference this decoder does not know may stand for `(`, `@` or `\` in a browser
+    // (`&lpar;`, `&bsol;`).
+    if has_unknown_named_reference(raw) {
+        return InertStyle::Drop;
+    }
+    let decoded = super::text::decode_entities(raw);
+    if !css_forms_may_fetch(raw, &decoded) {
+        return InertStyle::Keep;
+    }
+    if !decoded.contains('\\') {
+        let rewritten = inert_css(&decoded);
+        if !css_forms_may_fetch(&rewritten, &rewritten) {
+            // Written back as an attribute value: its `&` must read as itself again.
+            return InertStyle::Replace(rewritten.replace('&', "&amp;"));
+        }
+    }
+    InertStyle::Drop
+}
+
+/// Whether `raw` holds a named character reference (`&name;`, or `&name` without the
+/// semicolon) that [`super::text::decode_entities`] leaves as it is.
+fn has_unknown_named_reference(raw: &str) -> bool {
+    raw.match_indices('&').any(|(at, _)| {
+        let rest = &raw[at + 1..];
+        let name_len = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
+        if !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            return false;
+        }
+        let end = at + 1 + name_len + usize::from(rest[name_len..].starts_with(';'));
+        let reference = &raw[at..end];
+        super::text::decode_entities(reference) == reference
+    })
+}
+
+/// Whether any reading of some CSS could fetch: as written, with entities decoded (`decoded`),
+/// and either with CSS escapes undone.
+fn css_forms_may_fetch(raw: &str, decoded: &str) -> bool {
+    [raw, decoded].iter().any(|form| css_may_fetch(form) || css_may_fetch(&css_unescape(form)))
+}
+
+/// CSS functions that fetch a string argument as an image (`image-set("a.png" 1x)`).
+const STRING_FETCHING_FUNCTIONS: [&str; 4] = ["image(", "image-set(", "src(", "cross-fade("];
+
+/// Constructs that fetch or run whatever their argument is.
+const ALWAYS_FETCHING: [&str; 4] = ["@import", "expression(", "-moz-binding", "behavior:"];
+
+/// Whether CSS (escapes already undone by the caller where wanted) holds a remote `url(…)`, a
+/// string-fetching function with a string in it, an `@import`, or a legacy script hook. Judged
+/// with whitespace and control characters dropped and ASCII case folded, which only ever finds
+/// more than the browser would.
+fn css_may_fetch(css: &str) -> bool {
+    let compact: String =
+        css.chars().filter(|c| !c.is_whitespace() && !c.is_control()).map(|c| c.to_ascii_lowercase()).collect();
+    if ALWAYS_FETCHING.iter().any(|m| compact.contains(m)) {
+        return true;
+    }
+    for function in STRING_FETCHING_FUNCTIONS {
+        let mut rest = compact.as_str();
+        while let Some(at) = rest.find(function) {
+            rest = &rest[at + function.len()..];
+            let mut depth = 1usize;
+            for c in rest.chars() {
+                match c {
+                    '(' => depth += 1,
+                    ')' => depth -= 1,
+                    '"' | '\'' => return true,
+                    _ => {}
+                }
+                if depth == 0 {
+                    break;
+                }
+            }
+        }
+    }
+    let mut rest = compact.as_str();
+    while let Some(at) = rest.find("url(") {
+        let inner = &rest[at + 4..];
+        let end = inner.find(')').unwrap_or(inner.len());
+        if is_remote(inner[..end].trim_matches(['"', '\''])) {
+            return true;
+        }
+        rest = &inner[end..];
+    }
+    false
+}
+
+/// CSS with its escapes undone (CSS Syntax 3, "consume an escaped code point"): `\` and one to
+/// six hex digits (and one whitespace after them) is that code point, U+FFFD when it is zero, a
+/// surrogate or out of range; `\` and a newline is nothing (a string's line continuation); `\`
+/// and any other character is that character; a `\` at the end is U+FFFD.
+fn css_unescape(css: &str) -> String {
+    if !css.contains('\\') {
+        return css.to_string();
+    }
+    let mut out = String::with_capacity(css.len());
+    let mut chars = css.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.peek().copied() {
+            None => out.push('\u{FFFD}'),
+            Some('\n' | '\r' | '\u{C}') => {
+                chars.next();
+            }
+            Some(h) if h.is_ascii_hexdigit() => {
+                let mut value = 0u32;
+                let mut digits = 0;
+                while let Some(d) = chars.peek().and_then(|d| d.to_digit(16)) {
+                    if digits == 6 {
+                        break;
+                    }
+                    value = value * 16 + d;
+                    digits += 1;
+                    chars.next();
+                }
+                if chars.peek().is_some_and(|w| matches!(w, ' ' | '\t' | '\n' | '\r' | '\u{C}')) {
+                    chars.next();
+                }
+                out.push(match value {
+                    0 => '\u{FFFD}',
+                    v => char::from_u32(v).unwrap_or('\u{FFFD}'),
+                });
+            }
+            Some(other) => {
+                out.push(other);
+                chars.next();
+            }
+        }
+    }
+    out
 }
 
 /// Whether loading `url` would leave the page: anything but inline data, a fragment, or
@@ -198,6 +352,18 @@ fn is_script_url(url: &str) -> bool {
     lower.starts_with("javascript:") || lower.starts_with("vbscript:")
 }
 
+/// A `<style>` sheet made inert: rewritten by [`inert_css`], and emptied when some reading of
+/// the result could still fetch (a CSS-escaped `url(`, a string in `image-set(`; inside SVG the
+/// HTML parser decodes entities in a sheet too).
+fn inert_sheet(sheet: &str) -> String {
+    let rewritten = inert_css(sheet);
+    if css_forms_may_fetch(&rewritten, &super::text::decode_entities(&rewritten)) {
+        String::new()
+    } else {
+        rewritten
+    }
+}
+
 /// CSS with every remote `url(…)` replaced by `none` and every `@import` dropped.
 fn inert_css(css: &str) -> String {
     let mut out = String::with_capacity(css.len());
@@ -205,8 +371,10 @@ fn inert_css(css: &str) -> String {
     let mut i = 0;
     while i < css.len() {
         if lower[i..].starts_with("url(") {
-            let end = lower[i..].find(')').map(|e| i + e + 1).unwrap_or(css.len());
-            let inner = css[i + 4..end.saturating_sub(1).max(i + 4)].trim().trim_matches(['"', '\'']);
+            // An unclosed url( runs to the end of the CSS, as the CSS tokenizer reads it.
+            let close = lower[i..].find(')').map(|e| i + e);
+            let end = close.map_or(css.len(), |c| c + 1);
+            let inner = css[i + 4..close.unwrap_or(css.len())].trim().trim_matches(['"', '\'']);
             let inner = inner.replace("&quot;", "").replace("&#39;", "");
             if is_remote(&inner) {
                 out.push_str("none");
@@ -234,6 +402,30 @@ mod tests {
         let css = "@import url(https://a.example/x.css); .a{background:url(\"https://t.example/p.png\")} .b{background:url(data:image/png;base64,AA==)}";
         assert_eq!(inert_css(css), " .a{background:none} .b{background:url(data:image/png;base64,AA==)}");
         assert_eq!(inert_css("background-image: url(&quot;https://pbs.twimg.com/x.jpg&quot;);"), "background-image: none;");
+    }
+
+    #[test]
+    fn an_unclosed_url_runs_to_the_end_and_multibyte_text_is_never_split() {
+        assert_eq!(inert_css("background:url(é"), "background:none");
+        assert_eq!(inert_css("a:url(data:é"), "a:url(data:é");
+        assert_eq!(inert_css("a:url("), "a:url(");
+        assert_eq!(inert_css("é@import"), "é");
+    }
+
+    #[test]
+    fn css_escapes_are_undone_as_the_css_tokenizer_does() {
+        assert_eq!(css_unescape(r"u\72l("), "url(");
+        assert_eq!(css_unescape(r"\75 rl("), "url(");
+        assert_eq!(css_unescape(r"\000075rl("), "url(");
+        assert_eq!(css_unescape(r"\0 \D800 \110000 x\"), "\u{FFFD}\u{FFFD}\u{FFFD}x\u{FFFD}");
+        assert_eq!(css_unescape("a\\\nb\\(c"), "ab(c");
+        assert_eq!(inert_style(r"color:\72 ed"), InertStyle::Keep);
+        assert_eq!(inert_style(r"background:u\72l(https://e.example/)"), InertStyle::Drop);
+        let replaced = |css: &str| InertStyle::Replace(css.to_string());
+        assert_eq!(inert_style("background:url(https://e.example/);color:red"), replaced("background:none;color:red"));
+        assert_eq!(inert_style("background:url(a.png?b=1&amp;c=2);content:'&amp;'"), replaced("background:none;content:'&amp;'"));
+        assert_eq!(inert_style("color:red;x:&lpar;"), InertStyle::Drop);
+        assert!(!has_unknown_named_reference("a &amp; b &#40; &quot &"));
     }
 
     #[test]

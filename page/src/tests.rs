@@ -249,3 +249,76 @@ fn a_tweet_rendered_twice_is_one_post_with_one_badge() {
     let out = annotate(&twice, Site::X, &[verdict("222", Level::Notice, "r")]).unwrap();
     assert_eq!(out.matches("class=\"chaff-badge\"").count(), 1);
 }
+
+/// A new-Reddit page with one comment whose body holds `body`, made inert.
+fn inert_page_with(body: &str) -> String {
+    let page = format!(
+        r#"<html><body><shreddit-app><shreddit-comment thingid="t1_z" author="a"><div slot="commentMeta"><faceplate-tracker noun="comment_author"><a href="/user/a/">a</a></faceplate-tracker></div>
+<div slot="comment"><p>text</p>{body}</div></shreddit-comment></shreddit-app></body></html>"#
+    );
+    annotate_inert(&page, Site::Reddit, &[verdict("t1_z", Level::Suspect, "r")]).unwrap()
+}
+
+#[test]
+fn an_unclosed_style_url_with_a_multibyte_character_does_not_panic() {
+    // Sliced at `end - 1`, inside the `é`, before the fix.
+    let out = inert_page_with(r#"<div style="background:url(é">x</div>"#);
+    assert!(!out.contains("url(é"), "{out}");
+    assert!(out.contains("chaff-badge"));
+    let out = inert_page_with(r#"<div style="background:url(">x</div><div style="background:url(data:é">y</div>"#);
+    assert!(out.contains("x</div>"));
+}
+
+#[test]
+fn escaped_style_urls_never_reach_the_inert_preview() {
+    for style in [
+        r"background:u\72l(https://e.example/a.png)",
+        r"background:\75 rl(https://e.example/a.png)",
+        r"background:\000075\000072\00006c(https://e.example/a.png)",
+        r"background:u\rl(https://e.example/a.png)",
+        "background:url&#40;https://e.example/a.png)",
+        "background:url&#x28;https://e.example/a.png)",
+        "background:url&#40https://e.example/a.png)",
+        "background:url&lpar;https://e.example/a.png)",
+        "background:u&#114;l(https://e.example/a.png)",
+        "background:u&bsol;72l(https://e.example/a.png)",
+        "background:URL( 'https://e.example/a.png' )",
+        "background:image-set(\"data:,\" 1x, 'https://e.example/a.png' 2x)",
+        "background:image-set(&quot;https://e.example/a.png&quot; 1x)",
+        "background:-webkit-image-set(url(https://e.example/a.png) 1x)",
+        "background:image('https://e.example/a.png')",
+        "width:expression(fetch('https://e.example/a.png'))",
+        r"width:expr\65ssion(fetch('https://e.example/a.png'))",
+        "@import 'https://e.example/a.css'",
+        r"@\69mport 'https://e.example/a.css'",
+    ] {
+        let attribute = style.replace('"', "&quot;");
+        let out = inert_page_with(&format!(r#"<div style="{attribute}">kept text</div>"#));
+        assert!(!out.contains("e.example"), "{style} survived:\n{out}");
+        assert!(out.contains("kept text"));
+    }
+}
+
+#[test]
+fn inert_styles_keep_what_does_not_fetch() {
+    let out = inert_page_with(r#"<div style="color:red;font-family:&quot;Arial&quot;">a</div>"#);
+    assert!(out.contains(r#"style="color:red;font-family:&quot;Arial&quot;""#), "{out}");
+    let out = inert_page_with(r#"<div style="background:url(data:image/png;base64,AA==)">a</div>"#);
+    assert!(out.contains(r#"style="background:url(data:image/png;base64,AA==)""#), "{out}");
+    // X's own form: the remote image goes, the rest of the style stays.
+    let out = inert_page_with(r#"<div style="background-image: url(&quot;https://pbs.twimg.com/x.jpg&quot;); color: red">a</div>"#);
+    assert!(out.contains(r#"style="background-image: none; color: red""#), "{out}");
+    let out = inert_page_with(r#"<div style="background-image: url(&quot;https://pbs.twimg.com/m?format=jpg&amp;name=medium&quot;); color: red">a</div>"#);
+    assert!(out.contains(r#"style="background-image: none; color: red""#), "{out}");
+}
+
+#[test]
+fn escaped_urls_in_style_sheets_empty_the_sheet() {
+    let out = inert_page_with(r"<style>.a{color:red} .b{background:u\72l(https://e.example/a.png)}</style>");
+    assert!(!out.contains("e.example"), "{out}");
+    assert!(out.contains("<style></style>"), "{out}");
+    let out = inert_page_with(r#"<svg><style>.b{background:url&#40;https://e.example/a.png)}</style></svg>"#);
+    assert!(!out.contains("e.example"), "{out}");
+    let out = inert_page_with(r#"<style>.a{color:red;content:"\201C"} .b{background:url(https://e.example/a.png)}</style>"#);
+    assert!(out.contains(r#"<style>.a{color:red;content:"\201C"} .b{background:none}</style>"#), "{out}");
+}
