@@ -2,22 +2,46 @@
 //!
 //! Design:
 //! - Each post is fingerprinted once (`normalize` → `similarity`) and assessed once by the AI
-//!   model. Near-copies are joined in a union-find whose root is always the earliest member, so
-//!   a cluster's id (derived from its root's post id) is the same however the posts were batched.
-//! - Candidate pairs come from the LSH index; a candidate already in our cluster is skipped. The
-//!   clusters are the connected components of the "near copies" graph over LSH candidates, which
-//!   does not depend on arrival order or batch boundaries.
+//!   model. Near-copies are joined in a union-find (union by size, path compression); the root
+//!   of a cluster keeps the cluster's earliest member, so a cluster's id (derived from that
+//!   member's post id) is the same however the posts were batched.
+//! - Candidate pairs come from the LSH index; a candidate already in our cluster is skipped, and
+//!   the near-copy test (exact Jaccard) stops as soon as its answer is certain. The clusters are
+//!   the connected components of the "near copies" graph over LSH candidates. That graph does
+//!   not depend on batch boundaries, but it does depend on arrival order in one case: an LSH
+//!   bucket keeps only its first `BUCKET_CAPACITY` posts (see `similarity`), so under a flood
+//!   of near-copies (or among long texts, whose common English shingles meet in many bands) a
+//!   later post is compared only with the earliest posts of each full bucket. A near-copy pair
+//!   that meets only in full buckets is then joined only if some earlier post ties them; the
+//!   same posts in another order can cluster differently. Batching never matters: the order
+//!   within and across batches is the order of arrival.
 //! - Exact copies of a text join their first occurrence directly and stay out of the LSH
 //!   buckets: a flood of identical spam then costs one lookup each, not a bucket scan.
+//! - A cluster's facts (members, distinct authors, earliest and latest time, the busiest
+//!   one-hour burst, links shared by several authors) live at its root and are updated as a
+//!   post joins, or merged smaller-into-larger when two clusters meet: never recomputed from the
+//!   members. A batch costs its own posts plus one verdict per member of each cluster it grew
+//!   (every such member's verdict changes, its copy count at least), never a walk over the
+//!   thread.
 //! - A verdict is a pure function of the post, its cluster's facts and the settings. Every fact
-//!   it uses (copies, distinct authors, the busiest one-hour burst, links shared by several
-//!   authors) can only grow as the thread grows, so a level never falls as more posts arrive;
-//!   only `set_settings` can lower one: a hint that comes and goes as a thread loads is flicker,
-//!   and readers stop trusting it.
-//! - An edited post (same id, new text) rebuilds the thread from its posts: edits are rare, and
-//!   union-find cannot split a cluster.
+//!   it uses can only grow as the thread grows, so a level never falls as more posts arrive;
+//!   only `set_settings` (and an edit, below) can lower one: a hint that comes and goes as a
+//!   thread loads is flicker, and readers stop trusting it.
+//! - An edited post (same id, new text) is re-scored, and the cluster it leaves is rebuilt from
+//!   its own remaining members (union-find cannot split a cluster): their near-copy links are
+//!   found again among themselves, through a fresh LSH index of that cluster alone; then the
+//!   post joins whatever its new text is a near-copy of. Nothing else is touched.
+//! - Memory: the engine keeps what verdicts and later posts need (id, author, time, links,
+//!   fingerprint, AI assessment, the author's own text to assess again under a new sensitivity,
+//!   the start of the text for a cluster's snippet).
+//!   `forget` drops those records for posts that have left the page; a forgotten post keeps a
+//!   union-find node of a few dozen bytes, so its cluster keeps its counts and an exact copy of
+//!   it still joins its cluster, but it is no longer an LSH candidate nor listed as a member.
+//!   Forgotten members are re-linked only by exact copy when an edit rebuilds their cluster.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashMap, HashSet};
+use std::hash::Hasher;
 
 use serde::{Deserialize, Serialize};
 
@@ -36,11 +60,16 @@ const BURST_WINDOW_SECS: i64 = 3600;
 /// every thread it acts on): never a campaign.
 const CAMPAIGN_EXEMPT_AUTHORS: &[&str] = &["automoderator"];
 
+/// Non-whitespace characters of a post's text kept for a cluster's snippet (the snippet shows
+/// 160 characters with whitespace collapsed, so this prefix yields the same snippet).
+const SNIPPET_SOURCE_CHARS: usize = 170;
+const SNIPPET_CHARS: usize = 160;
+
 /// A near-duplicate group, for the moderator panel and `chaff scan`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClusterSummary {
     pub id: String,
-    /// Post ids, in order of arrival.
+    /// Post ids, in order of arrival (forgotten posts are not listed, though they count).
     pub members: Vec<String>,
     /// Distinct authors, in order of first appearance.
     pub authors: Vec<String>,
@@ -57,257 +86,615 @@ pub struct ClusterSummary {
     pub shared_links: Vec<String>,
 }
 
+/// One post ever added: a union-find node and the post's share of its cluster's facts. Kept,
+/// small, after the post is forgotten.
+struct Node {
+    parent: u32,
+    /// The next member of its cluster: members form a ring, walked to list or rebuild a cluster.
+    next: u32,
+    author: Option<u32>,
+    created: Option<i64>,
+    /// Interned full links of its text.
+    links: Box<[u32]>,
+    /// Hash of the post's text: a re-sent post with the same text changes nothing.
+    text_hash: u64,
+    /// Hash of the post id, from which the id of a cluster it is the earliest member of derives.
+    id_hash: u64,
+    /// The exact-form hash of its fingerprint, if it has one.
+    exact: Option<u64>,
+}
+
+/// What the engine keeps of a post still on the page.
 struct Entry {
-    post: Post,
+    id: String,
+    site: Option<String>,
+    /// The author's own text (`own_text`), to assess it again when the sensitivity changes.
+    own_text: Box<str>,
     fingerprint: Option<Fingerprint>,
+    /// Whether its fingerprint sits in the LSH buckets (exact copies do not).
+    indexed: bool,
     ai: AiAssessment,
-    /// Full links (scheme, host and path) found in the text, for the shared-link fact.
-    links: Vec<String>,
-    /// The verdict last handed out, to report only changes.
-    emitted: Option<Verdict>,
+    /// The start of its text, for the snippet of a cluster it is the earliest member of.
+    snippet_source: Box<str>,
+}
+
+/// Who shared a link in a cluster: the first author, and whether another one did too.
+#[derive(Clone, Copy)]
+struct LinkAuthors {
+    first: u32,
+    shared: bool,
+}
+
+/// The facts of a cluster of 2+ members, at its root. Every fact only grows as members join.
+struct Cluster {
+    /// The earliest member (node index), whose post id names the cluster.
+    earliest: u32,
+    earliest_id_hash: u64,
+    /// The earliest member's snippet, saved when that post is forgotten.
+    saved_snippet: Option<String>,
+    size: u32,
+    authors: HashSet<u32>,
+    /// `created` of the members that have one, sorted.
+    times: Vec<i64>,
+    /// The most members posted within any one `BURST_WINDOW_SECS`.
+    busiest: u32,
+    links: HashMap<u32, LinkAuthors>,
+    /// Links shared by 2+ authors, in the order they became shared.
+    shared: Vec<u32>,
+}
+
+impl Cluster {
+    fn of(index: u32, node: &Node) -> Cluster {
+        let mut cluster = Cluster {
+            earliest: index,
+            earliest_id_hash: node.id_hash,
+            saved_snippet: None,
+            size: 0,
+            authors: HashSet::new(),
+            times: Vec::new(),
+            busiest: 0,
+            links: HashMap::new(),
+            shared: Vec::new(),
+        };
+        cluster.absorb(index, node);
+        cluster
+    }
+
+    /// Adds one member's share of the facts.
+    fn absorb(&mut self, index: u32, node: &Node) {
+        self.size += 1;
+        if index < self.earliest {
+            self.earliest = index;
+            self.earliest_id_hash = node.id_hash;
+            self.saved_snippet = None;
+        }
+        if let Some(author) = node.author {
+            self.authors.insert(author);
+            for &link in node.links.iter() {
+                self.add_link(link, LinkAuthors { first: author, shared: false });
+            }
+        }
+        if let Some(t) = node.created {
+            self.add_time(t);
+        }
+    }
+
+    /// Adds the facts of another cluster, the smaller of the two.
+    fn merge(&mut self, other: Cluster) {
+        self.size += other.size;
+        if other.earliest < self.earliest {
+            self.earliest = other.earliest;
+            self.earliest_id_hash = other.earliest_id_hash;
+            self.saved_snippet = other.saved_snippet;
+        }
+        self.authors.extend(other.authors);
+        for (link, seen) in other.links {
+            self.add_link(link, seen);
+        }
+        for t in other.times {
+            self.add_time(t);
+        }
+    }
+
+    fn add_link(&mut self, link: u32, seen: LinkAuthors) {
+        match self.links.get_mut(&link) {
+            None => {
+                self.links.insert(link, seen);
+                if seen.shared {
+                    self.shared.push(link);
+                }
+            }
+            Some(known) if !known.shared && (seen.shared || seen.first != known.first) => {
+                known.shared = true;
+                self.shared.push(link);
+            }
+            Some(_) => {}
+        }
+    }
+
+    /// Inserts a time and updates the busiest burst. One more time raises the busiest count by
+    /// at most one, and only through a window that holds it: the busiest grows iff some run of
+    /// `busiest + 1` consecutive times through the new one spans at most the window. Checking
+    /// those runs costs at most the busiest count, and one step in a dense burst.
+    fn add_time(&mut self, t: i64) {
+        let at = self.times.partition_point(|&x| x <= t);
+        self.times.insert(at, t);
+        let run = self.busiest as usize; // a run of run + 1 times: indices j ..= j + run
+        let len = self.times.len();
+        if run >= len {
+            return;
+        }
+        let lowest = at.saturating_sub(run);
+        let highest = at.min(len - 1 - run);
+        if (lowest..=highest).any(|j| self.times[j + run] - self.times[j] <= BURST_WINDOW_SECS) {
+            self.busiest += 1;
+        }
+    }
+}
+
+/// The cluster part of a verdict, shared by all its members: judged once per cluster.
+struct Judged {
+    id: String,
+    copies: u32,
+    authors: u32,
+    judgement: ClusterJudgement,
 }
 
 /// The scoring state of one thread being read. See the module note.
 pub struct Engine {
     settings: Settings,
-    entries: Vec<Entry>,
-    by_id: HashMap<String, usize>,
-    first_exact: HashMap<u64, usize>,
+    nodes: Vec<Node>,
+    /// `None` once forgotten.
+    entries: Vec<Option<Entry>>,
+    /// Facts of each cluster of 2+ members, at its root.
+    clusters: Vec<Option<Box<Cluster>>>,
+    by_id: HashMap<String, u32>,
+    first_exact: HashMap<u64, u32>,
     lsh: LshIndex,
-    parent: Vec<usize>,
+    author_ids: HashMap<String, u32>,
+    author_names: Vec<String>,
+    link_ids: HashMap<String, u32>,
+    link_names: Vec<String>,
+    /// Per node: the last post whose candidates listed it (dedups candidates without sorting).
+    seen_by: Vec<u32>,
+    candidates: Vec<usize>,
 }
 
 impl Engine {
     pub fn new(settings: Settings) -> Engine {
         Engine {
             settings,
+            nodes: Vec::new(),
             entries: Vec::new(),
+            clusters: Vec::new(),
             by_id: HashMap::new(),
             first_exact: HashMap::new(),
             lsh: LshIndex::default(),
-            parent: Vec::new(),
+            author_ids: HashMap::new(),
+            author_names: Vec::new(),
+            link_ids: HashMap::new(),
+            link_names: Vec::new(),
+            seen_by: Vec::new(),
+            candidates: Vec::new(),
         }
     }
 
+    /// Posts ever added, forgotten ones included.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.nodes.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.nodes.is_empty()
     }
 
     pub fn settings(&self) -> &Settings {
         &self.settings
     }
 
-    /// Adds a batch of posts. Returns the verdicts of the posts that are new (or edited) and of
-    /// earlier posts whose verdict changed because their cluster grew, in arrival order.
-    /// A post whose id is already known with the same text is ignored (re-rendered nodes).
+    /// Adds a batch of posts. Returns the verdicts of the posts that are new (or edited, or seen
+    /// again after `forget`) and of earlier posts whose verdict changed because their cluster
+    /// grew (or lost an edited post), in arrival order. A post whose id is already known with
+    /// the same text is otherwise ignored (re-rendered nodes).
     pub fn add(&mut self, posts: Vec<Post>) -> Vec<Verdict> {
-        let mut edited = false;
-        let mut fresh = Vec::new();
+        let mut fresh: Vec<u32> = Vec::new();
+        let mut report: Vec<u32> = Vec::new();
+        let mut revived: Vec<u32> = Vec::new();
         for post in posts {
-            match self.by_id.get(&post.id) {
-                Some(&i) if self.entries[i].post.text == post.text => {}
-                Some(&i) => {
-                    self.entries[i] = self.new_entry(post);
-                    edited = true;
+            match self.by_id.get(&post.id).copied() {
+                Some(i) if self.nodes[i as usize].text_hash == text_hash(&post.text) => {
+                    if self.entries[i as usize].is_none() {
+                        // Back on the page after `forget`: scored again, counted once.
+                        self.entries[i as usize] = Some(self.new_entry(&post));
+                        revived.push(i);
+                    }
                 }
+                Some(i) => report.extend(self.edit(i, post)),
                 None => {
-                    let i = self.entries.len();
+                    let i = self.nodes.len() as u32;
                     self.by_id.insert(post.id.clone(), i);
-                    let entry = self.new_entry(post);
-                    self.entries.push(entry);
-                    self.parent.push(i);
+                    let node = self.new_node(i, &post);
+                    let entry = self.new_entry(&post);
+                    self.nodes.push(node);
+                    self.entries.push(Some(entry));
+                    self.clusters.push(None);
+                    self.seen_by.push(u32::MAX);
                     fresh.push(i);
                 }
             }
         }
-        if edited {
-            self.rebuild_clusters();
-            return self.refresh((0..self.entries.len()).collect());
-        }
         for &i in &fresh {
             self.link(i);
         }
-        let touched: BTreeSet<usize> = fresh.iter().map(|&i| self.find(i)).collect();
-        let mut affected = fresh;
-        for i in 0..self.entries.len() {
-            if self.entries[i].emitted.is_some() && touched.contains(&self.find(i)) {
-                affected.push(i);
+        // Every member of a cluster that grew has a new verdict (its copy count changed at least).
+        let mut roots: Vec<u32> = fresh.iter().chain(&report).map(|&i| self.find(i)).collect();
+        roots.sort_unstable();
+        roots.dedup();
+        report.extend(fresh);
+        report.extend(revived);
+        for root in roots {
+            if self.clusters[root as usize].is_some() {
+                report.extend(self.members(root));
             }
         }
-        self.refresh(affected)
+        self.verdicts_of(report)
     }
 
-    /// Every verdict, in order of first arrival.
+    /// Drops what the engine keeps of posts that have left the page (their text-derived records:
+    /// fingerprint, AI assessment, snippet). Their clusters keep counting them; they are no
+    /// longer LSH candidates, listed members or in `verdicts`. Unknown ids are ignored. A
+    /// forgotten post added again is scored again but counted once.
+    pub fn forget<S: AsRef<str>>(&mut self, ids: &[S]) {
+        for id in ids {
+            let Some(&i) = self.by_id.get(id.as_ref()) else { continue };
+            let Some(entry) = self.entries[i as usize].take() else { continue };
+            if let (true, Some(fp)) = (entry.indexed, entry.fingerprint.as_ref()) {
+                self.lsh.remove(i as usize, fp);
+            }
+            let root = self.find(i);
+            if let Some(cluster) = self.clusters[root as usize].as_mut() {
+                if cluster.earliest == i {
+                    cluster.saved_snippet = Some(snippet(&entry.snippet_source, SNIPPET_CHARS));
+                }
+            }
+        }
+    }
+
+    /// Every verdict of the posts on the page (not forgotten), in order of first arrival.
     pub fn verdicts(&self) -> Vec<Verdict> {
-        let facts = self.cluster_facts();
-        (0..self.entries.len()).map(|i| self.verdict_for(i, &facts)).collect()
+        let mut judged: HashMap<u32, Option<Judged>> = HashMap::new();
+        let mut out = Vec::with_capacity(self.entries.len());
+        for i in 0..self.entries.len() as u32 {
+            if self.entries[i as usize].is_none() {
+                continue;
+            }
+            let root = self.find_root(i);
+            let cluster = judged.entry(root).or_insert_with(|| self.judge(root));
+            out.push(self.verdict_with(i, cluster.as_ref()));
+        }
+        out
     }
 
-    /// The current verdict of one post.
+    /// The current verdict of one post on the page.
     pub fn verdict(&self, id: &str) -> Option<Verdict> {
         let &i = self.by_id.get(id)?;
-        Some(self.verdict_for(i, &self.cluster_facts()))
+        self.entries[i as usize].as_ref()?;
+        Some(self.verdict_with(i, self.judge(self.find_root(i)).as_ref()))
     }
 
-    /// Changes the settings and returns the verdicts that changed. The only way a level drops.
+    /// Changes the settings and returns the verdicts that changed. The only way a level drops
+    /// as a thread loads. Walks the whole thread: settings change rarely.
     pub fn set_settings(&mut self, settings: Settings) -> Vec<Verdict> {
+        let before = self.verdicts();
         if settings.sensitivity != self.settings.sensitivity {
-            for entry in &mut self.entries {
-                entry.ai = assess_post(&entry.post, settings.sensitivity);
+            for entry in self.entries.iter_mut().flatten() {
+                entry.ai = ai::assess(&entry.own_text, entry.site.as_deref(), settings.sensitivity);
             }
         }
         self.settings = settings;
-        self.refresh((0..self.entries.len()).collect())
+        self.verdicts().into_iter().zip(before).filter(|(now, then)| now != then).map(|(now, _)| now).collect()
     }
 
     /// The near-duplicate clusters (2+ posts), ordered by their earliest member.
     pub fn clusters(&self) -> Vec<ClusterSummary> {
-        let facts = self.cluster_facts();
-        let mut roots: Vec<&usize> = facts.keys().collect();
-        roots.sort();
-        roots
+        let mut order: Vec<u32> = Vec::new();
+        let mut gathered: HashMap<u32, (Vec<String>, Vec<String>)> = HashMap::new();
+        for i in 0..self.nodes.len() as u32 {
+            let root = self.find_root(i);
+            if self.clusters[root as usize].is_none() {
+                continue;
+            }
+            let (members, authors) = gathered.entry(root).or_insert_with(|| {
+                order.push(root);
+                Default::default()
+            });
+            if let Some(entry) = &self.entries[i as usize] {
+                members.push(entry.id.clone());
+            }
+            if let Some(author) = self.nodes[i as usize].author {
+                let name = &self.author_names[author as usize];
+                if !authors.contains(name) {
+                    authors.push(name.clone());
+                }
+            }
+        }
+        order
             .into_iter()
             .map(|root| {
-                let fact = &facts[root];
-                let first_post = &self.entries[*root].post;
+                let cluster = self.clusters[root as usize].as_ref().expect("a cluster root");
+                let (members, authors) = gathered.remove(&root).expect("gathered above");
+                let (first, last) = (cluster.times.first().copied(), cluster.times.last().copied());
+                let snippet = match (&self.entries[cluster.earliest as usize], &cluster.saved_snippet) {
+                    (Some(entry), _) => snippet(&entry.snippet_source, SNIPPET_CHARS),
+                    (None, saved) => saved.clone().unwrap_or_default(),
+                };
                 ClusterSummary {
-                    id: cluster_id(&first_post.id),
-                    members: fact.members.iter().map(|&m| self.entries[m].post.id.clone()).collect(),
-                    authors: fact.authors.clone(),
-                    first: fact.first,
-                    last: fact.last,
-                    span: span_words(fact.first, fact.last),
-                    snippet: snippet(&first_post.text, 160),
-                    shared_links: fact.shared_links.clone(),
+                    id: cluster_id(cluster.earliest_id_hash),
+                    members,
+                    authors,
+                    first,
+                    last,
+                    span: span_words(first, last),
+                    snippet,
+                    shared_links: self.shared_links(cluster),
                 }
             })
             .collect()
     }
 
-    fn new_entry(&self, post: Post) -> Entry {
+    fn new_node(&mut self, index: u32, post: &Post) -> Node {
+        let author = post.author.as_ref().map(|a| intern(&mut self.author_ids, &mut self.author_names, a));
+        let mut links: Vec<u32> = Vec::new();
+        for link in full_links(&post.text) {
+            links.push(intern(&mut self.link_ids, &mut self.link_names, &link));
+        }
+        Node {
+            parent: index,
+            next: index,
+            author,
+            created: post.created,
+            links: links.into_boxed_slice(),
+            text_hash: text_hash(&post.text),
+            id_hash: fnv1a(&[post.id.as_bytes()]),
+            exact: None,
+        }
+    }
+
+    /// Scores a post's text: fingerprint and AI assessment. Sets the node's exact hash.
+    fn new_entry(&mut self, post: &Post) -> Entry {
         let exempt = post
             .author
             .as_deref()
             .is_some_and(|a| CAMPAIGN_EXEMPT_AUTHORS.contains(&a.to_lowercase().as_str()));
-        let fingerprint = if exempt { None } else { fingerprint(&fingerprint_form(own_text(&post))) };
+        let fingerprint = if exempt { None } else { fingerprint(&fingerprint_form(own_text(post))) };
+        let snippet_source = match &fingerprint {
+            Some(_) => snippet_source(&post.text).into(),
+            None => "".into(),
+        };
         Entry {
-            ai: assess_post(&post, self.settings.sensitivity),
-            links: full_links(&post.text),
+            id: post.id.clone(),
+            site: post.site.clone(),
+            own_text: own_text(post).into(),
+            ai: assess_post(post, self.settings.sensitivity),
             fingerprint,
-            post,
-            emitted: None,
+            indexed: false,
+            snippet_source,
         }
     }
 
     /// Joins post `i` to every earlier near-copy the index proposes.
-    fn link(&mut self, i: usize) {
-        let Some(fp) = self.entries[i].fingerprint.clone() else { return };
+    fn link(&mut self, i: u32) {
+        let Some(entry) = self.entries[i as usize].as_mut() else { return };
+        let Some(fp) = entry.fingerprint.take() else { return };
+        self.nodes[i as usize].exact = Some(fp.exact);
         if let Some(&first) = self.first_exact.get(&fp.exact) {
+            self.entries[i as usize].as_mut().expect("live").fingerprint = Some(fp);
             self.union(first, i);
             return;
         }
         self.first_exact.insert(fp.exact, i);
-        for candidate in self.lsh.insert(i, &fp) {
-            if self.find(candidate) == self.find(i) {
+        let mut candidates = std::mem::take(&mut self.candidates);
+        candidates.clear();
+        self.lsh.insert_into(i as usize, &fp, &mut candidates);
+        self.verify_and_join(i, &fp, &candidates);
+        self.candidates = candidates;
+        let entry = self.entries[i as usize].as_mut().expect("live");
+        entry.fingerprint = Some(fp);
+        entry.indexed = true;
+    }
+
+    /// Joins `i` to each candidate that is a near-copy of it and not yet in its cluster.
+    fn verify_and_join(&mut self, i: u32, fp: &Fingerprint, candidates: &[usize]) {
+        for &c in candidates {
+            if self.seen_by[c] == i {
                 continue;
             }
-            let other = self.entries[candidate].fingerprint.as_ref().expect("indexed posts have fingerprints");
-            if near_copies(&fp, other) {
-                self.union(candidate, i);
+            self.seen_by[c] = i;
+            let c = c as u32;
+            if self.find(c) == self.find(i) {
+                continue;
+            }
+            let Some(other) = self.entries[c as usize].as_ref().and_then(|e| e.fingerprint.as_ref()) else { continue };
+            if near_copies(fp, other) {
+                self.union(c, i);
             }
         }
     }
 
-    fn rebuild_clusters(&mut self) {
-        self.first_exact.clear();
-        self.lsh = LshIndex::default();
-        self.parent = (0..self.entries.len()).collect();
-        for i in 0..self.entries.len() {
-            self.link(i);
+    /// Re-scores an edited post (or a forgotten one back with new text): rebuilds the cluster it
+    /// leaves from its remaining members, then links it anew. Returns the posts to report.
+    fn edit(&mut self, i: u32, post: Post) -> Vec<u32> {
+        let iu = i as usize;
+        if let Some(entry) = self.entries[iu].as_mut() {
+            if let (true, Some(fp)) = (entry.indexed, entry.fingerprint.as_ref()) {
+                self.lsh.remove(iu, fp);
+                entry.indexed = false;
+            }
+        }
+        let members = self.members(i);
+        let root = self.find(i);
+        self.clusters[root as usize] = None;
+        for &m in &members {
+            self.nodes[m as usize].parent = m;
+            self.nodes[m as usize].next = m;
+        }
+        // The first of its exact form stood for exact copies kept out of the buckets: the next
+        // copy takes its place, in the buckets too.
+        if let Some(exact) = self.nodes[iu].exact {
+            if self.first_exact.get(&exact) == Some(&i) {
+                self.first_exact.remove(&exact);
+                if let Some(&heir) = members.iter().find(|&&m| m != i && self.nodes[m as usize].exact == Some(exact)) {
+                    self.first_exact.insert(exact, heir);
+                    if let Some(entry) = self.entries[heir as usize].as_mut() {
+                        if let (false, Some(fp)) = (entry.indexed, entry.fingerprint.as_ref()) {
+                            let mut ignored = Vec::new();
+                            self.lsh.insert_into(heir as usize, fp, &mut ignored);
+                            entry.indexed = true;
+                        }
+                    }
+                }
+            }
+        }
+        let node = self.new_node(i, &post);
+        self.nodes[iu] = node;
+        self.entries[iu] = Some(self.new_entry(&post));
+
+        // The remaining members, linked again among themselves only.
+        let mut exact_first: HashMap<u64, u32> = HashMap::new();
+        let mut local = LshIndex::default();
+        let mut candidates = Vec::new();
+        for &m in &members {
+            let Some(exact) = self.nodes[m as usize].exact.filter(|_| m != i) else { continue };
+            if let Some(&first) = exact_first.get(&exact) {
+                self.union(first, m);
+                continue;
+            }
+            exact_first.insert(exact, m);
+            let Some(fp) = self.entries[m as usize].as_mut().and_then(|e| e.fingerprint.take()) else { continue };
+            candidates.clear();
+            local.insert_into(m as usize, &fp, &mut candidates);
+            self.verify_and_join(m, &fp, &candidates);
+            self.entries[m as usize].as_mut().expect("live").fingerprint = Some(fp);
+        }
+        self.link(i);
+        let mut report = members;
+        report.push(i);
+        report
+    }
+
+    /// The members of `i`'s cluster (itself alone outside one), in arrival order.
+    fn members(&self, i: u32) -> Vec<u32> {
+        let mut members = vec![i];
+        let mut m = self.nodes[i as usize].next;
+        while m != i {
+            members.push(m);
+            m = self.nodes[m as usize].next;
+        }
+        members.sort_unstable();
+        members
+    }
+
+    /// The root of `i`, halving the path on the way.
+    fn find(&mut self, mut i: u32) -> u32 {
+        loop {
+            let parent = self.nodes[i as usize].parent;
+            if parent == i {
+                return i;
+            }
+            let grandparent = self.nodes[parent as usize].parent;
+            self.nodes[i as usize].parent = grandparent;
+            i = grandparent;
         }
     }
 
-    fn find(&self, mut i: usize) -> usize {
-        while self.parent[i] != i {
-            i = self.parent[i];
+    /// The root of `i`, without shortening paths (union by size keeps them logarithmic).
+    fn find_root(&self, mut i: u32) -> u32 {
+        while self.nodes[i as usize].parent != i {
+            i = self.nodes[i as usize].parent;
         }
         i
     }
 
-    fn union(&mut self, a: usize, b: usize) {
+    fn size(&self, root: u32) -> u32 {
+        self.clusters[root as usize].as_ref().map_or(1, |c| c.size)
+    }
+
+    /// Union by size; the facts of the smaller side merge into the larger's.
+    fn union(&mut self, a: u32, b: u32) {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra == rb {
             return;
         }
-        // The earliest member stays the root: cluster ids do not depend on batching.
-        let (root, child) = if ra < rb { (ra, rb) } else { (rb, ra) };
-        self.parent[child] = root;
-        // Path halving keeps later finds short without changing which node is the root.
-        for start in [a, b] {
-            let mut node = start;
-            while self.parent[node] != node {
-                let next = self.parent[node];
-                self.parent[node] = root;
-                node = next;
-            }
+        let (root, child) = if self.size(ra) >= self.size(rb) { (ra, rb) } else { (rb, ra) };
+        let (r, c) = (root as usize, child as usize);
+        self.nodes[c].parent = root;
+        let next = self.nodes[r].next;
+        self.nodes[r].next = self.nodes[c].next;
+        self.nodes[c].next = next;
+        let mut cluster = self.clusters[r].take().unwrap_or_else(|| Box::new(Cluster::of(root, &self.nodes[r])));
+        match self.clusters[c].take() {
+            Some(other) => cluster.merge(*other),
+            None => cluster.absorb(child, &self.nodes[c]),
         }
+        self.clusters[r] = Some(cluster);
     }
 
-    /// Recomputes the verdicts of `indices`, stores them, and returns those that changed.
-    fn refresh(&mut self, mut indices: Vec<usize>) -> Vec<Verdict> {
+    /// Verdicts of the live posts among `indices`, in arrival order, each cluster judged once.
+    fn verdicts_of(&self, mut indices: Vec<u32>) -> Vec<Verdict> {
         indices.sort_unstable();
         indices.dedup();
-        let facts = self.cluster_facts_for(&indices);
-        let mut changed = Vec::new();
+        let mut judged: HashMap<u32, Option<Judged>> = HashMap::new();
+        let mut out = Vec::with_capacity(indices.len());
         for i in indices {
-            let verdict = self.verdict_for(i, &facts);
-            if self.entries[i].emitted.as_ref() != Some(&verdict) {
-                self.entries[i].emitted = Some(verdict.clone());
-                changed.push(verdict);
+            if self.entries[i as usize].is_none() {
+                continue;
             }
+            let root = self.find_root(i);
+            let cluster = judged.entry(root).or_insert_with(|| self.judge(root));
+            out.push(self.verdict_with(i, cluster.as_ref()));
         }
-        changed
+        out
     }
 
-    fn cluster_facts(&self) -> HashMap<usize, ClusterFacts> {
-        self.cluster_facts_for(&(0..self.entries.len()).collect::<Vec<_>>())
+    fn shared_links(&self, cluster: &Cluster) -> Vec<String> {
+        let mut links: Vec<String> = cluster.shared.iter().map(|&l| self.link_names[l as usize].clone()).collect();
+        links.sort();
+        links
     }
 
-    /// Facts of the clusters (2+ members) that contain any of `indices`, keyed by root.
-    fn cluster_facts_for(&self, indices: &[usize]) -> HashMap<usize, ClusterFacts> {
-        let wanted: BTreeSet<usize> = indices.iter().map(|&i| self.find(i)).collect();
-        let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
-        for i in 0..self.entries.len() {
-            let root = self.find(i);
-            if wanted.contains(&root) {
-                members.entry(root).or_default().push(i);
-            }
-        }
-        members
-            .into_iter()
-            .filter(|(_, m)| m.len() >= 2)
-            .map(|(root, m)| (root, ClusterFacts::gather(&self.entries, m)))
-            .collect()
+    /// The cluster part of the verdicts of `root`'s members (`None` outside a cluster).
+    fn judge(&self, root: u32) -> Option<Judged> {
+        let cluster = self.clusters[root as usize].as_ref()?;
+        let facts = ClusterFacts {
+            members: Count(cluster.size as usize),
+            authors: Count(cluster.authors.len()),
+            first: cluster.times.first().copied(),
+            last: cluster.times.last().copied(),
+            busiest_burst: cluster.busiest as usize,
+            shared_links: self.shared_links(cluster),
+        };
+        Some(Judged {
+            id: cluster_id(cluster.earliest_id_hash),
+            copies: cluster.size - 1,
+            authors: cluster.authors.len() as u32,
+            judgement: judge_cluster(&facts, self.settings.sensitivity),
+        })
     }
 
-    fn verdict_for(&self, i: usize, facts: &HashMap<usize, ClusterFacts>) -> Verdict {
-        let entry = &self.entries[i];
-        let root = self.find(i);
-        let cluster = facts.get(&root);
-        let trusted = entry.post.author.as_deref().is_some_and(|a| is_trusted(&self.settings, a));
+    fn verdict_with(&self, i: u32, cluster: Option<&Judged>) -> Verdict {
+        let entry = self.entries[i as usize].as_ref().expect("a live post");
+        let trusted = self.nodes[i as usize]
+            .author
+            .is_some_and(|a| is_trusted(&self.settings, &self.author_names[a as usize]));
         let mut verdict = Verdict {
-            id: entry.post.id.clone(),
+            id: entry.id.clone(),
             level: Level::Ok,
             score: 0.0,
             ai: entry.ai.likelihood,
             ai_judged: entry.ai.judged,
-            cluster: cluster.map(|_| cluster_id(&self.entries[root].post.id)),
-            copies: cluster.map_or(0, |c| c.members.len() as u32 - 1),
-            authors: cluster.map_or(0, |c| c.authors.len() as u32),
+            cluster: cluster.map(|c| c.id.clone()),
+            copies: cluster.map_or(0, |c| c.copies),
+            authors: cluster.map_or(0, |c| c.authors),
             reasons: Vec::new(),
         };
         if trusted {
@@ -316,10 +703,9 @@ impl Engine {
         let mut level = Level::Ok;
         let mut score: f32 = 0.0;
         if let Some(c) = cluster {
-            let judged = judge_cluster(c, self.settings.sensitivity);
-            level = level.max(judged.level);
-            score = score.max(judged.score);
-            verdict.reasons.extend(judged.reasons);
+            level = level.max(c.judgement.level);
+            score = score.max(c.judgement.score);
+            verdict.reasons.extend(c.judgement.reasons.iter().cloned());
         }
         if entry.ai.judged {
             score = score.max(entry.ai.likelihood);
@@ -334,56 +720,24 @@ impl Engine {
     }
 }
 
-/// What a cluster's members say together. Every field only grows as members join.
+/// A count read through `len()`, as the reason wording reads its facts.
+struct Count(usize);
+
+impl Count {
+    fn len(&self) -> usize {
+        self.0
+    }
+}
+
+/// What a cluster's members say together, as the judgement and the reason wording read it.
 struct ClusterFacts {
-    members: Vec<usize>,
-    authors: Vec<String>,
+    members: Count,
+    authors: Count,
     first: Option<i64>,
     last: Option<i64>,
     /// The most members posted within any one `BURST_WINDOW_SECS`.
     busiest_burst: usize,
     shared_links: Vec<String>,
-}
-
-impl ClusterFacts {
-    fn gather(entries: &[Entry], members: Vec<usize>) -> ClusterFacts {
-        let mut authors: Vec<String> = Vec::new();
-        for &m in &members {
-            if let Some(a) = &entries[m].post.author {
-                if !authors.contains(a) {
-                    authors.push(a.clone());
-                }
-            }
-        }
-        let mut times: Vec<i64> = members.iter().filter_map(|&m| entries[m].post.created).collect();
-        times.sort_unstable();
-        let mut busiest_burst = 0;
-        let mut start = 0;
-        for end in 0..times.len() {
-            while times[end] - times[start] > BURST_WINDOW_SECS {
-                start += 1;
-            }
-            busiest_burst = busiest_burst.max(end - start + 1);
-        }
-        let mut link_authors: HashMap<&str, BTreeSet<&str>> = HashMap::new();
-        for &m in &members {
-            let Some(author) = entries[m].post.author.as_deref() else { continue };
-            for link in &entries[m].links {
-                link_authors.entry(link).or_default().insert(author);
-            }
-        }
-        let mut shared_links: Vec<String> =
-            link_authors.into_iter().filter(|(_, a)| a.len() >= 2).map(|(l, _)| l.to_string()).collect();
-        shared_links.sort();
-        ClusterFacts {
-            first: times.first().copied(),
-            last: times.last().copied(),
-            members,
-            authors,
-            busiest_burst,
-            shared_links,
-        }
-    }
 }
 
 struct ClusterJudgement {
@@ -507,6 +861,9 @@ fn is_trusted(settings: &Settings, author: &str) -> bool {
 /// host folded. Query strings are kept: a tracking code shared by several accounts is a signal.
 fn full_links(text: &str) -> Vec<String> {
     let mut links = Vec::new();
+    if !text.contains("://") {
+        return links;
+    }
     for word in text.split_whitespace() {
         let Some(start) = word.find("http://").or_else(|| word.find("https://")) else { continue };
         let link = word[start..].trim_end_matches(|c: char| ".,;:!?)]}>\"'".contains(c));
@@ -523,10 +880,39 @@ fn full_links(text: &str) -> Vec<String> {
     links
 }
 
-/// Opaque, stable id of a cluster: a hash of its earliest member's post id.
-fn cluster_id(root_post_id: &str) -> String {
-    let hash = fnv1a(&[root_post_id.as_bytes()]);
-    format!("c{:012x}", hash >> 16)
+/// Opaque, stable id of a cluster: from the hash (`fnv1a`) of its earliest member's post id.
+fn cluster_id(earliest_id_hash: u64) -> String {
+    format!("c{:012x}", earliest_id_hash >> 16)
+}
+
+fn text_hash(text: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    hasher.write(text.as_bytes());
+    hasher.finish()
+}
+
+/// The start of `text` from which `snippet(text, SNIPPET_CHARS)` can still be made.
+fn snippet_source(text: &str) -> &str {
+    let mut kept = 0;
+    for (at, c) in text.char_indices() {
+        if !c.is_whitespace() {
+            kept += 1;
+            if kept > SNIPPET_SOURCE_CHARS {
+                return &text[..at];
+            }
+        }
+    }
+    text
+}
+
+fn intern(ids: &mut HashMap<String, u32>, names: &mut Vec<String>, name: &str) -> u32 {
+    if let Some(&id) = ids.get(name) {
+        return id;
+    }
+    let id = names.len() as u32;
+    ids.insert(name.to_string(), id);
+    names.push(name.to_string());
+    id
 }
 
 fn snippet(text: &str, max_chars: usize) -> String {
@@ -553,6 +939,7 @@ pub fn score_thread(posts: Vec<Post>, settings: Settings) -> Vec<Verdict> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashSet;
 
     fn post(id: &str, author: &str, created: i64, text: &str) -> Post {
         Post { author: Some(author.into()), created: Some(created), ..Post::new(id, text) }
@@ -713,6 +1100,92 @@ mod tests {
         assert_eq!(c.authors, ["spam1", "spam2", "spam3"]);
         assert_eq!((c.first, c.last), (Some(1010), Some(1200)));
         assert_eq!(Some(&c.id), engine.verdict("s2").unwrap().cluster.as_ref());
+    }
+
+    #[test]
+    fn the_busiest_burst_kept_as_times_arrive_is_the_one_counted_from_scratch() {
+        let mut rng = crate::hash::SplitMix64::new(11);
+        for _ in 0..300 {
+            let node = |t| Node { parent: 0, next: 0, author: None, created: Some(t), links: Box::new([]), text_hash: 0, id_hash: 0, exact: None };
+            let mut cluster = Cluster::of(0, &node(rng.below(20_000) as i64));
+            let mut times = cluster.times.clone();
+            for k in 1..40 {
+                let t = rng.below(20_000) as i64;
+                times.push(t);
+                if rng.chance(0.5) {
+                    cluster.absorb(k, &node(t));
+                } else {
+                    let mut other = Cluster::of(k, &node(t));
+                    std::mem::swap(&mut other, &mut cluster);
+                    cluster.merge(other);
+                }
+                times.sort_unstable();
+                let (mut busiest, mut start) = (0, 0);
+                for end in 0..times.len() {
+                    while times[end] - times[start] > BURST_WINDOW_SECS {
+                        start += 1;
+                    }
+                    busiest = busiest.max(end - start + 1);
+                }
+                assert_eq!(cluster.busiest as usize, busiest, "{times:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn cluster_ids_name_the_earliest_member_whatever_the_union_order() {
+        // A big cluster formed late absorbs an earlier pair: the id still names the earliest post.
+        let mut engine = Engine::new(Settings::default());
+        engine.add(vec![post("early1", "a", 0, PROMO), post("early2", "b", 5, &format!("{PROMO} zz9"))]);
+        let late: Vec<Post> =
+            (0..6).map(|k| post(&format!("late{k}"), &format!("u{k}"), 100 + k, &format!("{PROMO} tag{k}x"))).collect();
+        engine.add(late);
+        let ids: HashSet<_> = engine.verdicts().into_iter().map(|v| v.cluster).collect();
+        assert_eq!(ids.len(), 1);
+        assert_eq!(ids.into_iter().next().unwrap(), Some(cluster_id(fnv1a(&[b"early1"]))));
+    }
+
+    #[test]
+    fn an_edit_splits_the_cluster_it_leaves_and_touches_nothing_else() {
+        let mut engine = Engine::new(Settings::default());
+        let bridge_a = "Honestly the second half of this season was so much better than the first one";
+        engine.add(vec![
+            post("a", "ann", 0, bridge_a),
+            post("b", "bob", 10, "Honestly the second half of this season was so much better than the first one, no doubt"),
+            post("x", "xi", 20, "My cat knocked the plant off the shelf again this morning, soil everywhere"),
+            post("y", "yu", 30, "My cat knocked the plant off the shelf again this morning, soil everywhere lol"),
+        ]);
+        assert_eq!(engine.clusters().len(), 2);
+        let changed = engine.add(vec![post("b", "bob", 10, "Completely unrelated: where can I buy a good raincoat in Oslo?")]);
+        let ids: Vec<&str> = changed.iter().map(|v| v.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b"], "only the edited post and the cluster it left");
+        assert_eq!(engine.verdict("a").unwrap().cluster, None);
+        assert_eq!(engine.verdict("x").unwrap().copies, 1);
+        // Editing it back joins it again.
+        let changed = engine.add(vec![post("b", "bob", 10, bridge_a)]);
+        assert_eq!(changed.len(), 2);
+        assert_eq!(engine.verdict("a").unwrap().copies, 1);
+    }
+
+    #[test]
+    fn forgotten_posts_keep_their_cluster_counts() {
+        let mut engine = Engine::new(Settings::default());
+        engine.add(campaign());
+        engine.forget(&["s1", "s2", "a"]);
+        let s3 = engine.verdict("s3").unwrap();
+        assert_eq!((s3.copies, s3.authors, s3.level), (2, 3, Level::Suspect));
+        assert!(engine.verdict("s1").is_none());
+        assert_eq!(engine.verdicts().len(), campaign().len() - 3);
+        let clusters = engine.clusters();
+        assert_eq!(clusters[0].members, ["s3"]);
+        assert!(clusters[0].snippet.starts_with("Hey everyone"));
+        // An exact copy of a forgotten post still joins its cluster.
+        let changed = engine.add(vec![post("s4", "spam4", 1300, PROMO)]);
+        assert!(changed.iter().all(|v| v.copies == 3), "{changed:?}");
+        // A forgotten post seen again is scored again but counted once.
+        let changed = engine.add(vec![campaign()[1].clone()]);
+        assert_eq!(changed.len(), 1);
+        assert_eq!(changed[0].copies, 3);
     }
 
     #[test]

@@ -263,6 +263,11 @@ pub fn estimated_similarity(a: &Fingerprint, b: &Fingerprint) -> f64 {
 /// Whether two fingerprints are near-copies: the same shingled form, or shingle sets with a
 /// Jaccard similarity of at least [`NEAR_COPY_JACCARD`] ([`SHORT_NEAR_COPY_JACCARD`] when the
 /// smaller has under [`SHORT_TEXT_SHINGLES`] shingles). Symmetric and deterministic.
+///
+/// Decided exactly as `jaccard(a, b) >= threshold`, but without always walking both sets: most
+/// pairs the LSH proposes are unrelated texts (long English texts share enough common shingles
+/// to meet in a band), and a merge can stop as soon as the shingles already missed leave too few
+/// to reach the threshold, or as soon as enough are shared (see [`jaccard_reaches`]).
 pub fn near_copies(a: &Fingerprint, b: &Fingerprint) -> bool {
     if a.exact == b.exact {
         return true;
@@ -272,7 +277,56 @@ pub fn near_copies(a: &Fingerprint, b: &Fingerprint) -> bool {
     } else {
         NEAR_COPY_JACCARD
     };
-    jaccard(a, b) >= threshold
+    jaccard_reaches(&a.shingles, &b.shingles, threshold)
+        || jaccard_reaches(&a.joined_shingles, &b.joined_shingles, threshold)
+}
+
+/// `set_jaccard(a, b) >= threshold`, computed with early exits. `common / (|a| + |b| - common)`
+/// rises with `common` (and f64 division of integers rounds monotonically), so the test is
+/// `common >= needed` for the least `needed` that passes it as f64: the same answer as the full
+/// computation, bit for bit.
+fn jaccard_reaches(a: &[u32], b: &[u32], threshold: f64) -> bool {
+    let total = a.len() + b.len();
+    let passes = |common: usize| common as f64 / (total - common) as f64 >= threshold;
+    if total == 0 || !passes(a.len().min(b.len())) {
+        return false;
+    }
+    // The least common count that passes: start from the real-number bound, then settle it on
+    // the f64 test itself.
+    let mut needed = ((threshold * total as f64) / (1.0 + threshold)).floor() as usize;
+    while needed > 0 && passes(needed - 1) {
+        needed -= 1;
+    }
+    while !passes(needed) {
+        needed += 1;
+    }
+    // Each element of `a` missing from `b` lowers the most `common` can still reach by one.
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    let (mut room_a, mut room_b) = (a.len() - needed, b.len() - needed);
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        if x == y {
+            common += 1;
+            if common >= needed {
+                return true;
+            }
+            i += 1;
+            j += 1;
+        } else if x < y {
+            if room_a == 0 {
+                return false;
+            }
+            room_a -= 1;
+            i += 1;
+        } else {
+            if room_b == 0 {
+                return false;
+            }
+            room_b -= 1;
+            j += 1;
+        }
+    }
+    common >= needed
 }
 
 /// The LSH keys of `text` (normalized and fingerprinted here), for the extension's cross-thread
@@ -290,34 +344,47 @@ pub fn fingerprint_keys(text: &str) -> Vec<u64> {
 pub const BUCKET_CAPACITY: usize = 32;
 
 /// LSH index over fingerprints: `insert` returns the earlier items that may be near-copies.
-///
-/// An exact copy of an earlier item is answered with that first item alone and kept out of the
-/// buckets: it is a near-copy of exactly what the first one is, so a flood of identical copies
-/// costs one candidate each instead of every earlier copy.
+/// Exact copies are the caller's to handle (the engine joins them to their first occurrence
+/// and keeps them out of the buckets).
 #[derive(Debug, Default)]
 pub struct LshIndex {
-    buckets: HashMap<u64, Vec<usize>>,
-    first_of_exact: HashMap<u64, usize>,
+    buckets: HashMap<u64, Vec<u32>>,
 }
 
 impl LshIndex {
     /// Adds `item` and returns the earlier items sharing a band key with it (sorted, deduped).
     pub fn insert(&mut self, item: usize, fp: &Fingerprint) -> Vec<usize> {
-        if let Some(&first) = self.first_of_exact.get(&fp.exact) {
-            return vec![first];
-        }
-        self.first_of_exact.insert(fp.exact, item);
         let mut candidates = Vec::new();
-        for key in fp.band_keys() {
-            let bucket = self.buckets.entry(key).or_default();
-            candidates.extend(bucket.iter().copied());
-            if bucket.len() < BUCKET_CAPACITY {
-                bucket.push(item);
-            }
-        }
+        self.insert_into(item, fp, &mut candidates);
         candidates.sort_unstable();
         candidates.dedup();
         candidates
+    }
+
+    /// Adds `item` and appends to `candidates` the earlier items sharing a band key with it, in
+    /// bucket order, an item once per band it shares (the engine dedups with a mark per item
+    /// instead of sorting).
+    pub fn insert_into(&mut self, item: usize, fp: &Fingerprint, candidates: &mut Vec<usize>) {
+        for key in fp.band_keys() {
+            let bucket = self.buckets.entry(key).or_default();
+            candidates.extend(bucket.iter().map(|&c| c as usize));
+            if bucket.len() < BUCKET_CAPACITY {
+                bucket.push(item as u32);
+            }
+        }
+    }
+
+    /// Takes `item` out of the buckets of `fp` (an edited or forgotten post): its place is free
+    /// for a later item.
+    pub fn remove(&mut self, item: usize, fp: &Fingerprint) {
+        for key in fp.band_keys() {
+            if let Some(bucket) = self.buckets.get_mut(&key) {
+                bucket.retain(|&c| c as usize != item);
+                if bucket.is_empty() {
+                    self.buckets.remove(&key);
+                }
+            }
+        }
     }
 }
 
@@ -531,10 +598,11 @@ mod tests {
         assert!(index.insert(0, &a).is_empty());
         assert!(index.insert(1, &unrelated).is_empty());
         assert_eq!(index.insert(2, &b), vec![0]);
-        // An exact copy is answered with the first item of its kind.
-        assert_eq!(index.insert(3, &a.clone()), vec![0]);
         let c = fp("Honestly the second half of this season was so much better than the first ones").unwrap();
-        assert_eq!(index.insert(4, &c), vec![0, 2]);
+        assert_eq!(index.insert(3, &c), vec![0, 2]);
+        index.remove(2, &b);
+        let d = fp("Honestly the second half of this season was so much better than the first one!").unwrap();
+        assert_eq!(index.insert(4, &d), vec![0, 3]);
     }
 
     #[test]
@@ -550,6 +618,25 @@ mod tests {
             seen_any_candidate += usize::from(!candidates.is_empty());
         }
         assert_eq!(seen_any_candidate, 499, "every copy after the first finds an earlier one");
+    }
+
+    #[test]
+    fn early_exit_verification_agrees_with_the_full_jaccard() {
+        let mut rng = crate::hash::SplitMix64::new(7);
+        for _ in 0..20_000 {
+            // Small universes make every overlap likely, from disjoint to equal.
+            let universe = 1 + rng.below(60) as u32;
+            let mut set = |rng: &mut crate::hash::SplitMix64| -> Vec<u32> {
+                let mut s: Vec<u32> = (0..rng.below(50)).map(|_| rng.below(universe as usize) as u32).collect();
+                s.sort_unstable();
+                s.dedup();
+                s
+            };
+            let (a, b) = (set(&mut rng), set(&mut rng));
+            for threshold in [NEAR_COPY_JACCARD, SHORT_NEAR_COPY_JACCARD, 0.3, 1.0] {
+                assert_eq!(jaccard_reaches(&a, &b, threshold), set_jaccard(&a, &b) >= threshold, "{a:?} {b:?} {threshold}");
+            }
+        }
     }
 
     #[test]
