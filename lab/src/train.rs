@@ -36,6 +36,9 @@ pub struct LabelledText {
     pub text: String,
     pub machine: bool,
     pub group: String,
+    /// Which generator wrote a machine text (`None` for human texts), so figures can be broken
+    /// down by model.
+    pub generator: Option<String>,
 }
 
 /// The labelled corpora the models learn from.
@@ -44,16 +47,24 @@ pub enum Corpus {
     Grid,
     TweepFake,
     Janitr,
+    /// janitr's 2026 X posts labelled clean: human side only, a bound on false alarms.
+    JanitrClean,
 }
 
 impl Corpus {
-    pub const ALL: [Corpus; 3] = [Corpus::Grid, Corpus::TweepFake, Corpus::Janitr];
+    pub const ALL: [Corpus; 4] = [
+        Corpus::Grid,
+        Corpus::TweepFake,
+        Corpus::Janitr,
+        Corpus::JanitrClean,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             Corpus::Grid => "grid",
             Corpus::TweepFake => "tweepfake",
             Corpus::Janitr => "janitr",
+            Corpus::JanitrClean => "janitr-clean",
         }
     }
 
@@ -63,6 +74,7 @@ impl Corpus {
             Corpus::Grid => "text",
             Corpus::TweepFake => "account",
             Corpus::Janitr => "thread",
+            Corpus::JanitrClean => "post",
         }
     }
 
@@ -70,7 +82,7 @@ impl Corpus {
     pub fn site(self) -> &'static str {
         match self {
             Corpus::Grid => "reddit",
-            Corpus::TweepFake | Corpus::Janitr => "x",
+            Corpus::TweepFake | Corpus::Janitr | Corpus::JanitrClean => "x",
         }
     }
 
@@ -79,6 +91,7 @@ impl Corpus {
             Corpus::Grid => corpus::grid::load(data_dir),
             Corpus::TweepFake => corpus::tweepfake::load(data_dir),
             Corpus::Janitr => corpus::janitr::load(data_dir),
+            Corpus::JanitrClean => corpus::janitr::load_clean_posts(data_dir),
         }
     }
 }

@@ -23,6 +23,9 @@ const GROUP_KEY_WORDS: usize = 8;
 
 pub const FILE: &str = "grid/reddit_human_vs_gpt35.csv";
 
+/// The generator of GriD's machine answers.
+pub const GENERATOR: &str = "gpt-3.5";
+
 /// Loads the corpus: rendered text, `machine` = label 1, group = leading-words key.
 pub fn load(data_dir: &Path) -> Result<Vec<LabelledText>, String> {
     let path = data_dir.join(FILE);
@@ -65,6 +68,7 @@ pub fn load(data_dir: &Path) -> Result<Vec<LabelledText>, String> {
             text,
             machine,
             group,
+            generator: machine.then(|| GENERATOR.to_string()),
         });
     }
     Ok(out)
@@ -111,6 +115,7 @@ mod load_tests {
         std::fs::write(dir.join(FILE), csv).unwrap();
         let texts = load(&dir).unwrap();
         std::fs::remove_dir_all(&dir).unwrap();
+        assert!(texts.iter().all(|t| t.generator.as_deref() == t.machine.then_some(GENERATOR)));
         let got: Vec<(&str, bool)> = texts.iter().map(|t| (t.text.as_str(), t.machine)).collect();
         assert_eq!(
             got,

@@ -34,7 +34,7 @@ pub fn load(data_dir: &Path) -> Result<Vec<LabelledText>, String> {
             let i = i + 1;
             let record = record.map_err(|e| format!("{}: {e}", path.display()))?;
             let fields: Vec<&str> = record.iter().collect();
-            let [screen_name, text, account_type, _class] = fields.as_slice() else {
+            let [screen_name, text, account_type, class] = fields.as_slice() else {
                 return Err(format!(
                     "{}: record {i} has {} fields",
                     path.display(),
@@ -59,6 +59,7 @@ pub fn load(data_dir: &Path) -> Result<Vec<LabelledText>, String> {
                 text,
                 machine,
                 group: screen_name.to_string(),
+                generator: machine.then(|| class.to_string()),
             });
         }
     }
@@ -136,5 +137,7 @@ mod tests {
                 ("fish & chips", true, "dril_gpt2")
             ]
         );
+        let generators: Vec<Option<&str>> = texts.iter().map(|t| t.generator.as_deref()).collect();
+        assert_eq!(generators, [None, Some("gpt2")]);
     }
 }
