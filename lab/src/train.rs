@@ -47,15 +47,18 @@ pub enum Corpus {
     Grid,
     TweepFake,
     Janitr,
+    /// L2R rewrites of human texts from 21 domains (GPT-3.5, GPT-4o, Gemini-1.5-Pro, Llama-3-70B).
+    L2r,
     /// janitr's 2026 X posts labelled clean: human side only, a bound on false alarms.
     JanitrClean,
 }
 
 impl Corpus {
-    pub const ALL: [Corpus; 4] = [
+    pub const ALL: [Corpus; 5] = [
         Corpus::Grid,
         Corpus::TweepFake,
         Corpus::Janitr,
+        Corpus::L2r,
         Corpus::JanitrClean,
     ];
 
@@ -64,6 +67,7 @@ impl Corpus {
             Corpus::Grid => "grid",
             Corpus::TweepFake => "tweepfake",
             Corpus::Janitr => "janitr",
+            Corpus::L2r => "l2r",
             Corpus::JanitrClean => "janitr-clean",
         }
     }
@@ -74,6 +78,7 @@ impl Corpus {
             Corpus::Grid => "text",
             Corpus::TweepFake => "account",
             Corpus::Janitr => "thread",
+            Corpus::L2r => "source text",
             Corpus::JanitrClean => "post",
         }
     }
@@ -81,7 +86,7 @@ impl Corpus {
     /// The site whose model answers for this corpus (what a reader of it would be browsing).
     pub fn site(self) -> &'static str {
         match self {
-            Corpus::Grid => "reddit",
+            Corpus::Grid | Corpus::L2r => "reddit",
             Corpus::TweepFake | Corpus::Janitr | Corpus::JanitrClean => "x",
         }
     }
@@ -91,6 +96,7 @@ impl Corpus {
             Corpus::Grid => corpus::grid::load(data_dir),
             Corpus::TweepFake => corpus::tweepfake::load(data_dir),
             Corpus::Janitr => corpus::janitr::load(data_dir),
+            Corpus::L2r => corpus::l2r::load(data_dir),
             Corpus::JanitrClean => corpus::janitr::load_clean_posts(data_dir),
         }
     }

@@ -6,6 +6,7 @@
 
 pub mod grid;
 pub mod janitr;
+pub mod l2r;
 pub mod render;
 pub mod tweepfake;
 pub mod youtube;
