@@ -49,16 +49,19 @@ pub enum Corpus {
     Janitr,
     /// L2R rewrites of human texts from 21 domains (GPT-3.5, GPT-4o, Gemini-1.5-Pro, Llama-3-70B).
     L2r,
+    /// Glimpse: WritingPrompts stories vs 2024 LLM continuations of the same opening.
+    Glimpse,
     /// janitr's 2026 X posts labelled clean: human side only, a bound on false alarms.
     JanitrClean,
 }
 
 impl Corpus {
-    pub const ALL: [Corpus; 5] = [
+    pub const ALL: [Corpus; 6] = [
         Corpus::Grid,
         Corpus::TweepFake,
         Corpus::Janitr,
         Corpus::L2r,
+        Corpus::Glimpse,
         Corpus::JanitrClean,
     ];
 
@@ -68,6 +71,7 @@ impl Corpus {
             Corpus::TweepFake => "tweepfake",
             Corpus::Janitr => "janitr",
             Corpus::L2r => "l2r",
+            Corpus::Glimpse => "glimpse",
             Corpus::JanitrClean => "janitr-clean",
         }
     }
@@ -79,6 +83,7 @@ impl Corpus {
             Corpus::TweepFake => "account",
             Corpus::Janitr => "thread",
             Corpus::L2r => "source text",
+            Corpus::Glimpse => "prompt",
             Corpus::JanitrClean => "post",
         }
     }
@@ -86,7 +91,7 @@ impl Corpus {
     /// The site whose model answers for this corpus (what a reader of it would be browsing).
     pub fn site(self) -> &'static str {
         match self {
-            Corpus::Grid | Corpus::L2r => "reddit",
+            Corpus::Grid | Corpus::L2r | Corpus::Glimpse => "reddit",
             Corpus::TweepFake | Corpus::Janitr | Corpus::JanitrClean => "x",
         }
     }
@@ -97,6 +102,7 @@ impl Corpus {
             Corpus::TweepFake => corpus::tweepfake::load(data_dir),
             Corpus::Janitr => corpus::janitr::load(data_dir),
             Corpus::L2r => corpus::l2r::load(data_dir),
+            Corpus::Glimpse => corpus::glimpse::load(data_dir),
             Corpus::JanitrClean => corpus::janitr::load_clean_posts(data_dir),
         }
     }

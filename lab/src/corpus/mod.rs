@@ -4,6 +4,7 @@
 //! Design: the CSV exports are read by the `csv` crate through [`csv_reader`], one dialect for
 //! all of them, and HTML in their text is read by `chaff-page`, the same reader as saved pages.
 
+pub mod glimpse;
 pub mod grid;
 pub mod janitr;
 pub mod l2r;
