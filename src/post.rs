@@ -53,6 +53,55 @@ pub fn parse_post_line(line: &str) -> Result<ParsedPost, String> {
     post_from_fields(&fields)
 }
 
+/// The posts of a JSON Lines stream (the `chaff score` input), and how many lines were bad.
+#[derive(Debug, Default)]
+pub struct PostLines {
+    /// The accepted posts, in input order; the first use of an id is kept.
+    pub posts: Vec<Post>,
+    /// Lines skipped as unreadable, malformed or repeating an id.
+    pub bad_lines: usize,
+}
+
+/// Reads a JSON Lines stream of posts: blank lines are skipped, and every problem is handed to
+/// `report` as `line N: what is wrong` (warnings as `line N: warning: …`) while every other
+/// line is still read. A line that is not UTF-8 is unreadable, not the end of the stream.
+pub fn read_post_lines(reader: impl std::io::BufRead, mut report: impl FnMut(String)) -> PostLines {
+    let mut read = PostLines::default();
+    let mut seen_ids = std::collections::HashSet::new();
+    for (n, line) in reader.lines().enumerate() {
+        let line_no = n + 1;
+        let line = match line {
+            Ok(l) => l,
+            Err(e) => {
+                report(format!("line {line_no}: unreadable ({e})"));
+                read.bad_lines += 1;
+                continue;
+            }
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        match parse_post_line(&line) {
+            Ok(parsed) => {
+                for warning in &parsed.warnings {
+                    report(format!("line {line_no}: warning: {warning}"));
+                }
+                if !seen_ids.insert(parsed.post.id.clone()) {
+                    report(format!("line {line_no}: repeated id {:?} (first use kept)", parsed.post.id));
+                    read.bad_lines += 1;
+                    continue;
+                }
+                read.posts.push(parsed.post);
+            }
+            Err(what) => {
+                report(format!("line {line_no}: {what}"));
+                read.bad_lines += 1;
+            }
+        }
+    }
+    read
+}
+
 fn post_from_fields(fields: &Map<String, Value>) -> Result<ParsedPost, String> {
     let required = |name: &str| match fields.get(name) {
         Some(Value::String(s)) => Ok(s.clone()),
@@ -140,6 +189,19 @@ mod tests {
         assert_eq!(parsed.post.created, Some(1_714_564_800));
         assert_eq!(parsed.post.url, None);
         assert!(parsed.warnings.is_empty());
+    }
+
+    #[test]
+    fn a_json_lines_stream_reports_bad_lines_and_keeps_the_rest() {
+        let input = b"{\"id\":\"a\",\"text\":\"x\"}\n\n  \n{\"id\":\"a\",\"text\":\"y\"}\nnope\n\xff\n{\"id\":\"b\",\"text\":\"z\"}";
+        let mut messages = Vec::new();
+        let read = read_post_lines(&input[..], |m| messages.push(m));
+        let ids: Vec<&str> = read.posts.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(read.bad_lines, 3);
+        assert!(messages[0].starts_with("line 4: repeated id \"a\""), "{messages:?}");
+        assert!(messages[1].starts_with("line 5: not valid JSON"), "{messages:?}");
+        assert!(messages[2].starts_with("line 6: unreadable"), "{messages:?}");
     }
 
     #[test]

@@ -2,12 +2,11 @@
 //! (README, "The CLI contract"). A bad line is reported as `line N: what is wrong` and skipped;
 //! every other line is still scored, and the exit code says whether any line was bad.
 
-use std::collections::HashSet;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::process::ExitCode;
 
-use chaff::post::parse_post_line;
+use chaff::post::{read_post_lines, PostLines};
 use chaff::{Engine, Settings};
 
 pub fn run(args: &[String]) -> ExitCode {
@@ -31,40 +30,7 @@ pub fn run(args: &[String]) -> ExitCode {
         }
     };
 
-    let mut posts = Vec::new();
-    let mut seen_ids = HashSet::new();
-    let mut bad_lines = 0usize;
-    for (n, line) in reader.lines().enumerate() {
-        let line_no = n + 1;
-        let line = match line {
-            Ok(l) => l,
-            Err(e) => {
-                eprintln!("line {line_no}: unreadable ({e})");
-                bad_lines += 1;
-                continue;
-            }
-        };
-        if line.trim().is_empty() {
-            continue;
-        }
-        match parse_post_line(&line) {
-            Ok(parsed) => {
-                for warning in &parsed.warnings {
-                    eprintln!("line {line_no}: warning: {warning}");
-                }
-                if !seen_ids.insert(parsed.post.id.clone()) {
-                    eprintln!("line {line_no}: repeated id {:?} (first use kept)", parsed.post.id);
-                    bad_lines += 1;
-                    continue;
-                }
-                posts.push(parsed.post);
-            }
-            Err(what) => {
-                eprintln!("line {line_no}: {what}");
-                bad_lines += 1;
-            }
-        }
-    }
+    let PostLines { posts, bad_lines } = read_post_lines(reader, |message| eprintln!("{message}"));
 
     let mut engine = Engine::new(Settings::default());
     engine.add(posts);
