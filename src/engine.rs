@@ -809,16 +809,27 @@ fn duplicate_reason(c: &ClusterFacts) -> String {
     text
 }
 
+/// The AI-text reason: how strongly, then what a reader can check for themselves (marker words
+/// from published lists of language-model vocabulary, style habits). No probability: a
+/// likelihood calibrated on a corpus is not the chance that this one post was machine-written.
 fn ai_reason(ai: &AiAssessment) -> String {
-    let pct = (ai.likelihood * 100.0).round() as u32;
-    if ai.markers.is_empty() {
-        format!("its wording and style resemble machine-written text ({pct}% likely)")
+    let how = if ai.level == Level::Suspect {
+        "reads like machine-written text"
     } else {
+        "has some marks of machine-written text"
+    };
+    let mut evidence = Vec::new();
+    if !ai.markers.is_empty() {
         let quoted: Vec<String> = ai.markers.iter().take(4).map(|m| format!("'{m}'")).collect();
-        format!(
-            "phrases often overused by language models: {} ({pct}% likely machine-written)",
-            quoted.join(", ")
-        )
+        evidence.push(format!("wording language models overuse ({})", quoted.join(", ")));
+    }
+    if !ai.style.is_empty() {
+        evidence.push(ai.style.join(" and "));
+    }
+    if evidence.is_empty() {
+        format!("{how}: its overall wording and style")
+    } else {
+        format!("{how}: {}", evidence.join("; "))
     }
 }
 

@@ -8,4 +8,5 @@
 
 pub mod corpus;
 pub mod eval;
+pub mod lexicon;
 pub mod train;

@@ -15,9 +15,13 @@
 //!   the expected influence on a score), refit on those. That keeps the files inside the
 //!   150 KB budget while the first stage still sees everything.
 //! - Thresholds: out-of-fold likelihoods of the human training texts (k folds by group, the
-//!   whole two-stage fit repeated per fold) give per-corpus quantiles; each sensitivity's
-//!   notice/suspect thresholds are the highest of those quantiles over the model's corpora, so
-//!   every corpus stays within its false-alarm budget. No evaluation figure is involved.
+//!   whole two-stage fit repeated per fold) give per-corpus quantiles in each length bucket;
+//!   each sensitivity's notice/suspect thresholds are the highest of those quantiles over the
+//!   model's corpora, so every corpus and every length stays within its false-alarm budget. A
+//!   bucket with too few human texts to calibrate gets no thresholds: the model does not judge
+//!   posts of that length. No evaluation figure is involved.
+//! - Markers: features that published lists of language-model vocabulary name (`lexicon`) are
+//!   marked in the file; only they are ever quoted to a reader.
 //! - Reproducible: fixed seeds, deterministic hashing, sorted maps only where order matters.
 
 use std::collections::HashMap;
@@ -28,6 +32,7 @@ use chaff::hash::{fnv1a, SplitMix64};
 
 use crate::corpus;
 use crate::eval::stats::area_under_roc;
+use crate::lexicon::Lexicon;
 
 /// One labelled text, as a page shows it, with the group that keeps related texts on one
 /// side of the split.
@@ -178,7 +183,7 @@ pub fn shipped_configs() -> Vec<SiteConfig> {
     vec![
         SiteConfig {
             site: "reddit",
-            corpora: vec![(Corpus::Grid, 1.0)],
+            corpora: vec![(Corpus::Grid, 1.0), (Corpus::L2r, 1.0), (Corpus::Glimpse, 1.0)],
             human_style: vec![],
             keep: 4000,
         },
@@ -188,8 +193,9 @@ pub fn shipped_configs() -> Vec<SiteConfig> {
                 (Corpus::Janitr, 2.0),
                 (Corpus::Grid, 1.0),
                 (Corpus::TweepFake, 0.0),
+                (Corpus::JanitrClean, 0.0),
             ],
-            human_style: vec![(Corpus::TweepFake, 0.5)],
+            human_style: vec![(Corpus::TweepFake, 0.5), (Corpus::JanitrClean, 0.5)],
             keep: 4000,
         },
     ]
@@ -221,10 +227,19 @@ const WORD_SHARE: f32 = 0.5;
 const MIN_DOCUMENTS: u32 = 3;
 
 /// Quantiles of the out-of-fold human likelihoods that become thresholds, per sensitivity
-/// [low, medium, high] as (notice, suspect). Medium (the default) flags about 1 human post in
-/// 200 at notice level and 1 in 1000 as suspect, inside the 1% false-alarm budget; high trades more
-/// false alarms for recall, low fewer.
-const THRESHOLD_QUANTILES: [(f64, f64); 3] = [(0.998, 0.9995), (0.995, 0.999), (0.98, 0.995)];
+/// [low, medium, high] as (notice, suspect), in every length bucket and every human corpus.
+/// Precision first: medium (the default) lets through about 3 human posts in 1,000 at notice
+/// level and 1 in 1,000 as suspect, so that on new data, with its sampling spread, a corpus
+/// stays inside the 1% false-alarm budget; high trades more false alarms for recall, low fewer.
+const THRESHOLD_QUANTILES: [(f64, f64); 3] = [(0.999, 0.9995), (0.997, 0.999), (0.99, 0.997)];
+
+/// A corpus sets a length bucket's thresholds only with at least this many judged human texts of
+/// that length: a 99.7% quantile of fewer is mostly noise.
+const MIN_HUMAN_TEXTS_PER_SOURCE: usize = 100;
+
+/// A length bucket gets thresholds (the model judges posts of that length) only when its
+/// sources hold at least this many judged human texts in all.
+const MIN_HUMAN_TEXTS_PER_BUCKET: usize = 300;
 
 /// A training example as sparse feature indices.
 struct Example {
@@ -515,12 +530,15 @@ pub struct Trained {
     pub threshold_sources: Vec<ThresholdSource>,
 }
 
-/// What one corpus says about the thresholds: its judged human training texts scored out of
-/// fold, and the (notice, suspect) quantiles each sensitivity [low, medium, high] would take
-/// from that corpus alone.
+/// What one corpus says about the thresholds of one length bucket: its judged human training
+/// texts of that length scored out of fold, whether there were enough of them to count, and
+/// the (notice, suspect) quantiles each sensitivity [low, medium, high] would take from that
+/// corpus alone.
 pub struct ThresholdSource {
     pub corpus: Corpus,
+    pub bucket: usize,
     pub human_texts: usize,
+    pub used: bool,
     pub per_sensitivity: Vec<(f32, f32)>,
 }
 
@@ -528,6 +546,7 @@ pub struct ThresholdSource {
 pub fn train_site(
     config: &SiteConfig,
     data: &HashMap<Corpus, Vec<LabelledText>>,
+    lexicon: &Lexicon,
     settings: FitSettings,
     provenance: &str,
 ) -> Trained {
@@ -544,18 +563,21 @@ pub fn train_site(
     let indexed = index(&texts, config);
 
     // Out-of-fold likelihoods for thresholds and the cross-validation summary.
-    let mut out_of_fold: Vec<(Corpus, f32, bool, bool)> = Vec::new();
+    // (corpus, likelihood, machine, judged, length bucket)
+    let mut out_of_fold: Vec<(Corpus, f32, bool, bool, usize)> = Vec::new();
     for fold in 0..settings.folds {
         let in_fold = |i: usize| fold_of(texts[i].0, &texts[i].1.group, settings.folds) == fold;
         let train_part: Vec<usize> = (0..texts.len()).filter(|&i| !in_fold(i)).collect();
         let (fold_fit, _) = fit_two_stage(&indexed, &train_part, config.keep, settings);
         for i in (0..texts.len()).filter(|&i| in_fold(i)) {
             let ex = &indexed.examples[i];
+            let words = ai::author_text(&texts[i].1.text).split_whitespace().count();
             out_of_fold.push((
                 ex.corpus,
                 sigmoid(fold_fit.score(&ex.features)),
                 ex.machine,
                 ex.judged,
+                ai::length_bucket(words),
             ));
         }
     }
@@ -571,33 +593,40 @@ pub fn train_site(
             (*c, area_under_roc(&scored), scored.len())
         })
         .collect();
-    let mut thresholds = [model::Thresholds {
-        notice: 0.0,
-        suspect: 0.0,
-    }; 3];
+    let mut thresholds: [Option<model::BucketThresholds>; ai::LENGTH_BUCKETS.len()] = [None; ai::LENGTH_BUCKETS.len()];
     let mut threshold_sources = Vec::new();
-    for (c, _) in &config.corpora {
-        let mut human: Vec<f32> = out_of_fold
-            .iter()
-            .filter(|o| o.0 == *c && !o.2 && o.3)
-            .map(|o| o.1)
-            .collect();
-        human.sort_by(f32::total_cmp);
-        let mut corpus_thresholds = Vec::new();
-        for (slot, (qn, qs)) in THRESHOLD_QUANTILES.iter().enumerate() {
-            let (notice, suspect) = (quantile(&human, *qn), quantile(&human, *qs));
-            thresholds[slot].notice = thresholds[slot].notice.max(notice);
-            thresholds[slot].suspect = thresholds[slot].suspect.max(suspect);
-            corpus_thresholds.push((notice, suspect));
+    for (bucket, slot) in thresholds.iter_mut().enumerate() {
+        let mut bucket_thresholds = [model::Thresholds { notice: 0.0, suspect: 0.0 }; 3];
+        let mut calibrated_on = 0;
+        for (c, _) in &config.corpora {
+            let mut human: Vec<f32> =
+                out_of_fold.iter().filter(|o| o.0 == *c && !o.2 && o.3 && o.4 == bucket).map(|o| o.1).collect();
+            human.sort_by(f32::total_cmp);
+            let used = human.len() >= MIN_HUMAN_TEXTS_PER_SOURCE;
+            let mut corpus_thresholds = Vec::new();
+            for (t, (qn, qs)) in bucket_thresholds.iter_mut().zip(THRESHOLD_QUANTILES) {
+                let (notice, suspect) = (quantile(&human, qn), quantile(&human, qs));
+                if used {
+                    t.notice = t.notice.max(notice);
+                    t.suspect = t.suspect.max(suspect);
+                }
+                corpus_thresholds.push((notice, suspect));
+            }
+            if used {
+                calibrated_on += human.len();
+            }
+            threshold_sources.push(ThresholdSource {
+                corpus: *c,
+                bucket,
+                human_texts: human.len(),
+                used,
+                per_sensitivity: corpus_thresholds,
+            });
         }
-        threshold_sources.push(ThresholdSource {
-            corpus: *c,
-            human_texts: human.len(),
-            per_sensitivity: corpus_thresholds,
-        });
-    }
-    for t in &mut thresholds {
-        t.suspect = t.suspect.max(t.notice);
+        for t in &mut bucket_thresholds {
+            t.suspect = t.suspect.max(t.notice);
+        }
+        *slot = (calibrated_on >= MIN_HUMAN_TEXTS_PER_BUCKET).then_some(bucket_thresholds);
     }
 
     let all: Vec<usize> = (0..texts.len()).collect();
@@ -609,23 +638,22 @@ pub fn train_site(
             .map(|&j| indexed.keys[j as usize])
             .collect::<Vec<_>>(),
     );
-    let mut features: Vec<(u8, String, f32)> = kept
+    let mut features: Vec<model::FeatureLine> = kept
         .iter()
         .filter_map(|&j| {
-            let w = final_fit.weights[j as usize];
+            let weight = final_fit.weights[j as usize];
             let (family, name) = names.get(&indexed.keys[j as usize])?;
-            (w != 0.0).then(|| (*family, name.clone(), w))
+            (weight != 0.0).then(|| model::FeatureLine {
+                family: *family,
+                name: name.clone(),
+                weight,
+                marker: lexicon.is_marker(*family, name),
+            })
         })
         .collect();
     // Strongest machine-like weights first: the file reads as the model's own explanation.
-    features.sort_by(|a, b| b.2.total_cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
-    let file = model::write(
-        config.site,
-        final_fit.bias,
-        thresholds,
-        &features,
-        provenance,
-    );
+    features.sort_by(|a, b| b.weight.total_cmp(&a.weight).then_with(|| a.name.cmp(&b.name)));
+    let file = model::write(config.site, final_fit.bias, &thresholds, &features, provenance);
     Trained {
         site: config.site,
         file,
@@ -633,6 +661,43 @@ pub fn train_site(
         features: features.len(),
         threshold_sources,
     }
+}
+
+/// Likelihoods of the `scored` texts under a model fitted, as `train_site` fits it, on the
+/// training split of `config`'s corpora without any machine text of `generator`: what the model
+/// makes of a generator it has never seen (the leave-one-generator-out measurement). The
+/// texts are scored whole, without the model file's rounding; thresholds play no part.
+pub fn leave_out_scores(
+    config: &SiteConfig,
+    data: &HashMap<Corpus, Vec<LabelledText>>,
+    generator: &str,
+    settings: FitSettings,
+    scored: &[&LabelledText],
+) -> Vec<f32> {
+    let texts: Vec<(Corpus, &LabelledText)> = config
+        .corpora
+        .iter()
+        .flat_map(|(c, _)| {
+            data[c]
+                .iter()
+                .filter(|t| split_of(*c, &t.group) == Split::Train && t.generator.as_deref() != Some(generator))
+                .map(move |t| (*c, t))
+        })
+        .collect();
+    let indexed = index(&texts, config);
+    let all: Vec<usize> = (0..texts.len()).collect();
+    let (fitted, _) = fit_two_stage(&indexed, &all, config.keep, settings);
+    scored
+        .iter()
+        .map(|t| {
+            let row: Vec<(u32, f32)> = text_features(&t.text)
+                .0
+                .into_iter()
+                .filter_map(|(k, _, v)| indexed.keys.binary_search(&k).ok().map(|j| (j as u32, v)))
+                .collect();
+            sigmoid(fitted.score(&row))
+        })
+        .collect()
 }
 
 /// Recovers the readable names of the kept feature keys from the training texts.

@@ -11,11 +11,15 @@
 //! set at training time from out-of-fold scores of human training posts, never from
 //! evaluation figures.
 //!
-//! The model only judges English posts of a readable length: elsewhere it says so
-//! (`judged = false`, level ok) and the likelihood stays a number. Quote lines (`>`) and the
-//! leading @-mentions of a reply are not the author's writing and are dropped first.
-//! The explanation lists the words and phrases of this post whose learned weights pushed
-//! hardest toward "machine-like" — never stop words, numbers, character grams or style.
+//! The model only judges English posts of a length whose false alarms training could bound: its
+//! thresholds are per length bucket of the author's words (`LENGTH_BUCKETS`), and a bucket
+//! without them (too few human texts of that length to calibrate on) is not judged. Elsewhere it
+//! says so (`judged = false`, level ok) and the likelihood stays a number. Quote lines (`>`) and
+//! the leading @-mentions of a reply are not the author's writing and are dropped first.
+//! The explanation names the words and phrases of this post that published lists of
+//! language-model vocabulary name and whose learned weights pushed hardest toward
+//! "machine-like" (never a topic word the model happened to learn), and the style habits that
+//! weighed most; it states no probability, which no detector can honestly give for one post.
 
 pub mod features;
 pub mod model;
@@ -36,13 +40,55 @@ pub struct AiAssessment {
     pub judged: bool,
     /// The AI-text level at the given sensitivity (thresholds learned at training time).
     pub level: Level,
-    /// Content words and phrases that weighed most toward "machine-like", strongest first.
+    /// Marker words and phrases that weighed most toward "machine-like", strongest first.
     pub markers: Vec<String>,
+    /// Style habits that weighed most toward "machine-like", in a reader's words.
+    pub style: Vec<&'static str>,
 }
 
+/// A length bucket of the author's own words: thresholds, and the evaluation's false-alarm
+/// figures, are per bucket, because a detector's behaviour changes most with length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LengthBucket {
+    pub name: &'static str,
+    /// At least this many words...
+    pub min_words: usize,
+    /// ...and fewer than this many.
+    pub max_words: usize,
+}
+
+pub const LENGTH_BUCKETS: [LengthBucket; 4] = [
+    LengthBucket { name: "under-20", min_words: 0, max_words: 20 },
+    LengthBucket { name: "20-60", min_words: 20, max_words: 60 },
+    LengthBucket { name: "60-150", min_words: 60, max_words: 150 },
+    LengthBucket { name: "over-150", min_words: 150, max_words: usize::MAX },
+];
+
+/// The index in `LENGTH_BUCKETS` of a text of `words` whitespace-separated words.
+pub fn length_bucket(words: usize) -> usize {
+    LENGTH_BUCKETS.iter().position(|b| words < b.max_words).unwrap_or(LENGTH_BUCKETS.len() - 1)
+}
+
+/// Style features a reader can check for themselves, in their words: named when they pushed a
+/// post toward "machine-like".
+const STYLE_WORDS: [(&str, &str); 6] = [
+    ("em_dash", "em dashes"),
+    ("colon_or_semicolon", "colons and semicolons"),
+    ("mean_word_letters", "long words"),
+    ("mean_sentence_words", "long sentences"),
+    ("comma_rate", "many commas"),
+    ("ends_with_sentence_mark", "every sentence closed with punctuation"),
+];
+
+/// A style habit is named only when it moved the log-odds by at least this much.
+const STYLE_MIN_CONTRIBUTION: f32 = 0.5;
+
+/// At most this many style habits are named.
+const MAX_STYLE: usize = 2;
+
 /// Fewer words than this and the model does not judge: a one-line reply carries too little
-/// evidence either way, and a flag on a one-liner is the false alarm readers forgive least. Eight words keeps
-/// most of janitr's AI replies (median ~170 characters) in reach.
+/// evidence either way, and a flag on a one-liner is the false alarm readers forgive least.
+/// Eight words keeps most of janitr's AI replies (median ~170 characters) in reach.
 pub const MIN_WORDS: usize = 8;
 
 /// A word or phrase is named only when its learned weight is at least this (log-odds per unit
@@ -131,7 +177,7 @@ fn sigmoid(x: f32) -> f32 {
 }
 
 /// The model's raw score (log-odds) of an author's text, and the explanation candidates:
-/// (word or phrase, its summed contribution) for content items with a positive weight.
+/// (word or phrase, its summed contribution) for marker items with a positive weight.
 pub fn score_parsed(model: &Model, parsed: &Parsed) -> (f32, Vec<(String, f32)>) {
     let mut total = model.bias;
     let mut contributions: Vec<(String, f32)> = Vec::new();
@@ -142,7 +188,7 @@ pub fn score_parsed(model: &Model, parsed: &Parsed) -> (f32, Vec<(String, f32)>)
             let weight = model.weight(key);
             // Checked in this order because most items have no positive weight: the string
             // work below then runs for a handful of items per post (the ~50 µs budget).
-            if weight < MARKER_MIN_WEIGHT || !is_content_item(family, a, b) {
+            if weight < MARKER_MIN_WEIGHT || !model.is_marker(key) || !is_content_item(family, a, b) {
                 return;
             }
             let matches = |n: &str| {
@@ -204,6 +250,20 @@ fn pick_markers(mut contributions: Vec<(String, f32)>) -> Vec<String> {
     markers
 }
 
+/// Style habits of this post that pushed hardest toward "machine-like", in a reader's words.
+fn style_habits(model: &Model, parsed: &Parsed) -> Vec<&'static str> {
+    let mut habits: Vec<(&'static str, f32)> = STYLE_WORDS
+        .iter()
+        .filter_map(|&(name, words)| {
+            let index = features::STYLE_NAMES.iter().position(|n| *n == name)?;
+            let contribution = model.weight(features::feature_key(features::STYLE, name)) * parsed.style[index];
+            (contribution >= STYLE_MIN_CONTRIBUTION).then_some((words, contribution))
+        })
+        .collect();
+    habits.sort_by(|a, b| b.1.total_cmp(&a.1));
+    habits.into_iter().take(MAX_STYLE).map(|(words, _)| words).collect()
+}
+
 /// Scores the author's own text of one post (`site`: "reddit", "old-reddit", "x" or None).
 pub fn assess(text: &str, site: Option<&str>, sensitivity: Sensitivity) -> AiAssessment {
     let model = model_for(site);
@@ -211,15 +271,11 @@ pub fn assess(text: &str, site: Option<&str>, sensitivity: Sensitivity) -> AiAss
     let parsed = features::parse(&own);
     let (score, contributions) = score_parsed(model, &parsed);
     let likelihood = sigmoid(score);
-    if !can_judge(&own, &parsed) {
-        return AiAssessment {
-            likelihood,
-            judged: false,
-            level: Level::Ok,
-            markers: Vec::new(),
-        };
-    }
-    let t = model.thresholds(sensitivity);
+    let bucket = length_bucket(own.split_whitespace().count());
+    let thresholds = model.thresholds(bucket, sensitivity).filter(|_| can_judge(&own, &parsed));
+    let Some(t) = thresholds else {
+        return AiAssessment { likelihood, judged: false, level: Level::Ok, markers: Vec::new(), style: Vec::new() };
+    };
     let level = if likelihood >= t.suspect {
         Level::Suspect
     } else if likelihood >= t.notice {
@@ -227,12 +283,7 @@ pub fn assess(text: &str, site: Option<&str>, sensitivity: Sensitivity) -> AiAss
     } else {
         Level::Ok
     };
-    AiAssessment {
-        likelihood,
-        judged: true,
-        level,
-        markers: pick_markers(contributions),
-    }
+    AiAssessment { likelihood, judged: true, level, markers: pick_markers(contributions), style: style_habits(model, &parsed) }
 }
 
 #[cfg(test)]
@@ -289,7 +340,7 @@ mod tests {
     }
 
     #[test]
-    fn markers_are_content_words_never_stop_words_or_formatting() {
+    fn markers_are_published_marker_words_never_stop_words_or_formatting() {
         for site in [Some("reddit"), Some("x")] {
             let a = assess(LLM_STYLED, site, Sensitivity::Medium);
             assert!(!a.markers.is_empty(), "{site:?}");
@@ -302,6 +353,12 @@ mod tests {
                     "{marker}"
                 );
                 assert!(words.iter().any(|w| !is_stop_word(w)), "{marker}");
+                let key = if words.len() == 1 {
+                    features::feature_key(WORD, marker)
+                } else {
+                    features::feature_key(BIGRAM, marker)
+                };
+                assert!(model_for(site).is_marker(key), "{marker} is not a published marker");
                 if words.len() == 1 {
                     assert!(!is_stop_word(marker), "{marker}");
                 }
@@ -351,9 +408,12 @@ mod tests {
             let m = model::parse(file).unwrap();
             assert_eq!(m.site, site);
             assert!(m.weights.len() > 100, "a learned model has many features");
-            let [low, medium, high] = m.thresholds;
-            assert!(high.notice <= medium.notice && medium.notice <= low.notice);
-            assert!(high.suspect <= medium.suspect && medium.suspect <= low.suspect);
+            assert!(m.thresholds.iter().any(Option::is_some), "{site}: the model judges some lengths");
+            for [low, medium, high] in m.thresholds.iter().flatten() {
+                assert!(high.notice <= medium.notice && medium.notice <= low.notice);
+                assert!(high.suspect <= medium.suspect && medium.suspect <= low.suspect);
+            }
+            assert!(!m.markers.is_empty(), "{site}: some learned words are published markers");
         }
         assert!(
             REDDIT_MODEL_FILE.len() + X_MODEL_FILE.len() <= 150 * 1024,

@@ -1,19 +1,24 @@
 //! The model file: a logistic regression's weights with the thresholds calibrated at training
 //! time, written by `chaff-lab train` and read once by `assess`.
 //!
-//! Design: plain text, one feature per line (`family TAB name TAB weight`), so a reviewer can
-//! read which words the model learned and a diff of a retrain is meaningful. Parsed into a map
-//! from feature key (see `features::feature_key`) to weight; the names are kept only for the
-//! word families, which the explanation quotes.
+//! Design: plain text, one feature per line (`family TAB name TAB weight`, then `TAB marker` for
+//! the words and phrases that published lists of language-model vocabulary name), so a reviewer
+//! can read which words the model learned and a diff of a retrain is meaningful. Parsed into a
+//! map from feature key (see `features::feature_key`) to weight, and the set of marker keys: only
+//! markers are ever quoted to a reader, so a topic word the model happened to learn ("soviet")
+//! never appears in an explanation. Thresholds are per length bucket of the author's words
+//! (`super::LENGTH_BUCKETS`) and sensitivity; a bucket without thresholds is one the model does
+//! not judge, because training could not bound its false alarms there.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::features::{feature_key, BIGRAM, CHARS, STYLE, WORD};
+use super::LENGTH_BUCKETS;
 use crate::verdict::Sensitivity;
 
 /// The first line of every model file.
-pub const MAGIC: &str = "chaff-ai-model 1";
+pub const MAGIC: &str = "chaff-ai-model 2";
 
 /// Likelihood thresholds of one sensitivity: at or above `notice` a post gets a notice, at or
 /// above `suspect` it is a suspect.
@@ -44,26 +49,38 @@ impl Hasher for KeyHasher {
 
 pub type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
 
+/// Thresholds of every sensitivity [low, medium, high] for one length bucket.
+pub type BucketThresholds = [Thresholds; 3];
+
 #[derive(Debug, Clone)]
 pub struct Model {
     pub site: String,
     pub bias: f32,
     pub weights: KeyMap<f32>,
-    /// [low, medium, high]
-    pub thresholds: [Thresholds; 3],
+    /// Keys of the features that may be quoted to a reader (published marker vocabulary).
+    pub markers: KeyMap<()>,
+    /// Per length bucket (in `LENGTH_BUCKETS` order); None where the model does not judge.
+    pub thresholds: [Option<BucketThresholds>; LENGTH_BUCKETS.len()],
 }
 
 impl Model {
-    pub fn thresholds(&self, sensitivity: Sensitivity) -> Thresholds {
-        match sensitivity {
-            Sensitivity::Low => self.thresholds[0],
-            Sensitivity::Medium => self.thresholds[1],
-            Sensitivity::High => self.thresholds[2],
-        }
+    /// The thresholds for a post of length bucket `bucket`, or None when the model does not
+    /// judge posts of that length.
+    pub fn thresholds(&self, bucket: usize, sensitivity: Sensitivity) -> Option<Thresholds> {
+        let slot = match sensitivity {
+            Sensitivity::Low => 0,
+            Sensitivity::Medium => 1,
+            Sensitivity::High => 2,
+        };
+        self.thresholds.get(bucket).copied().flatten().map(|t| t[slot])
     }
 
     pub fn weight(&self, key: u64) -> f32 {
         self.weights.get(&key).copied().unwrap_or(0.0)
+    }
+
+    pub fn is_marker(&self, key: u64) -> bool {
+        self.markers.contains_key(&key)
     }
 }
 
@@ -82,72 +99,84 @@ const SENSITIVITY_NAMES: [&str; 3] = ["low", "medium", "high"];
 /// Reads a model file; every line is checked, so a damaged file fails loudly in the tests
 /// rather than scoring quietly wrong.
 pub fn parse(text: &str) -> Result<Model, String> {
-    let mut lines = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty());
+    let mut lines = text.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty());
     match lines.next() {
         Some((_, l)) if l.trim() == MAGIC => {}
-        _ => {
-            return Err(format!(
-                "not a chaff model file (first line must be {MAGIC:?})"
-            ))
-        }
+        _ => return Err(format!("not a chaff model file of this version (first line must be {MAGIC:?})")),
     }
     let mut site = None;
     let mut bias = None;
-    let mut thresholds: [Option<Thresholds>; 3] = [None; 3];
+    let mut thresholds: [[Option<Thresholds>; 3]; LENGTH_BUCKETS.len()] = [[None; 3]; LENGTH_BUCKETS.len()];
     let mut weights = KeyMap::default();
+    let mut markers = KeyMap::default();
     for (i, line) in lines {
         let at = |what: &str| format!("line {}: {what}", i + 1);
         let fields: Vec<&str> = line.split('\t').collect();
         match fields.as_slice() {
             ["site", name] => site = Some(name.to_string()),
             ["bias", value] => bias = Some(value.parse::<f32>().map_err(|_| at("bad bias"))?),
-            ["threshold", which, notice, suspect] => {
-                let slot = SENSITIVITY_NAMES
-                    .iter()
-                    .position(|s| s == which)
-                    .ok_or_else(|| at("unknown sensitivity"))?;
+            ["threshold", bucket, which, notice, suspect] => {
+                let bucket =
+                    LENGTH_BUCKETS.iter().position(|b| b.name == *bucket).ok_or_else(|| at("unknown length bucket"))?;
+                let slot =
+                    SENSITIVITY_NAMES.iter().position(|s| s == which).ok_or_else(|| at("unknown sensitivity"))?;
                 let notice = notice.parse::<f32>().map_err(|_| at("bad threshold"))?;
                 let suspect = suspect.parse::<f32>().map_err(|_| at("bad threshold"))?;
                 if !(0.0..=1.0).contains(&notice) || !(notice..=1.0).contains(&suspect) {
                     return Err(at("thresholds must satisfy 0 <= notice <= suspect <= 1"));
                 }
-                thresholds[slot] = Some(Thresholds { notice, suspect });
+                thresholds[bucket][slot] = Some(Thresholds { notice, suspect });
             }
-            [family, name, weight] => {
+            [family, name, weight, rest @ ..] if rest.is_empty() || rest == ["marker"] => {
                 let family = family_byte(family).ok_or_else(|| at("unknown feature family"))?;
                 let weight = weight.parse::<f32>().map_err(|_| at("bad weight"))?;
                 if !weight.is_finite() {
                     return Err(at("weight is not finite"));
                 }
-                weights.insert(feature_key(family, name), weight);
+                let key = feature_key(family, name);
+                weights.insert(key, weight);
+                if !rest.is_empty() {
+                    markers.insert(key, ());
+                }
             }
             _ => return Err(at("unreadable line")),
         }
     }
-    let [low, medium, high] = thresholds;
+    let mut per_bucket = [None; LENGTH_BUCKETS.len()];
+    for (bucket, slots) in thresholds.iter().enumerate() {
+        per_bucket[bucket] = match slots {
+            [Some(low), Some(medium), Some(high)] => Some([*low, *medium, *high]),
+            [None, None, None] => None,
+            _ => return Err(format!("length bucket {}: thresholds for some sensitivities only", LENGTH_BUCKETS[bucket].name)),
+        };
+    }
+    if per_bucket.iter().all(Option::is_none) {
+        return Err("no thresholds: the model would judge nothing".to_string());
+    }
     Ok(Model {
         site: site.ok_or("no site line")?,
         bias: bias.ok_or("no bias line")?,
         weights,
-        thresholds: [
-            low.ok_or("no low threshold")?,
-            medium.ok_or("no medium threshold")?,
-            high.ok_or("no high threshold")?,
-        ],
+        markers,
+        thresholds: per_bucket,
     })
 }
 
-/// Writes a model file. `features` are (family byte, name, weight); weights are written with
-/// four significant digits, which keeps the files small and changes no score by more than
-/// rounding noise.
+/// One feature of a model file: family byte, name, weight, and whether it is a quotable marker.
+pub struct FeatureLine {
+    pub family: u8,
+    pub name: String,
+    pub weight: f32,
+    pub marker: bool,
+}
+
+/// Writes a model file. Weights are written with four significant digits, which keeps the files
+/// small and changes no score by more than rounding noise.
 pub fn write(
     site: &str,
     bias: f32,
-    thresholds: [Thresholds; 3],
-    features: &[(u8, String, f32)],
+    thresholds: &[Option<BucketThresholds>; LENGTH_BUCKETS.len()],
+    features: &[FeatureLine],
     provenance: &str,
 ) -> String {
     let mut out = String::new();
@@ -159,20 +188,21 @@ pub fn write(
     out.push_str(MAGIC);
     out.push('\n');
     out.push_str(&format!("site\t{site}\nbias\t{bias:.5}\n"));
-    for (name, t) in SENSITIVITY_NAMES.iter().zip(thresholds.iter()) {
-        out.push_str(&format!(
-            "threshold\t{name}\t{:.5}\t{:.5}\n",
-            t.notice, t.suspect
-        ));
+    for (bucket, per_sensitivity) in LENGTH_BUCKETS.iter().zip(thresholds) {
+        let Some(per_sensitivity) = per_sensitivity else { continue };
+        for (name, t) in SENSITIVITY_NAMES.iter().zip(per_sensitivity) {
+            out.push_str(&format!("threshold\t{}\t{name}\t{:.5}\t{:.5}\n", bucket.name, t.notice, t.suspect));
+        }
     }
-    for (family, name, weight) in features {
-        let family = match *family {
+    for f in features {
+        let family = match f.family {
             WORD => "w",
             BIGRAM => "b",
             CHARS => "c",
             _ => "s",
         };
-        out.push_str(&format!("{family}\t{name}\t{}\n", short_number(*weight)));
+        let marker = if f.marker { "\tmarker" } else { "" };
+        out.push_str(&format!("{family}\t{}\t{}{marker}\n", f.name, short_number(f.weight)));
     }
     out
 }
@@ -193,20 +223,20 @@ fn short_number(x: f32) -> String {
 mod tests {
     use super::*;
 
+    fn line(family: u8, name: &str, weight: f32, marker: bool) -> FeatureLine {
+        FeatureLine { family, name: name.into(), weight, marker }
+    }
+
     #[test]
     fn a_written_model_reads_back() {
-        let t = Thresholds {
-            notice: 0.5,
-            suspect: 0.9,
-        };
+        let t = Thresholds { notice: 0.5, suspect: 0.9 };
+        let mut thresholds = [None; LENGTH_BUCKETS.len()];
+        thresholds[2] = Some([t, t, t]);
         let text = write(
             "x",
             -1.5,
-            [t, t, t],
-            &[
-                (WORD, "delve".into(), 1.25),
-                (BIGRAM, "delve into".into(), 0.5),
-            ],
+            &thresholds,
+            &[line(WORD, "delve", 1.25, true), line(BIGRAM, "delve into", 0.5, false)],
             "test",
         );
         let m = parse(&text).unwrap();
@@ -215,19 +245,22 @@ mod tests {
         assert_eq!(m.weight(feature_key(WORD, "delve")), 1.25);
         assert_eq!(m.weight(feature_key(BIGRAM, "delve into")), 0.5);
         assert_eq!(m.weight(feature_key(WORD, "into")), 0.0);
+        assert!(m.is_marker(feature_key(WORD, "delve")));
+        assert!(!m.is_marker(feature_key(BIGRAM, "delve into")));
+        assert_eq!(m.thresholds(2, Sensitivity::Medium), Some(t));
+        assert_eq!(m.thresholds(0, Sensitivity::Medium), None, "a bucket without thresholds is not judged");
     }
 
     #[test]
     fn damaged_files_are_refused() {
         assert!(parse("hello").is_err());
         assert!(parse(&format!("{MAGIC}\nsite\tx\nbias\tzero\n")).is_err());
-        assert!(parse(&format!(
-            "{MAGIC}\nsite\tx\nbias\t0\nthreshold\tmedium\t0.9\t0.5\n"
-        ))
-        .is_err());
+        assert!(parse(&format!("{MAGIC}\nsite\tx\nbias\t0\nthreshold\t20-60\tmedium\t0.9\t0.5\n")).is_err());
+        assert!(parse(&format!("{MAGIC}\nsite\tx\nbias\t0\n")).is_err(), "thresholds are required");
         assert!(
-            parse(&format!("{MAGIC}\nsite\tx\nbias\t0\n")).is_err(),
-            "thresholds are required"
+            parse(&format!("{MAGIC}\nsite\tx\nbias\t0\nthreshold\t20-60\tmedium\t0.5\t0.9\n")).is_err(),
+            "a bucket needs every sensitivity"
         );
+        assert!(parse(&format!("{MAGIC}\nsite\tx\nbias\t0\nw\tdelve\t1\tquoted\n")).is_err());
     }
 }

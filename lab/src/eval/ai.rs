@@ -15,7 +15,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use chaff::ai::author_text;
+use chaff::ai::{self, author_text, LENGTH_BUCKETS};
 use chaff::engine::Engine;
 use chaff::hash::{fnv1a, SplitMix64};
 use chaff::post::Post;
@@ -30,15 +30,9 @@ pub const POSTS_PER_THREAD: usize = 100;
 /// Seed of the fixed shuffle that forms the threads.
 const SHUFFLE_SEED: u64 = 0x00C0_FFEE_2026;
 
-/// Length buckets of the author's own words: (name, at least, fewer than). A detector's
-/// behaviour changes most with length, so every false-alarm target holds per bucket too.
-pub const LENGTH_BUCKETS: [(&str, usize, usize); 4] =
-    [("under-20", 0, 20), ("20-60", 20, 60), ("60-150", 60, 150), ("over-150", 150, usize::MAX)];
-
-/// The name of the length bucket of a text.
+/// The name of the length bucket of a text (the model's own buckets, `chaff::ai::LENGTH_BUCKETS`).
 pub fn length_bucket(text: &str) -> &'static str {
-    let words = author_text(text).split_whitespace().count();
-    LENGTH_BUCKETS.iter().find(|(_, low, high)| (*low..*high).contains(&words)).map_or("over-150", |b| b.0)
+    LENGTH_BUCKETS[ai::length_bucket(author_text(text).split_whitespace().count())].name
 }
 
 /// Figures of posts of one length bucket.
@@ -240,8 +234,9 @@ pub fn evaluate_corpus(corpus: Corpus, data_dir: &Path, split: Split) -> Result<
     let judged_machine: Vec<bool> = scored.iter().filter(|s| s.machine && s.judged).map(|s| s.flagged).collect();
     let buckets = LENGTH_BUCKETS
         .iter()
-        .map(|(bucket, _, _)| {
-            let inside: Vec<&Scored> = scored.iter().filter(|s| s.bucket == *bucket).collect();
+        .map(|b| b.name)
+        .map(|bucket| {
+            let inside: Vec<&Scored> = scored.iter().filter(|s| s.bucket == bucket).collect();
             let (auroc, _, human_flagged, machine_flagged) = figures_of(&inside, seed ^ fnv1a(&[bucket.as_bytes()]));
             BucketFigures {
                 bucket: bucket.to_string(),

@@ -1,24 +1,30 @@
-//! `chaff-lab train --data DIR [--out DIR]`: learns the AI-text models from the training split of
-//! the labelled corpora in DIR (../shared/data) and writes `model-<site>.txt` into the output
-//! directory (default `src/ai`, where the crate embeds them). Prints the out-of-fold AUROC of
-//! each corpus on the training split: a cross-validation check, not the evaluation (that is
-//! `chaff-lab eval`, on the validation split).
+//! `chaff-lab train --data DIR [--lexicons DIR] [--out DIR]`: learns the AI-text models from the
+//! training split of the labelled corpora in DIR (../shared/data), marks the features the
+//! published lexicons name (default: `lexicons` beside the data directory), and writes
+//! `model-<site>.txt` into the output directory (default `src/ai`, where the crate embeds them).
+//! Prints the out-of-fold AUROC of each corpus on the training split and where each length
+//! bucket's thresholds come from: a cross-validation check, not the evaluation (that is
+//! `chaff-lab eval`, on the frozen test split).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use chaff::ai::LENGTH_BUCKETS;
+use chaff_lab::lexicon::Lexicon;
 use chaff_lab::train::{self, FIT};
 
-const USAGE: &str = "usage: chaff-lab train --data DIR [--out DIR]";
+const USAGE: &str = "usage: chaff-lab train --data DIR [--lexicons DIR] [--out DIR]";
 
 pub fn run(args: &[String]) -> ExitCode {
     let mut data = PathBuf::from("../shared/data");
     let mut out = PathBuf::from("src/ai");
+    let mut lexicons: Option<PathBuf> = None;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         let target = match arg.as_str() {
             "--data" => &mut data,
             "--out" => &mut out,
+            "--lexicons" => lexicons.insert(PathBuf::new()),
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
@@ -43,6 +49,14 @@ pub fn run(args: &[String]) -> ExitCode {
         );
         return ExitCode::from(3);
     }
+    let lexicons = lexicons.unwrap_or_else(|| data.join("..").join("lexicons"));
+    let lexicon = match Lexicon::load(&lexicons) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("chaff-lab train: lexicons at {}: {e}", lexicons.display());
+            return ExitCode::from(2);
+        }
+    };
     let configs = train::shipped_configs();
     let corpora = match train::load_corpora(&data, &configs) {
         Ok(c) => c,
@@ -74,7 +88,7 @@ pub fn run(args: &[String]) -> ExitCode {
             site = config.site,
             keep = config.keep,
         );
-        let trained = train::train_site(config, &corpora, FIT, &provenance);
+        let trained = train::train_site(config, &corpora, &lexicon, FIT, &provenance);
         let path = out.join(format!("model-{}.txt", trained.site));
         if let Err(e) = std::fs::write(&path, &trained.file) {
             eprintln!("chaff-lab train: cannot write {}: {e}", path.display());
@@ -100,9 +114,11 @@ pub fn run(args: &[String]) -> ExitCode {
                 .map(|(a, b)| format!("{a:.4}/{b:.4}"))
                 .collect();
             println!(
-                "  human out-of-fold quantiles (low, medium, high) from {} ({} judged): {}",
+                "  {} words, human out-of-fold quantiles (low, medium, high) from {} ({} judged{}): {}",
+                LENGTH_BUCKETS[source.bucket].name,
                 source.corpus.name(),
                 source.human_texts,
+                if source.used { "" } else { ", too few to count" },
                 shown.join(", ")
             );
         }
