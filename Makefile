@@ -12,7 +12,7 @@ CHAFF := target/release/chaff
 LAB := target/release/chaff-lab
 THREAD := tests/pages/reddit-thread.html
 
-.PHONY: run test setup cli lab core-check extension www eval quality-report quality-guard train bench clean
+.PHONY: run test setup cli lab core-check extension www eval quality-report quality-guard train bench fuzz clean
 
 setup:
 	bash scripts/setup.sh rust browser node
@@ -73,6 +73,11 @@ train: lab
 
 bench:
 	cargo bench --bench score
+
+# Every fuzz target of fuzz/ in turn, FUZZ_SECONDS each (nightly + cargo-fuzz; docs/hardening.md).
+FUZZ_SECONDS ?= 60
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh
 
 clean:
 	cargo clean
