@@ -41,7 +41,7 @@
 
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
-use std::hash::Hasher;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::{Deserialize, Serialize};
 
@@ -49,7 +49,7 @@ use crate::ai::{self, AiAssessment};
 use crate::hash::fnv1a;
 use crate::normalize::fingerprint_form;
 use crate::post::Post;
-use crate::similarity::{fingerprint, near_copies, Fingerprint, LshIndex};
+use crate::similarity::{fingerprint, near_copies, Fingerprint, KeyHasher, LshIndex};
 use crate::verdict::{Level, Reason, ReasonKind, Sensitivity, Settings, Verdict};
 
 /// Copies posted within this window of each other count as one burst (Pacheco et al., ICWSM
@@ -249,7 +249,7 @@ pub struct Engine {
     /// Facts of each cluster of 2+ members, at its root.
     clusters: Vec<Option<Box<Cluster>>>,
     by_id: HashMap<String, u32>,
-    first_exact: HashMap<u64, u32>,
+    first_exact: HashMap<u64, u32, BuildHasherDefault<KeyHasher>>,
     lsh: LshIndex,
     author_ids: HashMap<String, u32>,
     author_names: Vec<String>,
@@ -268,7 +268,7 @@ impl Engine {
             entries: Vec::new(),
             clusters: Vec::new(),
             by_id: HashMap::new(),
-            first_exact: HashMap::new(),
+            first_exact: HashMap::default(),
             lsh: LshIndex::default(),
             author_ids: HashMap::new(),
             author_names: Vec::new(),
