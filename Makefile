@@ -12,7 +12,7 @@ CHAFF := target/release/chaff
 LAB := target/release/chaff-lab
 THREAD := tests/pages/reddit-thread.html
 
-.PHONY: run test setup cli lab core-check extension www eval quality-report quality-guard train bench fuzz clean
+.PHONY: run test setup cli lab core-check lint extension www eval quality-report quality-guard train bench compare fuzz clean
 
 setup:
 	bash scripts/setup.sh rust browser node
@@ -38,8 +38,17 @@ test: setup core-check
 	cargo test --workspace --exclude chaff-wasm
 	wasm-pack test --node wasm
 	$(MAKE) --no-print-directory extension www
+	$(MAKE) --no-print-directory lint
 	node --test tests/browser/
 	$(MAKE) --no-print-directory quality-guard
+
+# The extension's gates: no HTML sink in extension/ or www/ (eslint.config.js), nothing beyond
+# `storage` and chaff's hosts in the built manifests and no outside connection from extension
+# pages (scripts/check-manifests.mjs), and proof that both gates fail on bad input.
+lint:
+	eslint --max-warnings 0 extension www
+	node scripts/check-manifests.mjs
+	node --test scripts/lint-gates.test.mjs
 
 # The direction of the crates: the core builds for wasm32 as it is, with no feature and no HTML,
 # markdown, CSV, command-line or web crate in its dependency tree.
@@ -71,8 +80,17 @@ quality-report: lab
 train: lab
 	$(LAB) train --data $(DATA) --out src/ai
 
+# Benchmarks (figures in docs/performance.md): criterion per stage and at 1k/10k/100k posts,
+# the worst batch of a 10,000-copy flood, and the engine's memory.
 bench:
 	cargo bench --bench score
+	cargo bench --bench flood
+	cargo bench --bench memory
+
+# chaff score against rensa's and datasketch's dedup alone, whole processes on one 100k-post
+# corpus built from $(DATA) (installs both into a throwaway virtualenv under /tmp).
+compare: cli
+	python3 scripts/compare.py --data $(DATA)
 
 # Every fuzz target of fuzz/ in turn, FUZZ_SECONDS each (nightly + cargo-fuzz; docs/hardening.md).
 FUZZ_SECONDS ?= 60

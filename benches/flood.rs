@@ -1,0 +1,44 @@
+//! A flood: 10,000 near-copies of one text (none an exact copy of another), added in batches of
+//! 32 as a page that keeps loading sends them. Prints the total, the mean and the worst batch:
+//! each batch reports a new verdict for every member of the grown cluster, so the output grows
+//! with the flood, but the work per post joining it must not. Times are printed, never
+//! asserted. Run: `make bench` (or `cargo bench --bench flood`).
+
+#[path = "common/mod.rs"]
+mod common;
+
+use std::time::{Duration, Instant};
+
+use chaff::{Engine, Settings};
+
+fn main() {
+    if std::env::args().any(|a| a == "--list") {
+        return; // `cargo bench` asks every bench target for its list; this one has no criterion
+    }
+    const COPIES: usize = 10_000;
+    const BATCH: usize = 32;
+    let posts = common::flood(COPIES);
+    for round in 0..3 {
+        let mut engine = Engine::new(Settings::default());
+        let (mut worst, mut worst_at, mut total, mut reported) = (Duration::ZERO, 0, Duration::ZERO, 0);
+        for (k, batch) in posts.chunks(BATCH).enumerate() {
+            let batch = batch.to_vec();
+            let start = Instant::now();
+            reported += engine.add(batch).len();
+            let took = start.elapsed();
+            total += took;
+            if took > worst {
+                (worst, worst_at) = (took, k);
+            }
+        }
+        let copies = engine.verdicts().iter().map(|v| v.copies).max().unwrap_or(0);
+        println!(
+            "flood round {round}: {COPIES} near-copies in batches of {BATCH}: total {:.1} ms, mean batch {:.2} ms, \
+             worst batch {:.2} ms (batch {worst_at}); {reported} verdicts reported; largest cluster {} posts",
+            total.as_secs_f64() * 1e3,
+            total.as_secs_f64() * 1e3 / (COPIES / BATCH) as f64,
+            worst.as_secs_f64() * 1e3,
+            copies + 1
+        );
+    }
+}
