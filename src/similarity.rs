@@ -403,30 +403,20 @@ pub const BUCKET_CAPACITY: usize = 32;
 /// and keeps them out of the buckets).
 ///
 /// Band keys are already well-mixed 64-bit hashes, so the table uses them as they are
-/// ([`KeyHasher`]) instead of hashing them again with SipHash, and a bucket keeps its first
-/// item inline: most buckets of a thread hold one post, and then cost no allocation of their
-/// own. (Both measured: about a fifth of the time of a typical post went to bucket upkeep.)
+/// ([`KeyHasher`]) instead of hashing them again with SipHash, and a bucket holding one item
+/// (most buckets of a thread) is that item in the table itself, 16 bytes a slot; larger buckets
+/// live in `overflow`. (Both measured: bucket upkeep took about a fifth of the time of a typical
+/// post, and a table of `Vec` buckets most of the engine's memory.)
 #[derive(Debug, Default)]
 pub struct LshIndex {
-    buckets: HashMap<u64, Bucket, BuildHasherDefault<KeyHasher>>,
+    /// A band key's item, or `OVERFLOW | i` for the bucket `overflow[i]`.
+    buckets: HashMap<u64, u32, BuildHasherDefault<KeyHasher>>,
+    overflow: Vec<Vec<u32>>,
+    /// Slots of `overflow` free for reuse.
+    free: Vec<u32>,
 }
 
-/// The items of one LSH bucket, in arrival order: the first inline, the others after it.
-#[derive(Debug)]
-struct Bucket {
-    first: u32,
-    rest: Vec<u32>,
-}
-
-impl Bucket {
-    fn len(&self) -> usize {
-        1 + self.rest.len()
-    }
-
-    fn items(&self) -> impl Iterator<Item = u32> + '_ {
-        std::iter::once(self.first).chain(self.rest.iter().copied())
-    }
-}
+const OVERFLOW: u32 = 1 << 31;
 
 /// A hasher for keys that are already uniform 64-bit hashes (LSH band keys, exact-form
 /// hashes): the key itself.
@@ -463,16 +453,34 @@ impl LshIndex {
     /// bucket order, an item once per band it shares (the engine dedups with a mark per item
     /// instead of sorting).
     pub fn insert_into(&mut self, item: usize, fp: &Fingerprint, candidates: &mut Vec<usize>) {
+        let item = u32::try_from(item).ok().filter(|&i| i < OVERFLOW).expect("fewer than 2^31 items");
         for key in fp.band_keys() {
             match self.buckets.entry(key) {
                 Entry::Vacant(slot) => {
-                    slot.insert(Bucket { first: item as u32, rest: Vec::new() });
+                    slot.insert(item);
                 }
                 Entry::Occupied(mut slot) => {
-                    let bucket = slot.get_mut();
-                    candidates.extend(bucket.items().map(|c| c as usize));
-                    if bucket.len() < BUCKET_CAPACITY {
-                        bucket.rest.push(item as u32);
+                    let value = *slot.get();
+                    if value & OVERFLOW == 0 {
+                        candidates.push(value as usize);
+                        let bucket = vec![value, item];
+                        let at = match self.free.pop() {
+                            Some(at) => {
+                                self.overflow[at as usize] = bucket;
+                                at
+                            }
+                            None => {
+                                self.overflow.push(bucket);
+                                (self.overflow.len() - 1) as u32
+                            }
+                        };
+                        *slot.get_mut() = OVERFLOW | at;
+                    } else {
+                        let bucket = &mut self.overflow[(value & !OVERFLOW) as usize];
+                        candidates.extend(bucket.iter().map(|&c| c as usize));
+                        if bucket.len() < BUCKET_CAPACITY {
+                            bucket.push(item);
+                        }
                     }
                 }
             }
@@ -485,15 +493,20 @@ impl LshIndex {
         let item = item as u32;
         for key in fp.band_keys() {
             let Entry::Occupied(mut slot) = self.buckets.entry(key) else { continue };
-            let bucket = slot.get_mut();
-            if bucket.first == item {
-                if bucket.rest.is_empty() {
+            let value = *slot.get();
+            if value & OVERFLOW == 0 {
+                if value == item {
                     slot.remove();
-                } else {
-                    bucket.first = bucket.rest.remove(0);
                 }
-            } else {
-                bucket.rest.retain(|&c| c != item);
+                continue;
+            }
+            let at = value & !OVERFLOW;
+            let bucket = &mut self.overflow[at as usize];
+            bucket.retain(|&c| c != item);
+            if bucket.len() == 1 {
+                *slot.get_mut() = bucket[0];
+                self.overflow[at as usize] = Vec::new();
+                self.free.push(at);
             }
         }
     }
