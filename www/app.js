@@ -78,18 +78,50 @@ const state = {
   sourceName: 'thread',
 };
 
-const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-worker.addEventListener('message', (event) => onWorkerMessage(event.data));
+// The engine worker. When the engine fails inside it (a Rust panic: the worker's WASM instance is
+// then unusable), the worker says so ({type: 'error', fatal: true}) or dies; either way this page
+// shows the error, ends that worker and starts a fresh one, so the next run has a fresh instance
+// and the page stays usable.
+let worker = null;
+/** Whether the current worker has answered at all (an error before that is a failure to load). */
+let workerStarted = false;
+/** Whether the current worker holds the last judged thread (what a 'settings' request re-judges). */
+let workerHasThread = false;
+/** The last request that sent a whole thread ('score' or 'page'), replayed into a fresh worker. */
+let lastThreadRequest = null;
 /** Set when the worker failed to start: every later request then says so instead of waiting. */
 let engineProblem = null;
-worker.addEventListener('error', (event) => {
-  // A module worker that cannot load (most often: www/pkg was never built) lands here.
-  event.preventDefault();
-  engineProblem = `The engine could not load (${event.message || 'the worker failed to start'}). ` +
-    'If you serve this page from a checkout, build it first: make www';
+
+function startWorker() {
+  worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  workerStarted = false;
+  workerHasThread = false;
+  worker.addEventListener('message', (event) => {
+    workerStarted = true;
+    onWorkerMessage(event.data);
+  });
+  worker.addEventListener('error', (event) => {
+    event.preventDefault();
+    if (workerStarted) {
+      // It ran, then died outside a request's error handling: a fresh one for the next run.
+      engineFailed(event.message || 'the engine stopped');
+      return;
+    }
+    // A module worker that cannot load (most often: www/pkg was never built) lands here.
+    engineProblem = `The engine could not load (${event.message || 'the worker failed to start'}). ` +
+      'If you serve this page from a checkout, build it first: make www';
+    finishRun();
+    showMessages([engineProblem], 'error');
+  });
+}
+startWorker();
+
+function engineFailed(detail) {
+  worker.terminate();
+  startWorker();
   finishRun();
-  showMessages([engineProblem], 'error');
-});
+  showMessages([`Something went wrong: ${detail}. The engine was restarted; check again to retry.`], 'error');
+}
 
 function settings() {
   return { sensitivity: ui.sensitivity.value };
@@ -100,6 +132,9 @@ function send(request) {
     showMessages([engineProblem], 'error');
     return;
   }
+  // A fresh worker has no thread to re-judge: it gets the whole thread again.
+  if (request.type === 'settings' && !workerHasThread && lastThreadRequest) request = lastThreadRequest;
+  if (request.type !== 'settings') lastThreadRequest = request;
   state.run += 1;
   state.lastRequest = request;
   state.busy = true;
@@ -195,12 +230,18 @@ ui.sensitivity.addEventListener('change', () => {
 // ---- worker replies ------------------------------------------------------------------------
 
 function onWorkerMessage(message) {
+  // A dead engine serves no run, superseded or not.
+  if (message.type === 'error' && message.fatal) {
+    engineFailed(message.message);
+    return;
+  }
   if (message.run !== state.run) return;
   switch (message.type) {
     case 'progress':
       showProgress(message.stage, message.done, message.total);
       break;
     case 'result':
+      workerHasThread = true;
       finishRun();
       showResult(message);
       break;

@@ -8,7 +8,10 @@
 //   {type: 'page', run, html, site, settings} extract a saved page (site: reddit | old-reddit | x,
 //                                             or undefined to detect it), score it, annotate it inertly
 //   {type: 'settings', run, settings}         re-judge the last thread with new settings
-// Replies: {type: 'progress', run, stage, done, total}, {type: 'result', run, …}, {type: 'error', run, message}.
+// Replies: {type: 'progress', run, stage, done, total}, {type: 'result', run, …},
+// {type: 'error', run, message, fatal}: `fatal` when the WASM itself failed (a Rust panic surfaces
+// as `RuntimeError: unreachable`, after which this worker's instance is unusable): the page then
+// ends this worker and starts a fresh one, with a fresh instance, for the next run (app.js).
 //
 // Design: posts go into ChaffEngine in chunks, yielding to the event loop between chunks. That
 // lets progress reach the page as it happens and lets a newer request (the visitor pressed
@@ -32,7 +35,10 @@ self.addEventListener('message', (event) => {
   const request = event.data;
   latestRun = request.run;
   handle(request).catch((error) => {
-    self.postMessage({ type: 'error', run: request.run, message: messageOf(error) });
+    const fatal = error instanceof WebAssembly.RuntimeError;
+    // Nothing of a dead instance is kept: a settings change then has no thread to re-judge here.
+    if (fatal) lastThread = null;
+    self.postMessage({ type: 'error', run: request.run, message: messageOf(error), fatal });
   });
 });
 
@@ -136,5 +142,6 @@ function nextTask() {
 }
 
 function messageOf(error) {
+  if (error instanceof WebAssembly.RuntimeError) return `an internal error in the engine (${error.message})`;
   return error instanceof Error ? error.message : String(error);
 }

@@ -11,6 +11,14 @@
 // lowers one as the thread grows (only a settings change can). Every scored post element carries
 // data-chaff-level; switching chaff off removes it and every hint. Nothing here touches the
 // network: the engine is local WASM (engine/engine.js).
+// Containment: any error in the work loop, and any failure of the engine (a Rust panic in the WASM
+// comes out of the engine wrappers as an EngineFailure, engine/failure.js), halts chaff on this
+// page for good: one console.warn, then everything chaff added goes (the same clean-up as switching
+// chaff off: observer, work loop, badges, level attributes, panel), and the popup says "chaff
+// stopped on this page" (the `stopped` field of the counts reply) until the page is reloaded.
+// The badges go rather than stay because nothing could keep them true any more: a half-read
+// thread's levels would be frozen as they were, edits and new copies unseen, and the panel could
+// not ask the dead engine for its clusters. The page itself never sees the error.
 import * as settingsStore from '../settings.js';
 import * as memory from '../memory.js';
 import * as engines from '../engine/engine.js';
@@ -22,6 +30,7 @@ import * as observer from './observer.js';
 import { readSome, LEVEL_ATTRIBUTE } from './reading.js';
 import { whenSiteAppears } from './site-detection.js';
 import { countByLevel } from '../shared/levels.js';
+import { EngineFailure, describe } from '../engine/failure.js';
 
 const SLICE_MS = 8;
 // The worker engine costs this thread only the message, so it takes bigger batches.
@@ -35,9 +44,23 @@ let adapter = null;
 let thread = null; // the thread being read, or null while chaff is off here
 let watcher = null;
 let pumping = false;
+// Why chaff stopped on this page for good ('internal-error'), or null while it runs.
+let halted = null;
 
 function siteEnabled() {
   return Boolean(adapter && settings && settings.sites[adapter.name] !== false);
+}
+
+// Stops chaff on this page after an error it cannot trust itself past; logs once.
+function halt(error) {
+  if (halted) return;
+  halted = 'internal-error';
+  console.warn(`chaff stopped on this page after an internal error (${describe(error)}); the page is unaffected, reload it to start chaff again.`);
+  try {
+    stop();
+  } catch {
+    // stop() only removes what chaff added; a failure there leaves nothing running either.
+  }
 }
 
 // The thread's identity for cross-thread memory: Reddit's /comments/ID and X's /status/ID, so
@@ -133,7 +156,8 @@ async function askMemory(state, ids) {
     }
     pump();
   } catch (error) {
-    console.warn('chaff: cross-thread memory unavailable:', String(error));
+    if (error instanceof EngineFailure) halt(error);
+    else console.warn('chaff: cross-thread memory unavailable:', String(error));
   }
 }
 
@@ -197,7 +221,7 @@ async function pump() {
       if (state === thread) showSome(state, Math.max(until, performance.now() + SLICE_MS / 2));
     }
   } catch (error) {
-    console.error('chaff:', error);
+    halt(error);
   } finally {
     pumping = false;
   }
@@ -232,7 +256,11 @@ function refreshPanelSoon() {
 }
 
 async function refreshPanel() {
-  if (thread && panel.isOpen()) panel.update(await snapshot());
+  try {
+    if (thread && panel.isOpen()) panel.update(await snapshot());
+  } catch (error) {
+    halt(error);
+  }
 }
 
 // Scrolls to a post and returns its element, or null when it is not on the page (panel jumps).
@@ -246,7 +274,13 @@ function locate(postId) {
 // ---- lifecycle ----
 
 function start() {
-  thread = newThread();
+  if (halted) return;
+  try {
+    thread = newThread();
+  } catch (error) {
+    halt(error);
+    return;
+  }
   watcher = observer.watch(adapter.observeRoot(document), {
     onNodes(nodes) {
       if (!thread) return;
@@ -263,8 +297,11 @@ function start() {
 function stop() {
   watcher?.disconnect();
   watcher = null;
-  if (thread) thread.engine.dispose();
-  thread = null;
+  const engine = thread?.engine;
+  thread = null; // the work loop ends at its next turn (pump() checks `thread`)
+  engine?.dispose();
+  clearTimeout(panelTimer);
+  panelTimer = 0;
   hints.removeAll();
   for (const element of document.querySelectorAll(`[${LEVEL_ATTRIBUTE}]`)) element.removeAttribute(LEVEL_ATTRIBUTE);
 }
@@ -273,13 +310,13 @@ function stop() {
 function restart() {
   stop();
   adapter = adapters.detect(document) ?? adapter;
-  if (siteEnabled()) start();
+  if (siteEnabled() && !halted) start();
 }
 
 async function applySettings(next) {
   const previous = settings;
   settings = next;
-  if (!adapter) return;
+  if (!adapter || halted) return;
   if (!siteEnabled()) {
     stop();
     return;
@@ -290,8 +327,13 @@ async function applySettings(next) {
   }
   const state = thread;
   if (previous.sensitivity !== next.sensitivity || previous.trustedAuthors.join('\n') !== next.trustedAuthors.join('\n')) {
-    const changed = await state.engine.setSettings(next);
-    if (state === thread) takeVerdicts(state, changed);
+    try {
+      const changed = await state.engine.setSettings(next);
+      if (state === thread) takeVerdicts(state, changed);
+    } catch (error) {
+      halt(error);
+      return;
+    }
   }
   if (previous.display !== next.display) for (const id of state.verdicts.keys()) state.toShow.add(id);
   pump();
@@ -299,9 +341,15 @@ async function applySettings(next) {
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (message?.type === 'chaff:counts') {
-    sendResponse({ site: adapter?.name ?? null, counts: countByLevel(thread?.verdicts.values() ?? []), enabled: siteEnabled(), engine: engines.runsIn() });
+    sendResponse({
+      site: adapter?.name ?? null,
+      counts: countByLevel(thread?.verdicts.values() ?? []),
+      enabled: siteEnabled(),
+      engine: engines.runsIn(),
+      stopped: halted,
+    });
   } else if (message?.type === 'chaff:toggle-panel' && thread) {
-    snapshot().then((snap) => panel.toggle(snap, locate));
+    snapshot().then((snap) => panel.toggle(snap, locate), halt);
     sendResponse({ ok: true });
   }
   return false;
@@ -312,8 +360,13 @@ async function main() {
   settings = loaded;
   settingsStore.onChange(applySettings);
   whenSiteAppears(async (site) => {
-    await engines.warmUp(site.name);
     adapter = site;
+    try {
+      await engines.warmUp(site.name);
+    } catch (error) {
+      halt(error);
+      return;
+    }
     if (siteEnabled()) start();
   });
 }

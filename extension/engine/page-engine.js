@@ -1,8 +1,29 @@
 // The WASM engine inside the content script: the fast path, used wherever the page's CSP lets
 // the content script compile WebAssembly. Its methods are async only to match WorkerEngine, so the
 // content script never needs to know where its engine runs.
+// Containment: every call into the WASM goes through `guard`. Whatever it throws comes out as an
+// EngineFailure (failure.js), never a raw error in the middle of the content script's work, and a
+// trap (a Rust panic is `RuntimeError: unreachable`) marks this page's instance dead: every later
+// call, on any engine, fails at once instead of running code on memory the panic left
+// half-written. wasm-bindgen's glue cannot make a second instance in the same script, so the
+// content script stops chaff on the page (content.js halt()) rather than restarting it.
 import init, { ChaffEngine, fingerprintKeys } from '../pkg/chaff_wasm.js';
 import { engineSettings } from './engine-settings.js';
+import { EngineFailure, isTrap } from './failure.js';
+
+// The first trap of this page's instance, or null while it is healthy.
+let dead = null;
+
+function guard(call) {
+  if (dead) throw dead;
+  try {
+    return call();
+  } catch (error) {
+    const failure = error instanceof EngineFailure ? error : new EngineFailure(error);
+    if (isTrap(error)) dead = failure;
+    throw failure;
+  }
+}
 
 // Rejects where the page's CSP lacks 'wasm-unsafe-eval' (a CompileError, verified in Chromium).
 export function instantiate() {
@@ -18,34 +39,48 @@ const WARM_UP_TEXT =
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 export async function warmUp(site) {
-  const scratch = new ChaffEngine(undefined);
+  const scratch = guard(() => new ChaffEngine(undefined));
   try {
-    scratch.add([{ id: 'warm-up-short', text: 'ok', site }]);
+    guard(() => scratch.add([{ id: 'warm-up-short', text: 'ok', site }]));
     await nextTask();
-    scratch.add([{ id: 'warm-up-long', text: WARM_UP_TEXT, site }]);
+    guard(() => scratch.add([{ id: 'warm-up-long', text: WARM_UP_TEXT, site }]));
     await nextTask();
   } finally {
-    scratch.free();
+    release(scratch);
+  }
+}
+
+// Frees a WASM object; on a dead instance only detaches the handle (wasm-bindgen's
+// __destroy_into_raw: its pointer is dropped and the finalizer unregistered), so neither this call
+// nor the garbage collector's finalizer ever runs code in the dead instance again.
+function release(handle) {
+  try {
+    if (dead) handle.__destroy_into_raw?.();
+    else handle.free();
+  } catch {
+    // A handle still borrowed by the call that failed: nothing more to undo.
   }
 }
 
 export class PageEngine {
   constructor(settings) {
-    this.inner = new ChaffEngine(engineSettings(settings));
+    this.inner = guard(() => new ChaffEngine(engineSettings(settings)));
   }
   async add(posts) {
-    return this.inner.add(posts);
+    return guard(() => this.inner.add(posts));
   }
   async setSettings(settings) {
-    return this.inner.setSettings(engineSettings(settings));
+    return guard(() => this.inner.setSettings(engineSettings(settings)));
   }
   async clusters() {
-    return this.inner.clusters();
+    return guard(() => this.inner.clusters());
   }
   async fingerprintKeys(texts) {
-    return texts.map((text) => fingerprintKeys(text));
+    return guard(() => texts.map((text) => fingerprintKeys(text)));
   }
   dispose() {
-    this.inner.free();
+    const inner = this.inner;
+    this.inner = null;
+    if (inner) release(inner);
   }
 }

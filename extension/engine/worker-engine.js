@@ -4,11 +4,15 @@
 // every post it sent (latest text per id) and tags its engine with a random token; when the
 // worker answers that it does not know the token, the whole thread is sent again once and the
 // worker's full verdict list is taken as the change set.
+// A failure of the worker's WASM (background/engine-host.js answers `engineFailed`) comes out as
+// an EngineFailure, as it does from the page engine, and the content script stops on this page.
 import { engineSettings } from './engine-settings.js';
+import { EngineFailure } from './failure.js';
 
 async function askWorker(message) {
   const reply = await chrome.runtime.sendMessage({ type: 'chaff:engine', ...message });
   if (!reply) throw new Error('chaff: no answer from the background worker');
+  if (reply.engineFailed) throw new EngineFailure(`in the background worker: ${reply.error}`);
   if (reply.error) throw new Error(`chaff worker: ${reply.error}`);
   return reply;
 }

@@ -1,4 +1,5 @@
-// chaff popup logic: asks the current tab's content script for its counts ({type:'chaff:counts'}),
+// chaff popup logic: asks the current tab's content script for its counts ({type:'chaff:counts'};
+// `stopped` set when chaff halted on that page after an internal error, content.js halt()),
 // switches chaff on or off for that site (settings.sites[site], applied live by the content
 // script), opens the moderator panel ({type:'chaff:toggle-panel'}), and asks for host access when
 // the browser has not granted it (Firefox before 127 grants MV3 host permissions only on opt-in,
@@ -46,6 +47,13 @@ function showCounts(reply) {
   $('site-enabled').checked = Boolean(reply.enabled);
   $('site-label').textContent = `On for ${siteName}`;
   $('engine').textContent = ENGINE_NAMES[reply.engine] ?? (typeof reply.engine === 'string' ? `engine: ${reply.engine}` : '');
+  if (reply.stopped) {
+    // content.js halt(): chaff hit an internal error on this page and removed its hints.
+    $('state').textContent = 'chaff stopped on this page: an internal error. The page is unaffected; reload it to start chaff again.';
+    $('counts').hidden = true;
+    setPanelVisible(false);
+    return;
+  }
   if (!reply.enabled) {
     $('state').textContent = `chaff is off on ${siteName}.`;
     $('counts').hidden = true;
