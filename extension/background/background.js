@@ -4,6 +4,12 @@
 // the service worker, Firefox as an event page (background.scripts), and a classic script is the
 // one form both load.
 import { handleEngineMessage } from './engine-host.js';
+import { dropOldForms } from '../memory.js';
+
+// An update must not leave an older, more revealing form of the memory behind (memory.js).
+chrome.runtime.onInstalled.addListener(() => {
+  dropOldForms().catch((error) => console.warn('chaff: could not check the stored memory:', String(error)));
+});
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   // Only the extension's own content scripts talk to the engine (no externally_connectable).

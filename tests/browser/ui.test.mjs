@@ -610,8 +610,21 @@ test('panel: clusters, top AI posts, jumps, export buttons, Escape closes', asyn
   await page.close();
 });
 
-test('memory: stores only salted hashes, counts other threads, honours the switch and private windows', async () => {
+// Thread tags are 10 bits (memory.js), so two thread names of a test may share one by chance and
+// merge in the counts (by design). The memory tests fix the salt (all zero bytes) to one under
+// which their thread names all have distinct tags, and check that they do.
+const FIXED_SALT = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+async function fixSalt(page, threadIds) {
+  const tags = await page.evaluate(async ([salt, ids]) => {
+    await chrome.storage.local.set({ chaffMemorySalt: salt });
+    return Promise.all(ids.map((id) => chaff.memory.threadTag(id)));
+  }, [FIXED_SALT, threadIds]);
+  assert.equal(new Set(tags).size, threadIds.length, `distinct tags under the fixed salt: ${tags}`);
+}
+
+test('memory: stores only salted hashes and 10-bit thread tags, counts other threads, honours the switch and private windows', async () => {
   const page = await openThread();
+  await fixSalt(page, ['reddit:t3_first', 'reddit:t3_second', 'reddit:t3_third', 'reddit:t3_fourth', 'reddit:t3_fifth']);
   const result = await page.evaluate(async () => {
     const entries = [
       { id: 't1_one', keys: ['1234567890123456789', '987654321'] },
@@ -652,11 +665,11 @@ test('memory: stores only salted hashes, counts other threads, honours the switc
     assert.ok(!dump.includes(plain), `stored memory must not contain "${plain}"`);
   }
   const memory = result.stored.chaffMemory;
-  assert.equal(memory.v, 1);
+  assert.equal(memory.v, 2);
   assert.equal(memory.keys.length, 3, 'one entry per distinct key');
-  for (const [keyHash, threads] of memory.keys) {
+  for (const [keyHash, tags] of memory.keys) {
     assert.match(keyHash, /^[A-Za-z0-9+/]{12}$/);
-    for (const thread of threads) assert.match(thread, /^[A-Za-z0-9+/]{12}$/);
+    for (const tag of tags) assert.ok(Number.isInteger(tag) && tag >= 0 && tag < 1024, `a thread is a 10-bit tag, not ${tag}`);
   }
   assert.equal(typeof result.stored.chaffMemorySalt, 'string');
   assert.deepEqual(result.whenOff, [], 'switched off: nothing recalled');
@@ -668,8 +681,24 @@ test('memory: stores only salted hashes, counts other threads, honours the switc
   await page.close();
 });
 
+test('memory: an older stored form (version 1, full thread hashes) is deleted, not read', async () => {
+  const page = await openThread();
+  const result = await page.evaluate(async () => {
+    const old = { v: 1, keys: [['AAAAAAAAAAAA', ['BBBBBBBBBBBB', 'CCCCCCCCCCCC']]] };
+    await chrome.storage.local.set({ chaffMemory: old });
+    await chaff.memory.dropOldForms();
+    const afterUpgrade = 'chaffMemory' in __storedArea();
+    await chrome.storage.local.set({ chaffMemory: old });
+    const seen = await chaff.memory.recall([{ id: 'p', keys: ['1', '2', '3'] }], 'reddit:t3_now');
+    return { afterUpgrade, afterRecall: 'chaffMemory' in __storedArea(), seen: [...seen] };
+  });
+  assert.deepEqual(result, { afterUpgrade: false, afterRecall: false, seen: [] });
+  await page.close();
+});
+
 test('memory: a thread counts only when three of a post\'s keys lead to it', async () => {
   const page = await openThread();
+  await fixSalt(page, ['thread-a', 'thread-b', 'thread-c', 'thread-now']);
   const counts = await page.evaluate(async () => {
     const keysOf = (from, count) => Array.from({ length: count }, (_, i) => `band${from + i}`);
     await chaff.memory.remember([{ id: 'p', keys: keysOf(0, 40) }], 'thread-a');
@@ -685,6 +714,7 @@ test('memory: a thread counts only when three of a post\'s keys lead to it', asy
 
 test('memory: bounded, least recently touched keys evicted first, batched writes', async () => {
   const page = await openThread();
+  await fixSalt(page, [...Array.from({ length: 9 }, (_, t) => `thread-${t}`), 'thread-a', 'thread-b']);
   const result = await page.evaluate(async () => {
     let writes = 0;
     const set = chrome.storage.local.set;
