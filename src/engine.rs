@@ -49,6 +49,7 @@ use crate::ai::{self, AiAssessment};
 use crate::hash::fnv1a;
 use crate::normalize::fingerprint_form;
 use crate::post::Post;
+use crate::reaction::is_short_reaction;
 use crate::similarity::{fingerprint, near_copies, Fingerprint, KeyHasher, LshIndex};
 use crate::verdict::{Level, Reason, ReasonKind, Sensitivity, Settings, Verdict};
 
@@ -102,6 +103,9 @@ struct Node {
     id_hash: u64,
     /// The exact-form hash of its fingerprint, if it has one.
     exact: Option<u64>,
+    /// Its text is a short reaction (`reaction::is_short_reaction`), what people repeat without
+    /// a campaign.
+    reaction: bool,
 }
 
 /// What the engine keeps of a post still on the page.
@@ -141,6 +145,8 @@ struct Cluster {
     links: HashMap<u32, LinkAuthors>,
     /// Links shared by 2+ authors, in the order they became shared.
     shared: Vec<u32>,
+    /// Every member is a short reaction. Only falls, as members join.
+    all_reactions: bool,
 }
 
 impl Cluster {
@@ -155,6 +161,7 @@ impl Cluster {
             busiest: 0,
             links: HashMap::new(),
             shared: Vec::new(),
+            all_reactions: true,
         };
         cluster.absorb(index, node);
         cluster
@@ -163,6 +170,7 @@ impl Cluster {
     /// Adds one member's share of the facts.
     fn absorb(&mut self, index: u32, node: &Node) {
         self.size += 1;
+        self.all_reactions &= node.reaction;
         if index < self.earliest {
             self.earliest = index;
             self.earliest_id_hash = node.id_hash;
@@ -182,6 +190,7 @@ impl Cluster {
     /// Adds the facts of another cluster, the smaller of the two.
     fn merge(&mut self, other: Cluster) {
         self.size += other.size;
+        self.all_reactions &= other.all_reactions;
         if other.earliest < self.earliest {
             self.earliest = other.earliest;
             self.earliest_id_hash = other.earliest_id_hash;
@@ -457,6 +466,7 @@ impl Engine {
             text_hash: text_hash(&post.text),
             id_hash: fnv1a(&[post.id.as_bytes()]),
             exact: None,
+            reaction: is_short_reaction(own_text(post)),
         }
     }
 
@@ -559,7 +569,12 @@ impl Engine {
         self.nodes[iu] = node;
         self.entries[iu] = Some(self.new_entry(&post));
 
-        // The remaining members, linked again among themselves only.
+        // The remaining members, linked again among themselves only. Their "already compared"
+        // marks date from their first linking, when the pair may have been skipped for sharing a
+        // cluster through the post that left: cleared, or that pair would never be compared again.
+        for &m in &members {
+            self.seen_by[m as usize] = u32::MAX;
+        }
         let mut exact_first: HashMap<u64, u32> = HashMap::new();
         let mut local = LshIndex::default();
         let mut candidates = Vec::new();
@@ -672,6 +687,7 @@ impl Engine {
             last: cluster.times.last().copied(),
             busiest_burst: cluster.busiest as usize,
             shared_links: self.shared_links(cluster),
+            short_reaction: cluster.all_reactions,
         };
         Some(Judged {
             id: cluster_id(cluster.earliest_id_hash),
@@ -738,6 +754,8 @@ struct ClusterFacts {
     /// The most members posted within any one `BURST_WINDOW_SECS`.
     busiest_burst: usize,
     shared_links: Vec<String>,
+    /// Every member is a short reaction.
+    short_reaction: bool,
 }
 
 struct ClusterJudgement {
@@ -766,13 +784,23 @@ fn judge_cluster(c: &ClusterFacts, sensitivity: Sensitivity) -> ClusterJudgement
     if copies >= suspect_at || (coordinated && copies >= notice_at) {
         level = Level::Suspect;
     }
+    // A short reaction several people wrote ("Waka waka") is no campaign: at most a notice,
+    // unless several accounts posted it in a burst or with a link (`coordinated`), which is how
+    // a campaign repeats even a slogan.
+    if c.short_reaction && !coordinated {
+        level = level.min(Level::Notice);
+    }
     // 1 copy → 0.5, 2 → 0.67, 4 → 0.8, … approaching 1; coordination adds a fixed step.
     let mut score = copies as f32 / (copies as f32 + 1.0);
     if coordinated {
         score = (score + 0.15).min(1.0);
     }
 
-    let mut reasons = vec![Reason { kind: ReasonKind::Duplicate, text: duplicate_reason(c) }];
+    let reaction = c.short_reaction && !coordinated;
+    let mut reasons = vec![Reason {
+        kind: ReasonKind::Duplicate,
+        text: if reaction { reaction_reason(c) } else { duplicate_reason(c) },
+    }];
     if coordinated {
         let mut parts = Vec::new();
         if c.busiest_burst >= 3 {
@@ -791,8 +819,31 @@ fn judge_cluster(c: &ClusterFacts, sensitivity: Sensitivity) -> ClusterJudgement
     ClusterJudgement { level, score, reasons }
 }
 
+/// A common reaction: what it is, without the campaign wording.
+fn reaction_reason(c: &ClusterFacts) -> String {
+    let others = c.members.len() - 1;
+    if c.authors.len() >= 2 {
+        format!(
+            "a common reaction: {others} other {} in this thread say the same",
+            if others == 1 { "post" } else { "posts" }
+        )
+    } else {
+        format!("a common reaction, posted {} times by the same account", c.members.len())
+    }
+}
+
 fn duplicate_reason(c: &ClusterFacts) -> String {
     let copies = c.members.len() - 1;
+    // One account repeating itself is a repost, not a campaign of several.
+    if c.authors.len() == 1 && copies >= 1 {
+        let mut text = format!("the same account posted this text {} times in this thread", c.members.len());
+        if let (Some(first), Some(last)) = (c.first, c.last) {
+            if last > first {
+                text.push_str(&format!(" within {}", human_span(last - first)));
+            }
+        }
+        return text;
+    }
     let mut text = if copies == 1 {
         "1 near-copy of this text in this thread".to_string()
     } else {
@@ -995,6 +1046,41 @@ mod tests {
     }
 
     #[test]
+    fn a_reaction_several_people_wrote_is_a_notice_worded_as_a_reaction() {
+        let hour = 3600;
+        let posts: Vec<Post> = ["ann", "bob", "cat", "dan"]
+            .iter()
+            .enumerate()
+            .map(|(i, who)| post(&format!("r{i}"), who, i as i64 * 5 * hour, "Who is still watching in 2015?"))
+            .collect();
+        for v in score_thread(posts, Settings::default()) {
+            assert_eq!(v.level, Level::Notice, "{v:?}");
+            assert_eq!(v.reasons[0].text, "a common reaction: 3 other posts in this thread say the same");
+            assert!(v.reasons.iter().all(|r| r.kind != ReasonKind::Coordination));
+        }
+    }
+
+    #[test]
+    fn a_reaction_posted_in_a_burst_by_several_accounts_stays_a_campaign() {
+        let posts: Vec<Post> = ["ann", "bob", "cat"]
+            .iter()
+            .enumerate()
+            .map(|(i, who)| post(&format!("r{i}"), who, 1000 + i as i64 * 60, "Who is still watching in 2015?"))
+            .collect();
+        for v in score_thread(posts, Settings::default()) {
+            assert_eq!(v.level, Level::Suspect, "{v:?}");
+            assert!(v.reasons.iter().any(|r| r.kind == ReasonKind::Coordination));
+        }
+    }
+
+    #[test]
+    fn one_account_reposting_is_worded_as_a_repost() {
+        let posts: Vec<Post> = (0..3).map(|i| post(&format!("p{i}"), "spam1", 1000 + i * 600, PROMO)).collect();
+        let verdicts = score_thread(posts, Settings::default());
+        assert_eq!(verdicts[0].reasons[0].text, "the same account posted this text 3 times in this thread within 20 minutes");
+    }
+
+    #[test]
     fn common_short_replies_are_never_a_campaign() {
         let verdicts = score_thread(campaign(), Settings::default());
         let thanks: Vec<_> = verdicts.iter().filter(|v| v.id == "c" || v.id == "d").collect();
@@ -1117,7 +1203,7 @@ mod tests {
     fn the_busiest_burst_kept_as_times_arrive_is_the_one_counted_from_scratch() {
         let mut rng = crate::hash::SplitMix64::new(11);
         for _ in 0..300 {
-            let node = |t| Node { parent: 0, next: 0, author: None, created: Some(t), links: Box::new([]), text_hash: 0, id_hash: 0, exact: None };
+            let node = |t| Node { parent: 0, next: 0, author: None, created: Some(t), links: Box::new([]), text_hash: 0, id_hash: 0, exact: None, reaction: false };
             let mut cluster = Cluster::of(0, &node(rng.below(20_000) as i64));
             let mut times = cluster.times.clone();
             for k in 1..40 {

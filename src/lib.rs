@@ -15,6 +15,7 @@ pub mod engine;
 pub mod hash;
 pub mod normalize;
 pub mod post;
+pub mod reaction;
 pub mod similarity;
 pub mod verdict;
 
