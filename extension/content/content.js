@@ -38,6 +38,18 @@ const WORKER_BATCH = 100;
 // Measured: a 56-post batch on a 1,000-comment thread took 20-24 ms when clusters grew.
 const MAX_PAGE_BATCH = 32;
 const PANEL_REFRESH_MS = 1000;
+// The most of a post's text the engine is given. Reddit caps a post at 40,000 characters (a
+// comment at 10,000), X a long post at 25,000; a longer "post" is a hostile page, and the engine's
+// cost grows with the text, in one call that cannot yield: a 1 MB body would be one long task.
+// The first 40,000 characters fingerprint a real post whole and a giant one well enough.
+const MAX_ENGINE_TEXT = 40_000;
+
+// `text` cut to MAX_ENGINE_TEXT UTF-16 units, never inside a surrogate pair.
+function engineText(text) {
+  if (text.length <= MAX_ENGINE_TEXT) return text;
+  const end = /[\uD800-\uDBFF]/.test(text[MAX_ENGINE_TEXT - 1]) ? MAX_ENGINE_TEXT - 1 : MAX_ENGINE_TEXT;
+  return text.slice(0, end);
+}
 
 let settings = null;
 let adapter = null;
@@ -81,6 +93,7 @@ function newThread() {
     memoryAsked: new Set(), // ids already looked up in memory.js
     elementIds: new WeakMap(), // post element -> id it showed when last read
     toRead: new Set(), // nodes whose posts must be (re-)read
+    toReadPosts: new Set(), // post elements resolved from toRead, waiting to be read (reading.js)
     toScore: new Map(), // id -> post to send to the engine
     toShow: new Set(), // ids whose hint must be (re-)drawn
     msPerPost: 1, // measured cost of the in-page engine, for batch sizes
@@ -92,7 +105,7 @@ function newThread() {
 function enginePost(post) {
   return {
     id: post.id,
-    text: post.text,
+    text: engineText(post.text),
     author: post.author ?? undefined,
     title: post.title ?? undefined,
     created: post.created ?? undefined,
@@ -142,7 +155,7 @@ async function askMemory(state, ids) {
   for (const id of ids) state.memoryAsked.add(id);
   const posts = ids.map((id) => state.posts.get(id)).filter(Boolean);
   try {
-    const keys = await state.engine.fingerprintKeys(posts.map((post) => post.text));
+    const keys = await state.engine.fingerprintKeys(posts.map((post) => engineText(post.text)));
     const entries = posts.map((post, i) => ({ id: post.id, keys: keys[i] })).filter((entry) => entry.keys.length);
     if (!entries.length || state !== thread) return;
     const seen = await memory.recall(entries, state.threadId);
@@ -203,7 +216,7 @@ function showSome(state, until) {
 // ---- the work loop ----
 
 function hasWork(state) {
-  return state.toRead.size > 0 || state.toScore.size > 0 || state.toShow.size > 0;
+  return state.toRead.size > 0 || state.toReadPosts.size > 0 || state.toScore.size > 0 || state.toShow.size > 0;
 }
 
 async function pump() {
