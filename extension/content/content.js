@@ -8,9 +8,9 @@
 // task and the reader feels the page stall. Posts are tied to their id, not their node: a node
 // re-used for another post or re-rendered by the site is re-read and re-checked; a post whose text
 // changed is sent again (the engine re-scores an edit). Levels come from the engine, which never
-// lowers one as the thread grows (only a settings change can). Every scored post element carries
-// data-chaff-level; switching chaff off removes it and every hint. Nothing here touches the
-// network: the engine is local WASM (engine/engine.js).
+// lowers one as the thread grows (only a settings change or an edited post can). Every scored
+// post element carries data-chaff-level; switching chaff off removes it and every hint. Nothing
+// here touches the network: the engine is local WASM (engine/engine.js).
 // Containment: any error in the work loop, and any failure of the engine (a Rust panic in the WASM
 // comes out of the engine wrappers as an EngineFailure, engine/failure.js), halts chaff on this
 // page for good: one console.warn, then everything chaff added goes (the same clean-up as switching
