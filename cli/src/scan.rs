@@ -1,5 +1,6 @@
-//! `chaff scan PAGE.html [--site auto|reddit|old-reddit|x] [--out ANNOTATED.html] [--json]`:
-//! a saved Reddit or X thread page → its posts (lol_html, rules from src/sites.json) → one
+//! `chaff scan PAGE.html [--site auto|NAME] [--out ANNOTATED.html] [--json]`:
+//! a saved thread page of a site in src/sites.json (Reddit, old Reddit, X, Hacker News, GitHub,
+//! Bluesky, YouTube) → its posts (lol_html, rules from src/sites.json) → one
 //! `Engine` → a report a person reads, or (`--json`) the verdicts in the `chaff score` format,
 //! and (`--out`) the page written back with a badge beside each notice or suspect post.
 //!
@@ -14,7 +15,8 @@ use std::process::ExitCode;
 use chaff_page::{annotate, detect_site, extract_posts, Site};
 use chaff::{ClusterSummary, Engine, Level, Post, Settings, Verdict};
 
-const USAGE: &str = "usage: chaff scan PAGE.html [--site auto|reddit|old-reddit|x] [--out ANNOTATED.html] [--json]";
+const USAGE: &str = "usage: chaff scan PAGE.html \
+                     [--site auto|reddit|old-reddit|x|hacker-news|github|bluesky|youtube] [--out ANNOTATED.html] [--json]";
 
 struct Options {
     page: String,
@@ -33,7 +35,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         match arg.as_str() {
             "--json" => json = true,
             "--site" => {
-                let value = rest.next().ok_or("--site needs a value: auto, reddit, old-reddit or x")?;
+                let value = rest.next().ok_or_else(|| format!("--site needs a value: auto, {}", Site::NAMES))?;
                 site = match value.as_str() {
                     "auto" => None,
                     name => Some(name.parse::<Site>().map_err(|e| e.to_string())?),
@@ -75,9 +77,10 @@ fn scan(options: &Options) -> Result<(), String> {
         None => (
             detect_site(&html).ok_or_else(|| {
                 format!(
-                    "{} does not look like a new Reddit, old Reddit or X thread; \
-                     pass --site reddit|old-reddit|x if it is one",
-                    options.page
+                    "{} does not look like a thread page of a site chaff reads; \
+                     pass --site NAME ({}) if it is one",
+                    options.page,
+                    Site::NAMES
                 )
             })?,
             true,

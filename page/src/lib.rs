@@ -1,5 +1,6 @@
-//! Reading saved pages of new Reddit, old Reddit and X: which site a page is, its posts, and
-//! the page written back with a badge beside each notice or suspect post.
+//! Reading saved pages of new Reddit, old Reddit, X, Hacker News, GitHub, Bluesky and YouTube:
+//! which site a page is, its posts, and the page written back with a badge beside each notice or
+//! suspect post.
 //!
 //! Design: every selector lives in `src/sites.json` (`sites`), the one description the
 //! extension's content script reads too; this module only interprets it. `reader` walks a page
@@ -34,10 +35,19 @@ pub enum Site {
     Reddit,
     OldReddit,
     X,
+    /// news.ycombinator.com item pages (a story or comment with its flat comment tree).
+    HackerNews,
+    /// github.com issue, pull-request and discussion conversations.
+    GitHub,
+    /// bsky.app thread pages and feeds.
+    Bluesky,
+    /// YouTube watch-page comments and replies.
+    YouTube,
 }
 
 impl Site {
-    pub const ALL: [Site; 3] = [Site::Reddit, Site::OldReddit, Site::X];
+    pub const ALL: [Site; 7] =
+        [Site::Reddit, Site::OldReddit, Site::X, Site::HackerNews, Site::GitHub, Site::Bluesky, Site::YouTube];
 
     /// The `Post.site` value and the site's `name` in sites.json.
     pub fn as_str(self) -> &'static str {
@@ -45,8 +55,15 @@ impl Site {
             Site::Reddit => "reddit",
             Site::OldReddit => "old-reddit",
             Site::X => "x",
+            Site::HackerNews => "hacker-news",
+            Site::GitHub => "github",
+            Site::Bluesky => "bluesky",
+            Site::YouTube => "youtube",
         }
     }
+
+    /// Every site name, for messages.
+    pub const NAMES: &'static str = "reddit, old-reddit, x, hacker-news, github, bluesky or youtube";
 
     fn description(self) -> Result<&'static SiteDescription, ExtractError> {
         let all = sites::descriptions().map_err(ExtractError::Description)?;
@@ -76,7 +93,7 @@ impl FromStr for Site {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExtractError {
-    /// A site name that is not reddit, old-reddit or x.
+    /// A site name chaff does not read (not one of `Site::ALL`).
     UnknownSite(String),
     /// src/sites.json is unreadable or names a selector lol_html rejects.
     Description(String),
@@ -87,7 +104,7 @@ pub enum ExtractError {
 impl fmt::Display for ExtractError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ExtractError::UnknownSite(s) => write!(f, "unknown site {s:?} (expected reddit, old-reddit or x)"),
+            ExtractError::UnknownSite(s) => write!(f, "unknown site {s:?} (expected {})", Site::NAMES),
             ExtractError::Description(e) => write!(f, "site description: {e}"),
             ExtractError::Html(e) => write!(f, "could not read the page: {e}"),
         }

@@ -26,6 +26,8 @@ const BLOCK_ELEMENTS: &str =
 /// What the walk learned about one post element.
 #[derive(Debug, Clone)]
 pub struct PostRecord {
+    /// Its own place among the page's post elements (document order of their start tags).
+    pub ordinal: usize,
     /// Index into the site's post types, in `SiteDescription::post_types` order.
     pub post_type: usize,
     /// Ordinal of the nearest enclosing post element.
@@ -38,11 +40,24 @@ pub struct PostRecord {
 
 impl PostRecord {
     /// The field's value by the description's preference order; an `enclosing` fallback reads
-    /// the id of the enclosing post (by that post's own post type). `post_types` is the site's post types in
+    /// the id of the enclosing post (by that post's own post type), a `shallower` one the id of
+    /// the nearest earlier post of smaller depth. `post_types` is the site's post types in
     /// `SiteDescription::post_types` order.
     pub fn value(&self, post_types: &[&PostTypeDescription], field: Field, records: &[PostRecord]) -> Option<String> {
         let fallbacks = post_types[self.post_type].fields.get(field);
         for (index, fallback) in fallbacks.iter().enumerate() {
+            // Only where a depth cannot itself depend on one (no loop through Depth).
+            if fallback.shallower && field != Field::Depth {
+                let own = self.depth(post_types, records);
+                let earlier = records.get(..self.ordinal).unwrap_or_default();
+                let parent = own.and_then(|own| {
+                    earlier.iter().rev().find(|r| r.depth(post_types, records).is_none_or(|d| d < own))
+                });
+                if let Some(id) = parent.and_then(|p| p.value(post_types, Field::Id, records)) {
+                    return Some(id);
+                }
+                continue;
+            }
             if fallback.enclosing {
                 let parent_id = self.enclosing.and_then(|e| records.get(e)).and_then(|parent| {
                     // Enclosing posts come earlier in the walk, so this chain ends.
@@ -58,6 +73,11 @@ impl PostRecord {
             }
         }
         None
+    }
+
+    /// The post's `depth` field as a number, if it has one.
+    fn depth(&self, post_types: &[&PostTypeDescription], records: &[PostRecord]) -> Option<i64> {
+        self.value(post_types, Field::Depth, records)?.parse().ok()
     }
 }
 
@@ -249,13 +269,13 @@ pub fn register<'h>(
                 let ordinal = st.records.len();
                 let enclosing = st.open.last().map(|p| p.ordinal);
                 let values = Field::ALL.iter().map(|f| vec![None; post_type.fields.get(*f).len()]).collect();
-                st.records.push(PostRecord { post_type: type_index, enclosing, values, best_anchor: None });
+                st.records.push(PostRecord { ordinal, post_type: type_index, enclosing, values, best_anchor: None });
                 st.open.push(OpenPost { ordinal, quoted_depth: 0 });
                 ordinal
             };
             for field in Field::ALL {
                 for (index, fallback) in post_type.fields.get(field).iter().enumerate() {
-                    if fallback.sel.is_none() && !fallback.enclosing {
+                    if fallback.sel.is_none() && !fallback.enclosing && !fallback.shallower {
                         begin_field(&state_for_posts, el, ordinal, field, index, fallback);
                     }
                 }

@@ -67,6 +67,11 @@ pub struct Fields {
     pub url: Vec<Fallback>,
     pub parent: Vec<Fallback>,
     pub deleted: Vec<Fallback>,
+    /// A post's nesting depth on a page that lists posts flat (Hacker News); read only by a
+    /// `shallower` fallback, never a `Post` field.
+    pub depth: Vec<Fallback>,
+    /// A mark the site shows on a new account's name (Hacker News); read, not yet a `Post` field.
+    pub new_account: Vec<Fallback>,
 }
 
 /// The fields of a post, as indices for per-field storage.
@@ -80,10 +85,12 @@ pub enum Field {
     Url,
     Parent,
     Deleted,
+    Depth,
+    NewAccount,
 }
 
 impl Field {
-    pub const ALL: [Field; 8] = [
+    pub const ALL: [Field; 10] = [
         Field::Id,
         Field::Author,
         Field::Title,
@@ -92,6 +99,8 @@ impl Field {
         Field::Url,
         Field::Parent,
         Field::Deleted,
+        Field::Depth,
+        Field::NewAccount,
     ];
 
     pub fn index(self) -> usize {
@@ -110,6 +119,8 @@ impl Fields {
             Field::Url => &self.url,
             Field::Parent => &self.parent,
             Field::Deleted => &self.deleted,
+            Field::Depth => &self.depth,
+            Field::NewAccount => &self.new_account,
         }
     }
 }
@@ -122,6 +133,9 @@ pub struct Fallback {
     pub attr: Option<String>,
     pub pattern: Option<String>,
     pub enclosing: bool,
+    /// The id of the nearest earlier post element whose `depth` is smaller than this post's (a
+    /// post without a depth counts as shallower than every depth): the parent on a flat list.
+    pub shallower: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -180,6 +194,55 @@ pub fn apply_pattern(name: &str, value: &str) -> Option<String> {
             value.split_ascii_whitespace().any(|class| class == "deleted").then(|| value.to_string())
         }
         "flag-set" => (value != "false").then(|| value.to_string()),
+        "small-number" => (is_digits(value, 1, 4)).then(|| value.to_string()),
+        "at-handle" => {
+            let handle = value.strip_prefix('@').unwrap_or(value);
+            (!handle.is_empty()).then(|| handle.to_string())
+        }
+        "hn-item-number" => is_digits(value, 1, 12).then(|| value.to_string()),
+        "hn-item-link" => {
+            let rest = value.strip_prefix("https://news.ycombinator.com/").unwrap_or(value);
+            let id = rest.strip_prefix("item?id=")?;
+            is_digits(id, 1, 12).then(|| id.to_string())
+        }
+        "hn-age-title" => hn_age_title(value),
+        "github-anchor" => {
+            let (_, fragment) = value.rsplit_once('#')?;
+            let digits_at = fragment.find(|c: char| c.is_ascii_digit())?;
+            let (name, digits) = fragment.split_at(digits_at);
+            let name = name.strip_suffix('-').unwrap_or(name);
+            let ok = (1..=40).contains(&name.len())
+                && name.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_')
+                && is_digits(digits, 1, 20);
+            ok.then(|| fragment.to_string())
+        }
+        "github-timeline-id" => {
+            let rest = value.strip_prefix("IC_")?;
+            let ok = (1..=64).contains(&rest.len())
+                && rest.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+            ok.then(|| value.to_string())
+        }
+        "bsky-testid-handle" => {
+            let handle = value.strip_prefix("postThreadItem-by-").or_else(|| value.strip_prefix("feedItem-by-"))?;
+            (1..=253).contains(&handle.len()).then(|| handle.to_string())
+        }
+        "bsky-post-path" => bsky_post_path(value),
+        "yt-comment-id" => yt_lc(value).map(str::to_string),
+        "yt-parent-id" => {
+            let (parent, reply) = yt_lc(value)?.split_once('.')?;
+            let ok = is_yt_id(parent, 100) && !reply.is_empty() && reply.len() <= 100;
+            ok.then(|| parent.to_string())
+        }
+        "yt-handle-path" => {
+            let path = ["https://www.youtube.com", "https://m.youtube.com", "https://youtube.com"]
+                .iter()
+                .find_map(|origin| value.strip_prefix(origin))
+                .unwrap_or(value);
+            let handle = path.strip_prefix("/@")?;
+            let handle = handle.strip_suffix('/').unwrap_or(handle);
+            let ok = (1..=100).contains(&handle.chars().count()) && !handle.contains(['/', '?', '#']);
+            ok.then(|| handle.to_string())
+        }
         _ => None,
     }
 }
@@ -199,7 +262,81 @@ pub fn knows_pattern(name: &str) -> bool {
             | "old-reddit-thing-id"
             | "old-reddit-deleted-class"
             | "flag-set"
+            | "small-number"
+            | "at-handle"
+            | "hn-item-number"
+            | "hn-item-link"
+            | "hn-age-title"
+            | "github-anchor"
+            | "github-timeline-id"
+            | "bsky-testid-handle"
+            | "bsky-post-path"
+            | "yt-comment-id"
+            | "yt-parent-id"
+            | "yt-handle-path"
     )
+}
+
+/// `\d{min,max}` over the whole value.
+fn is_digits(s: &str, min: usize, max: usize) -> bool {
+    (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z?)(?:\s+\d{1,12})?$`: HN's age title, bare
+/// ISO (2023) or ISO, a space and Unix seconds (2025 on); the ISO part, which is UTC.
+fn hn_age_title(value: &str) -> Option<String> {
+    let mut parts = value.split_whitespace();
+    let iso = parts.next()?;
+    match (parts.next(), parts.next()) {
+        (None, _) => {}
+        (Some(epoch), None) if is_digits(epoch, 1, 12) => {}
+        _ => return None,
+    }
+    let b = iso.as_bytes();
+    if b.len() < 19 {
+        return None;
+    }
+    let shape = b"dddd-dd-ddTdd:dd:dd";
+    let head_ok = shape.iter().zip(b).all(|(s, c)| if *s == b'd' { c.is_ascii_digit() } else { s == c });
+    let mut tail = &iso[19..];
+    if let Some(fraction) = tail.strip_prefix('.') {
+        let digits = fraction.bytes().take_while(u8::is_ascii_digit).count();
+        if !(1..=9).contains(&digits) {
+            return None;
+        }
+        tail = &fraction[digits..];
+    }
+    (head_ok && (tail.is_empty() || tail == "Z")).then(|| iso.to_string())
+}
+
+/// `^(?:https://bsky\.app)?(/profile/[^/?#]{1,253}/post/[A-Za-z0-9]{1,64})(?:/(?:reposted-by|liked-by|quotes))?/?(?:[?#].*)?$`
+fn bsky_post_path(value: &str) -> Option<String> {
+    let without_query = value.split(['?', '#']).next().unwrap_or(value);
+    let path = without_query.strip_prefix("https://bsky.app").unwrap_or(without_query);
+    let rest = path.strip_prefix("/profile/")?;
+    let (handle, rest) = rest.split_once("/post/")?;
+    let rest = rest.strip_suffix('/').unwrap_or(rest);
+    let (rkey, extra) = rest.split_once('/').unwrap_or((rest, ""));
+    let ok = (1..=253).contains(&handle.len())
+        && !handle.contains('/')
+        && (1..=64).contains(&rkey.len())
+        && rkey.bytes().all(|b| b.is_ascii_alphanumeric())
+        && matches!(extra, "" | "reposted-by" | "liked-by" | "quotes");
+    ok.then(|| format!("/profile/{handle}/post/{rkey}"))
+}
+
+/// `[?&]lc=([A-Za-z0-9_.-]{1,201})(?:[&#]|$)`: the comment id a YouTube comment's time link carries.
+fn yt_lc(value: &str) -> Option<&str> {
+    let (_, query) = value.split_once('?')?;
+    let query = query.split('#').next().unwrap_or(query);
+    let lc = query.split('&').find_map(|pair| pair.strip_prefix("lc="))?;
+    let ok = (1..=201).contains(&lc.len())
+        && lc.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'.');
+    ok.then_some(lc)
+}
+
+fn is_yt_id(s: &str, max: usize) -> bool {
+    (1..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }
 
 /// JavaScript's `\w{1,15}`: ASCII letters, digits, underscore (X handles are exactly that).
@@ -279,7 +416,7 @@ mod tests {
         let d = descriptions().expect("sites.json parses");
         assert_eq!(d.version, 1);
         let names: Vec<&str> = d.sites.iter().map(|s| s.name.as_str()).collect();
-        assert_eq!(names, ["reddit", "x", "old-reddit"]);
+        assert_eq!(names, ["reddit", "x", "old-reddit", "hacker-news"]);
         for name in d.patterns.keys() {
             assert!(knows_pattern(name), "pattern {name} has no Rust implementation");
         }
@@ -352,5 +489,25 @@ mod tests {
         assert!(apply_pattern("old-reddit-deleted-class", "thing undeleted").is_none());
         assert!(apply_pattern("flag-set", "").is_some());
         assert!(apply_pattern("flag-set", "false").is_none());
+    }
+
+    #[test]
+    fn hacker_news_patterns_read_ids_parent_links_ages_and_depths() {
+        assert_eq!(apply_pattern("hn-item-number", "36818754").as_deref(), Some("36818754"));
+        assert_eq!(apply_pattern("hn-item-number", "up_36818754"), None);
+        assert_eq!(apply_pattern("hn-item-link", "item?id=456").as_deref(), Some("456"));
+        assert_eq!(apply_pattern("hn-item-link", "https://news.ycombinator.com/item?id=456").as_deref(), Some("456"));
+        assert_eq!(apply_pattern("hn-item-link", "item?id=777#49327487"), None, "an in-page link is no parent link");
+        assert_eq!(apply_pattern("hn-age-title", "2023-07-21T18:04:01").as_deref(), Some("2023-07-21T18:04:01"));
+        assert_eq!(
+            apply_pattern("hn-age-title", "2026-03-13T19:30:59 1773430259").as_deref(),
+            Some("2026-03-13T19:30:59")
+        );
+        assert_eq!(apply_pattern("hn-age-title", "March 13, 2026"), None);
+        assert_eq!(apply_pattern("hn-age-title", "2026-03-13T19:30:59 soon"), None);
+        assert_eq!(apply_pattern("small-number", "3").as_deref(), Some("3"));
+        assert_eq!(apply_pattern("small-number", "-1"), None);
+        assert_eq!(apply_pattern("at-handle", "@someone").as_deref(), Some("someone"));
+        assert_eq!(apply_pattern("at-handle", "Some One").as_deref(), Some("Some One"));
     }
 }

@@ -322,3 +322,60 @@ fn escaped_urls_in_style_sheets_empty_the_sheet() {
     let out = inert_page_with(r#"<style>.a{color:red;content:"\201C"} .b{background:url(https://e.example/a.png)}</style>"#);
     assert!(out.contains(r#"<style>.a{color:red;content:"\201C"} .b{background:none}</style>"#), "{out}");
 }
+
+/// Hacker News in its 2025–26 markup (GUIDE §7): `.commtext` a div, the age title "ISO epoch",
+/// a new account's green name; a comment's own page, whose `table.fatitem` is that comment.
+const HN_COMMENT_PAGE: &str = r##"<html><body><center><table id="hnmain"><tr><td>
+<table class="fatitem" border="0"><tr class="athing" id="500"><td class="ind"></td><td class="default"><div><span class="comhead">
+<a href="user?id=rootwriter" class="hnuser">rootwriter</a> <span class="age" title="2026-03-13T19:30:59 1773430259"><a href="item?id=500">1 hour ago</a></span>
+<span class="navs"> | <a href="item?id=400">parent</a> | <a href="item?id=400#500">context</a><span class="onstory"> | on: <a href="item?id=400">A story</a></span></span></span></div><br>
+<div class="comment"><div class="commtext c00">Root text.<p>Code: <pre><code>let x = 1;</code></pre></p></div><div class="reply"><p><a href="reply?id=500">reply</a></p></div></div></td></tr></table>
+<table class="comment-tree">
+<tr class="athing comtr" id="501"><td><table><tr><td class="ind" indent="0"><img src="s.gif" width="0"></td><td class="default"><div><span class="comhead">
+<a href="user?id=fresh_acct" class="hnuser"><font color="#3c963c">fresh_acct</font></a> <span class="age" title="2026-03-13T19:40:00 1773430800"><a href="item?id=501">1 hour ago</a></span>
+<span class="navs"> | <a href="item?id=400#500">parent</a></span></span></div><br><div class="comment"><div class="commtext c00">A new account speaks.</div><div class="reply"></div></div></td></tr></table></td></tr>
+<tr class="athing comtr" id="502"><td><table><tr><td class="ind" indent="1"><img src="s.gif" width="40"></td><td class="default"><div><span class="comhead">
+<a href="user?id=old_hand" class="hnuser">old_hand</a> <span class="age" title="2026-03-13T19:45:00 1773431100"><a href="item?id=502">1 hour ago</a></span></span></div><br><div class="comment"><div class="commtext c5A">[flagged]</div></div></td></tr></table></td></tr>
+<tr class="athing comtr" id="503"><td><table><tr><td class="ind" indent="0"><img src="s.gif" width="0"></td><td class="default"><div><span class="comhead">
+<a href="user?id=third" class="hnuser">third</a> <span class="age" title="2026-03-13T19:50:00 1773431400"><a href="item?id=503">1 hour ago</a></span></span></div><br><div class="comment"><div class="commtext c00">Another top reply.</div></div></td></tr></table></td></tr>
+</table></td></tr></table></center></body></html>"##;
+
+/// A user's threads page: comment rows without a story; the first row's parent is elsewhere.
+const HN_THREADS: &str = r##"<html><body><table class="comment-tree">
+<tr class="athing comtr" id="601"><td><table><tr><td class="ind" indent="0"></td><td class="default"><div><span class="comhead">
+<a href="user?id=someone" class="hnuser">someone</a> <span class="age" title="2023-07-21T19:51:36"><a href="item?id=601">1 day ago</a></span>
+<span class="navs"> | <a href="item?id=590">parent</a> | <a href="item?id=580#601">context</a></span></span></div><br><div class="comment"><span class="commtext c00">Mine.</span></div></td></tr></table></td></tr>
+<tr class="athing comtr" id="602"><td><table><tr><td class="ind" indent="1"></td><td class="default"><div><span class="comhead">
+<a href="user?id=other" class="hnuser">other</a> <span class="age" title="2023-07-21T20:00:00"><a href="item?id=602">1 day ago</a></span></span></div><br><div class="comment"><span class="commtext c00">An answer.</span></div></td></tr></table></td></tr>
+</table></body></html>"##;
+
+#[test]
+fn hacker_news_rows_read_parents_from_indents_times_from_either_age_form_and_new_accounts() {
+    assert_eq!(detect_site(HN_COMMENT_PAGE), Some(Site::HackerNews));
+    let posts = extract_posts(HN_COMMENT_PAGE, Site::HackerNews).unwrap();
+    let ids: Vec<&str> = posts.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["500", "501", "502", "503"]);
+    let root = by_id(&posts, "500");
+    assert_eq!(root.text, "Root text.\nCode:");
+    assert_eq!(root.parent.as_deref(), Some("400"), "a comment page's head answers its listed parent");
+    assert_eq!(root.created, parse_timestamp("2026-03-13T19:30:59Z"));
+    assert_eq!(root.author.as_deref(), Some("rootwriter"));
+    assert_eq!(by_id(&posts, "501").author.as_deref(), Some("fresh_acct"));
+    assert_eq!(by_id(&posts, "501").parent.as_deref(), Some("500"));
+    assert_eq!(by_id(&posts, "502").parent.as_deref(), Some("501"));
+    assert_eq!(by_id(&posts, "502").text, "[flagged]");
+    assert_eq!(by_id(&posts, "503").parent.as_deref(), Some("500"));
+    assert_eq!(by_id(&posts, "503").created, Some(1_773_431_400));
+
+    let page = read_page(HN_COMMENT_PAGE, Site::HackerNews).unwrap();
+    let new_account: Vec<bool> = page
+        .records
+        .iter()
+        .map(|r| r.value(&page.post_types, Field::NewAccount, &page.records).is_some())
+        .collect();
+    assert_eq!(new_account, [false, true, false, false]);
+
+    let threads = extract_posts(HN_THREADS, Site::HackerNews).unwrap();
+    assert_eq!(by_id(&threads, "601").parent.as_deref(), Some("590"), "no shallower row: the parent link");
+    assert_eq!(by_id(&threads, "602").parent.as_deref(), Some("601"));
+}

@@ -1,0 +1,273 @@
+//! `chaff scan` on the sites beyond Reddit and X: Hacker News and GitHub on real saved pages
+//! (tests/pages/real, see tests/pages/README.md), Bluesky and YouTube on pages built from
+//! ../shared/GUIDE.md §7. Each page is read for the right posts, authors, times and parents with
+//! nothing but the author's own prose in the bodies, and a campaign planted in a copy of the page
+//! (near-identical comments by several accounts within minutes) is flagged while the people
+//! around it stay ok.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use chaff::post::parse_timestamp;
+use chaff::Post;
+use chaff_page::{detect_site, extract_posts, Site};
+use serde_json::Value;
+
+const HN_PAGE: &str = "real/news.ycombinator.com-item-36817231-2023-07-23.html";
+const HN_STORY: &str = "36817231";
+
+fn page_path(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/pages").join(name)
+}
+
+fn page(name: &str) -> String {
+    std::fs::read_to_string(page_path(name)).expect("saved page")
+}
+
+fn chaff(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_chaff")).args(args).output().expect("run chaff")
+}
+
+fn temp_file(name: &str) -> PathBuf {
+    std::env::temp_dir().join(format!("chaff-scan-sites-{}-{name}", std::process::id()))
+}
+
+/// `chaff scan --json` on a page given as text (written to a temporary file).
+fn scan_json_of(name: &str, html: &str, site: Option<&str>) -> HashMap<String, Value> {
+    let path = temp_file(name);
+    std::fs::write(&path, html).unwrap();
+    let mut args = vec!["scan", path.to_str().unwrap(), "--json"];
+    if let Some(site) = site {
+        args.extend(["--site", site]);
+    }
+    let out = chaff(&args);
+    std::fs::remove_file(&path).ok();
+    assert!(out.status.success(), "scan failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| {
+            let v: Value = serde_json::from_str(line).expect("one verdict per line");
+            (v["id"].as_str().unwrap().to_string(), v)
+        })
+        .collect()
+}
+
+fn by_id<'a>(posts: &'a [Post], id: &str) -> &'a Post {
+    posts.iter().find(|p| p.id == id).unwrap_or_else(|| panic!("no post {id}"))
+}
+
+/// The campaign ids are flagged as one cluster of `accounts` authors, nobody else is in it, and
+/// every post of `people` is ok and in no cluster.
+fn check_campaign(verdicts: &HashMap<String, Value>, campaign: &[String], people: &[String], accounts: u64) {
+    let cluster = &verdicts[&campaign[0]]["cluster"];
+    assert!(cluster.is_string(), "the campaign is clustered: {:?}", verdicts[&campaign[0]]);
+    for id in campaign {
+        let level = verdicts[id]["level"].as_str().unwrap();
+        assert!(level == "notice" || level == "suspect", "campaign post {id} is {level}");
+        assert_eq!(&verdicts[id]["cluster"], cluster, "{id} is in the campaign's cluster");
+        assert_eq!(verdicts[id]["authors"], accounts, "{id}: {accounts} accounts");
+    }
+    let members = verdicts.values().filter(|v| &v["cluster"] == cluster).count();
+    assert_eq!(members, campaign.len(), "nobody else joins the campaign");
+    for id in people {
+        assert_eq!(verdicts[id]["level"], "ok", "{id} is an ordinary post: {:?}", verdicts[id]);
+        assert!(verdicts[id]["cluster"].is_null(), "{id} is in no cluster");
+    }
+}
+
+// ---- Hacker News ---------------------------------------------------------------------------
+
+/// What the page says about each comment row, found by plain string scanning (independently of
+/// sites.json): id, indent, author, age title, in page order.
+struct HnRow {
+    id: String,
+    indent: usize,
+    author: String,
+    age: String,
+}
+
+fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
+    let from = text.find(start).unwrap_or_else(|| panic!("no {start:?}")) + start.len();
+    &text[from..from + text[from..].find(end).unwrap()]
+}
+
+fn hn_rows(html: &str) -> Vec<HnRow> {
+    html.split("<tr class=\"athing comtr\" id=\"")
+        .skip(1)
+        .map(|row| HnRow {
+            id: row[..row.find('"').unwrap()].to_string(),
+            indent: between(row, "indent=\"", "\"").parse().unwrap(),
+            author: between(row, "class=\"hnuser\">", "</a>").to_string(),
+            age: between(row, "class=\"age\" title=\"", "\"").to_string(),
+        })
+        .collect()
+}
+
+/// One comment row in HN's 2023 markup.
+fn hn_row(id: u64, indent: usize, author: &str, age: &str, text: &str) -> String {
+    format!(
+        "<tr class=\"athing comtr\" id=\"{id}\"><td><table border=\"0\">  <tr>    <td class=\"ind\" indent=\"{indent}\">\
+         <img src=\"https://news.ycombinator.com/s.gif\" height=\"1\" width=\"{}\"></td><td valign=\"top\" class=\"votelinks\"></td>\
+         <td class=\"default\"><div style=\"margin-top:2px; margin-bottom:-10px;\"><span class=\"comhead\">\n          \
+         <a href=\"https://news.ycombinator.com/user?id={author}\" class=\"hnuser\">{author}</a> <span class=\"age\" title=\"{age}\">\
+         <a href=\"https://news.ycombinator.com/item?id={id}\">1 day ago</a></span> <span id=\"unv_{id}\"></span>          \
+         <span class=\"navs\"></span>\n                  </span></div><br><div class=\"comment\">\n                  \
+         <span class=\"commtext c00\">{text}</span>\n              <div class=\"reply\">        <p><font size=\"1\">\n                      \
+         <u><a href=\"https://news.ycombinator.com/reply?id={id}&amp;goto=item%3Fid%3D{HN_STORY}%23{id}\">reply</a></u>\n                  \
+         </font>\n      </p></div></div></td></tr>\n        </table></td></tr>\n",
+        indent * 40
+    )
+}
+
+/// Inserts `rows` before the comment row `before`.
+fn hn_insert_before(html: &str, before: &str, rows: &str) -> String {
+    let at = html.find(&format!("<tr class=\"athing comtr\" id=\"{before}\"")).expect("row to insert before");
+    format!("{}{rows}{}", &html[..at], &html[at..])
+}
+
+#[test]
+fn hacker_news_item_page_is_detected_and_read_row_by_row() {
+    let html = page(HN_PAGE);
+    assert_eq!(detect_site(&html), Some(Site::HackerNews));
+    let posts = extract_posts(&html, Site::HackerNews).unwrap();
+    assert_eq!(posts.len(), 101, "the story and its 100 comments");
+
+    let story = &posts[0];
+    assert_eq!(story.id, HN_STORY);
+    assert_eq!(story.author.as_deref(), Some("toombowoombo"));
+    assert_eq!(story.title.as_deref(), Some("Ask HN: What are the best papers you read in your life?"));
+    assert_eq!(story.created, parse_timestamp("2023-07-21T18:04:01Z"));
+    assert!(story.text.starts_with("I'm trying to get an understanding on what quality means"), "{}", story.text);
+    assert!(story.text.ends_with("the higher the value!"), "{}", story.text);
+    assert_eq!(story.parent, None);
+    assert_eq!(story.site.as_deref(), Some("hacker-news"));
+
+    // Parents from the indents: the nearest earlier row with a smaller indent (Comments Owl),
+    // the story for the top level.
+    let rows = hn_rows(&html);
+    assert_eq!(rows.len(), 100);
+    let mut open: Vec<(usize, String)> = Vec::new();
+    for (row, post) in rows.iter().zip(&posts[1..]) {
+        while open.last().is_some_and(|(indent, _)| *indent >= row.indent) {
+            open.pop();
+        }
+        let parent = open.last().map_or(HN_STORY.to_string(), |(_, id)| id.clone());
+        open.push((row.indent, row.id.clone()));
+        assert_eq!(post.id, row.id);
+        assert_eq!(post.author.as_deref(), Some(row.author.as_str()), "{}", row.id);
+        assert_eq!(post.created, parse_timestamp(&format!("{}Z", row.age)), "{}", row.id);
+        assert_eq!(post.parent.as_deref(), Some(parent.as_str()), "{}: parent", row.id);
+        assert_eq!(
+            post.url.as_deref(),
+            Some(format!("https://news.ycombinator.com/item?id={}", row.id).as_str()),
+            "{}",
+            row.id
+        );
+        assert!(!post.text.is_empty(), "{}", row.id);
+        assert!(!post.text.ends_with("reply"), "{}: the reply link is not the comment: {}", row.id, post.text);
+    }
+    assert!(rows.iter().any(|r| r.indent >= 3), "the page nests replies several levels deep");
+
+    let first = by_id(&posts, "36818754");
+    assert!(first.text.starts_with("Claude Shannon's \"A Mathematical Theory of Communication\"[1]"), "{}", first.text);
+    assert!(first.text.contains("\n1. It's quite readable as a narrative."), "{}", first.text);
+    assert!(first.text.ends_with("[1] https://people.math.harvard.edu/~ctm/home/text/others/shanno..."), "{}", first.text);
+    let reply = by_id(&posts, "36821956");
+    assert_eq!(reply.parent.as_deref(), Some("36818754"));
+    assert!(!reply.text.contains("Claude Shannon's \"A Mathematical"), "a reply row is not its parent");
+}
+
+#[test]
+fn hacker_news_code_blocks_are_not_the_comments_prose() {
+    let html = page(HN_PAGE);
+    let needle = "It&apos;s quite short given the breadth of subject area.</p>";
+    assert_eq!(html.matches(needle).count(), 1);
+    let with_code = html.replacen(
+        needle,
+        &format!("{needle}<p><pre><code>  fn entropy(p: &amp;[f64]) -&gt; f64 {{ SECRET_CODE_LINE }}\n</code></pre></p>"),
+        1,
+    );
+    let posts = extract_posts(&with_code, Site::HackerNews).unwrap();
+    let first = by_id(&posts, "36818754");
+    assert!(!first.text.contains("SECRET_CODE_LINE"), "{}", first.text);
+    assert!(first.text.contains("It's quite short given the breadth of subject area."));
+    assert!(first.text.ends_with("[1] https://people.math.harvard.edu/~ctm/home/text/others/shanno..."), "{}", first.text);
+}
+
+#[test]
+fn hacker_news_planted_campaign_is_flagged_and_the_real_comments_stay_ok() {
+    let html = page(HN_PAGE);
+    let people: Vec<String> = std::iter::once(HN_STORY.to_string()).chain(hn_rows(&html).into_iter().map(|r| r.id)).collect();
+    let copies = [
+        ("quantpilot_77", "Honestly the only paper you need is the Quantum Yield whitepaper, it changed how I invest. Read it free at quantyield-research.net before they take it down."),
+        ("mira_okafor", "Honestly the only paper you need is the Quantum Yield whitepaper. It changed how I invest! Read it free at quantyield-research.net before they take it down"),
+        ("dev_ostrander", "honestly the only paper you need is the Quantum Yield whitepaper, it changed how i invest. read it free at quantyield-research.net before they take it down!!"),
+        ("lena_voss_", "Honestly, the only paper you need is the Quantum Yield whitepaper - it changed how I invest. Read it free at quantyield-research.net before they take it down."),
+        ("tk_harlan", "Honestly the only paper you need is the Quantum Yield white paper, it changed how I invest. Read it for free at quantyield-research.net before they take it down."),
+    ];
+    let mut rows = String::new();
+    let mut campaign = Vec::new();
+    for (n, (author, text)) in copies.iter().enumerate() {
+        let id = 36830001 + n as u64;
+        // Top-level and nested, two minutes apart, as a campaign spreads itself over a thread.
+        rows.push_str(&hn_row(id, n % 2, author, &format!("2023-07-22T09:{:02}:14", 10 + 2 * n), text));
+        campaign.push(id.to_string());
+    }
+    let planted = hn_insert_before(&html, "36819113", &rows);
+    let verdicts = scan_json_of("hn-campaign.html", &planted, None);
+    assert_eq!(verdicts.len(), 106);
+    check_campaign(&verdicts, &campaign, &people, 5);
+
+    let posts = extract_posts(&planted, Site::HackerNews).unwrap();
+    // The nested copies answer the top-level copy before them; the one after them, the story.
+    assert_eq!(by_id(&posts, "36830002").parent.as_deref(), Some("36830001"));
+    assert_eq!(by_id(&posts, "36830003").parent.as_deref(), Some(HN_STORY));
+    assert_eq!(by_id(&posts, "36819113").parent.as_deref(), Some(HN_STORY));
+}
+
+#[test]
+fn hacker_news_annotated_page_keeps_every_byte_and_marks_the_campaign() {
+    let html = page(HN_PAGE);
+    let rows: String = (0..4)
+        .map(|n| {
+            hn_row(
+                36840001 + n,
+                0,
+                &format!("seller_{n}x"),
+                &format!("2023-07-22T10:0{n}:00"),
+                "Cheap verified accounts with karma for sale, message me on telegram at karma_store_hn for prices",
+            )
+        })
+        .collect();
+    let planted = hn_insert_before(&html, "36819113", &rows);
+    let input = temp_file("hn-annotate-in.html");
+    let output = temp_file("hn-annotate-out.html");
+    std::fs::write(&input, &planted).unwrap();
+    let out = chaff(&["scan", input.to_str().unwrap(), "--out", output.to_str().unwrap()]);
+    let annotated = std::fs::read_to_string(&output).unwrap();
+    std::fs::remove_file(&input).ok();
+    std::fs::remove_file(&output).ok();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(report.contains("site: hacker-news (detected)   posts: 105"), "{report}");
+    assert_eq!(annotated.matches("class=\"chaff-badge\"").count(), 4, "one badge per copy");
+    // Each badge sits right after its author's name.
+    for n in 0..4 {
+        assert!(annotated.contains(&format!("class=\"hnuser\">seller_{n}x</a><span class=\"chaff-badge\"")));
+    }
+    let before = extract_posts(&planted, Site::HackerNews).unwrap();
+    let after = extract_posts(&annotated, Site::HackerNews).unwrap();
+    assert_eq!(before, after, "badges sit outside every post's text");
+}
+
+#[test]
+fn hacker_news_by_name_gives_the_same_verdicts_as_detection() {
+    let path = page_path(HN_PAGE);
+    let auto = chaff(&["scan", path.to_str().unwrap(), "--json"]);
+    let named = chaff(&["scan", path.to_str().unwrap(), "--json", "--site", "hacker-news"]);
+    assert!(auto.status.success() && named.status.success());
+    assert_eq!(auto.stdout, named.stdout);
+    assert_eq!(String::from_utf8(auto.stdout).unwrap().lines().count(), 101);
+}
