@@ -271,3 +271,104 @@ fn hacker_news_by_name_gives_the_same_verdicts_as_detection() {
     assert_eq!(auto.stdout, named.stdout);
     assert_eq!(String::from_utf8(auto.stdout).unwrap().lines().count(), 101);
 }
+
+// ---- GitHub --------------------------------------------------------------------------------
+
+const GH_PAGE: &str = "real/github.com-kepano-defuddle-issues-56-2025-06.html";
+
+/// The first comment of the GitHub page, with its ids, author, time and body swapped.
+fn gh_comment(html: &str, n: u64, author: &str, time: &str, body: &str) -> String {
+    let start = html.find("<div class=\"LayoutHelpers-module__timelineElement--tFGhF \" data-wrapper-timeline-id=\"IC_kwDOOAhtcs6tVmI1\"").unwrap();
+    let end = start + html[start + 10..].find("<div class=\"LayoutHelpers-module__timelineElement--tFGhF \"").unwrap() + 10;
+    let comment = &html[start..end];
+    let body_start = comment.find("NewMarkdownViewer-module__safe-html-box--cRsz0\">").unwrap() + 48;
+    let body_end = body_start + comment[body_start..].find("</div></div><div role=\"toolbar\"").unwrap();
+    let comment = format!("{}<p dir=\"auto\">{body}</p>{}", &comment[..body_start], &comment[body_end..]);
+    comment
+        .replace("IC_kwDOOAhtcs6tVmI1", &format!("IC_planted{n}"))
+        .replace("2908119605", &format!("39000000{n:02}"))
+        .replace("jmorrell", author)
+        .replace("2025-05-25T22:14:08.000Z", time)
+}
+
+#[test]
+fn github_issue_page_is_detected_and_read_without_code_or_quotes() {
+    let html = page(GH_PAGE);
+    assert_eq!(detect_site(&html), Some(Site::GitHub));
+    let posts = extract_posts(&html, Site::GitHub).unwrap();
+    let got: Vec<(&str, &str, Option<i64>)> =
+        posts.iter().map(|p| (p.id.as_str(), p.author.as_deref().unwrap_or("?"), p.created)).collect();
+    let expected = [
+        ("issue-3089558116", "jmorrell", "2025-05-25T20:35:48Z"),
+        ("issuecomment-2908119605", "jmorrell", "2025-05-25T22:14:08Z"),
+        ("issuecomment-2930021934", "masylum", "2025-06-02T10:51:41Z"),
+        ("issuecomment-2953511555", "nbbaier", "2025-06-08T04:05:12Z"),
+        ("issuecomment-2954159954", "nbbaier", "2025-06-08T16:19:01Z"),
+        ("issuecomment-2980013482", "masylum", "2025-06-17T11:35:14Z"),
+        ("issuecomment-2981017870", "nbbaier", "2025-06-17T16:23:25Z"),
+    ];
+    let expected: Vec<(&str, &str, Option<i64>)> =
+        expected.iter().map(|(id, author, time)| (*id, *author, parse_timestamp(time))).collect();
+    assert_eq!(got, expected);
+    for post in &posts {
+        assert_eq!(post.site.as_deref(), Some("github"));
+        assert!(post.url.as_deref().is_some_and(|u| u.ends_with(&format!("#{}", post.id))), "{:?}", post.url);
+    }
+
+    let issue = &posts[0];
+    assert!(issue.text.starts_with("Example repo here: https://github.com/jmorrell/defuddle-cloudflare-example"));
+    assert!(issue.text.contains("ditching my tenuous readbilityjs fork"), "inline code is prose: {}", issue.text);
+    assert!(issue.text.contains("When running I get two errors:"));
+    assert!(issue.text.ends_with("feel free to close the issue"), "{}", issue.text);
+    for code in ["Error evaluating media queries", "const sheets", "Line 213", "getComputedStyle is not a function", "Copied!"] {
+        assert!(!issue.text.contains(code), "{code:?} is code, not the author's prose: {}", issue.text);
+    }
+    assert!(issue.text.contains("not being supported by linkedom"), "prose around code blocks stays");
+    let first = &posts[1];
+    assert!(first.text.starts_with("For my use-case, I'm already running a headless browser rendering worker"), "{}", first.text);
+    assert!(!first.text.contains("jmorrell commented"), "the header is not the body");
+    assert!(posts.iter().all(|p| !p.text.contains("Contributor") && !p.text.contains("Reactions")));
+}
+
+#[test]
+fn github_planted_campaign_is_flagged_and_the_real_comments_stay_ok() {
+    let html = page(GH_PAGE);
+    let people: Vec<String> = extract_posts(&html, Site::GitHub).unwrap().into_iter().map(|p| p.id).collect();
+    let texts = [
+        "This is fixed in the latest release of cfworker-defuddle, install it from npmjs.com/package/cfworker-defuddle-fix and star the repo!",
+        "This is fixed in the latest release of cfworker-defuddle. Install it from npmjs.com/package/cfworker-defuddle-fix and star the repo",
+        "this is fixed in the latest release of cfworker-defuddle, install it from npmjs.com/package/cfworker-defuddle-fix and star the repo!!",
+        "This is fixed in the latest release of cfworker-defuddle - install it from npmjs.com/package/cfworker-defuddle-fix and star the repo!",
+        "This is fixed in the newest release of cfworker-defuddle, install it from npmjs.com/package/cfworker-defuddle-fix and star the repo!",
+    ];
+    let authors = ["dev-kazu", "pryor-ops", "lindqvist-m", "octa-builds", "rj-moreau"];
+    let planted_comments: String = (0..5)
+        .map(|n| gh_comment(&html, n as u64, authors[n], &format!("2025-06-18T08:{:02}:00.000Z", 3 * n), texts[n]))
+        .collect();
+    let at = html.find("<div class=\"LayoutHelpers-module__timelineElement--tFGhF \" data-wrapper-timeline-id=\"IC_kwDOOAhtcs6wCwKD\"").unwrap();
+    let planted = format!("{}{planted_comments}{}", &html[..at], &html[at..]);
+
+    let posts = extract_posts(&planted, Site::GitHub).unwrap();
+    assert_eq!(posts.len(), 12);
+    assert_eq!(by_id(&posts, "issuecomment-3900000002").author.as_deref(), Some("lindqvist-m"));
+    let verdicts = scan_json_of("gh-campaign.html", &planted, None);
+    let campaign: Vec<String> = (0..5).map(|n| format!("issuecomment-39000000{n:02}")).collect();
+    check_campaign(&verdicts, &campaign, &people, 5);
+
+    // Annotated: a badge after each copy's author link, and every post reads the same.
+    let input = temp_file("gh-annotate-in.html");
+    let output = temp_file("gh-annotate-out.html");
+    std::fs::write(&input, &planted).unwrap();
+    let out = chaff(&["scan", input.to_str().unwrap(), "--out", output.to_str().unwrap()]);
+    let annotated = std::fs::read_to_string(&output).unwrap();
+    std::fs::remove_file(&input).ok();
+    std::fs::remove_file(&output).ok();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(annotated.matches("class=\"chaff-badge\"").count(), 5);
+    for author in authors {
+        let link_end = format!("aria-keyshortcuts=\"Alt+ArrowUp\">{author}</a><span class=\"chaff-badge\"");
+        assert!(annotated.contains(&format!("data-testid=\"avatar-link\" href=\"/{author}\"")));
+        assert!(annotated.contains(&link_end), "{author}: badge after the author link");
+    }
+    assert_eq!(extract_posts(&annotated, Site::GitHub).unwrap(), posts);
+}

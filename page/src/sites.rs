@@ -222,6 +222,15 @@ pub fn apply_pattern(name: &str, value: &str) -> Option<String> {
                 && rest.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
             ok.then(|| value.to_string())
         }
+        "github-login-path" => {
+            let path = value.strip_prefix("https://github.com").unwrap_or(value);
+            let login = path.strip_prefix('/')?;
+            let login = login.strip_suffix('/').unwrap_or(login);
+            let ok = (1..=39).contains(&login.len())
+                && login.as_bytes()[0].is_ascii_alphanumeric()
+                && login.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+            ok.then(|| login.to_string())
+        }
         "bsky-testid-handle" => {
             let handle = value.strip_prefix("postThreadItem-by-").or_else(|| value.strip_prefix("feedItem-by-"))?;
             (1..=253).contains(&handle.len()).then(|| handle.to_string())
@@ -269,6 +278,7 @@ pub fn knows_pattern(name: &str) -> bool {
             | "hn-age-title"
             | "github-anchor"
             | "github-timeline-id"
+            | "github-login-path"
             | "bsky-testid-handle"
             | "bsky-post-path"
             | "yt-comment-id"
@@ -416,7 +426,7 @@ mod tests {
         let d = descriptions().expect("sites.json parses");
         assert_eq!(d.version, 1);
         let names: Vec<&str> = d.sites.iter().map(|s| s.name.as_str()).collect();
-        assert_eq!(names, ["reddit", "x", "old-reddit", "hacker-news"]);
+        assert_eq!(names, ["reddit", "x", "old-reddit", "hacker-news", "github"]);
         for name in d.patterns.keys() {
             assert!(knows_pattern(name), "pattern {name} has no Rust implementation");
         }
@@ -509,5 +519,21 @@ mod tests {
         assert_eq!(apply_pattern("small-number", "-1"), None);
         assert_eq!(apply_pattern("at-handle", "@someone").as_deref(), Some("someone"));
         assert_eq!(apply_pattern("at-handle", "Some One").as_deref(), Some("Some One"));
+    }
+
+    #[test]
+    fn github_patterns_read_permalink_anchors_timeline_ids_and_logins() {
+        let anchor = |v| apply_pattern("github-anchor", v);
+        assert_eq!(anchor("https://github.com/o/r/issues/56#issue-3089558116").as_deref(), Some("issue-3089558116"));
+        assert_eq!(anchor("#issuecomment-2908119605").as_deref(), Some("issuecomment-2908119605"));
+        assert_eq!(anchor("/o/r/pull/1#discussion_r12345").as_deref(), Some("discussion_r12345"));
+        assert_eq!(anchor("/o/r/issues/56"), None);
+        assert_eq!(anchor("/o/r/issues/56#top"), None);
+        assert_eq!(anchor("#issuecomment-12x"), None);
+        assert_eq!(apply_pattern("github-timeline-id", "IC_kwDOOAhtcs6tVmI1").as_deref(), Some("IC_kwDOOAhtcs6tVmI1"));
+        assert_eq!(apply_pattern("github-timeline-id", "load-top"), None);
+        assert_eq!(apply_pattern("github-login-path", "https://github.com/jmorrell").as_deref(), Some("jmorrell"));
+        assert_eq!(apply_pattern("github-login-path", "/some-one/").as_deref(), Some("some-one"));
+        assert_eq!(apply_pattern("github-login-path", "/o/r/issues"), None);
     }
 }
