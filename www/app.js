@@ -290,7 +290,15 @@ function showResult({ site, posts, verdicts, clusters, preview, warnings }) {
   renderPreview(preview);
 }
 
-const SITE_NAMES = { reddit: 'new Reddit', 'old-reddit': 'old Reddit', x: 'X' };
+const SITE_NAMES = {
+  reddit: 'new Reddit',
+  'old-reddit': 'old Reddit',
+  x: 'X',
+  'hacker-news': 'Hacker News',
+  github: 'GitHub',
+  bluesky: 'Bluesky',
+  youtube: 'YouTube',
+};
 
 function summaryText(site) {
   const byLevel = countByLevel(state.verdicts);

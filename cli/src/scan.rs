@@ -15,8 +15,8 @@ use std::process::ExitCode;
 use chaff_page::{annotate, detect_site, extract_posts, Site};
 use chaff::{ClusterSummary, Engine, Level, Post, Settings, Verdict};
 
-const USAGE: &str = "usage: chaff scan PAGE.html \
-                     [--site auto|reddit|old-reddit|x|hacker-news|github|bluesky|youtube] [--out ANNOTATED.html] [--json]";
+const USAGE: &str = "usage: chaff scan PAGE.html [--site auto|reddit|old-reddit|x|hacker-news|github|bluesky|youtube] \
+                     [--out ANNOTATED.html] [--json]";
 
 struct Options {
     page: String,

@@ -372,3 +372,53 @@ fn github_planted_campaign_is_flagged_and_the_real_comments_stay_ok() {
     }
     assert_eq!(extract_posts(&annotated, Site::GitHub).unwrap(), posts);
 }
+
+// ---- Bluesky and YouTube (pages built from GUIDE §7: tests/pages/build_more_sites.py) --------
+
+#[test]
+fn bluesky_thread_is_read_without_the_quoted_post_and_its_campaign_flagged() {
+    let html = page("bluesky-thread.html");
+    assert_eq!(detect_site(&html), Some(Site::Bluesky));
+    let posts = extract_posts(&html, Site::Bluesky).unwrap();
+    assert_eq!(posts.len(), 13, "the anchor and 12 replies; the quoted post is no reply");
+    let anchor = &posts[0];
+    assert_eq!(anchor.id, "/profile/cinemafan.bsky.social/post/3lkaaaaaaaa2a");
+    assert_eq!(anchor.author.as_deref(), Some("cinemafan.bsky.social"));
+    assert_eq!(anchor.url.as_deref(), Some(anchor.id.as_str()));
+    assert!(anchor.text.starts_with("Just finished Stormlight."), "{}", anchor.text);
+    let quoting = posts.iter().find(|p| p.author.as_deref() == Some("lu-wen.bsky.social")).unwrap();
+    assert!(quoting.text.starts_with("Hot take: the director's earlier short"), "{}", quoting.text);
+    assert!(posts.iter().all(|p| !p.text.contains("quiet masterpiece")), "the quoted words are nobody's here");
+    assert!(posts.iter().all(|p| p.id != "/profile/critic.bsky.social/post/3ljzzzzzzz9z"));
+
+    let verdicts = scan_json_of("bluesky.html", &html, None);
+    let campaign: Vec<String> = posts[5..10].iter().map(|p| p.id.clone()).collect();
+    assert!(campaign.iter().all(|id| by_id(&posts, id).text.contains("streamfreenow.live/film")));
+    let people: Vec<String> = posts.iter().map(|p| p.id.clone()).filter(|id| !campaign.contains(id)).collect();
+    check_campaign(&verdicts, &campaign, &people, 5);
+}
+
+#[test]
+fn youtube_comments_and_replies_are_read_with_owner_names_and_parents() {
+    let html = page("youtube-comments.html");
+    assert_eq!(detect_site(&html), Some(Site::YouTube));
+    let posts = extract_posts(&html, Site::YouTube).unwrap();
+    assert_eq!(posts.len(), 11);
+    let owner = &posts[0];
+    assert_eq!(owner.id, "UgzOwner0001AaABAg");
+    assert_eq!(owner.author.as_deref(), Some("StormlightOfficial"));
+    assert!(owner.text.starts_with("Thank you all for watching!"), "{}", owner.text);
+    assert!(!owner.text.contains("Pinned by"), "the pinned badge is not the comment");
+    let reply = by_id(&posts, "UgxPeople0003AaABAg.9zReply0001");
+    assert_eq!(reply.author.as_deref(), Some("luwen"));
+    assert_eq!(reply.parent.as_deref(), Some("UgxPeople0003AaABAg"));
+    assert_eq!(by_id(&posts, "UgxPeople0003AaABAg").parent, None);
+    assert!(by_id(&posts, "UgxPeople0003AaABAg").text.ends_with("which probably means it worked."));
+    assert!(posts.iter().all(|p| p.created.is_none()), "YouTube shows only relative times");
+    assert!(posts.iter().all(|p| !p.text.contains("Reply") && !p.text.contains("2 days ago")));
+
+    let verdicts = scan_json_of("youtube.html", &html, None);
+    let campaign: Vec<String> = (0..5).map(|n| format!("UgwSpam{n:04}AaABAg")).collect();
+    let people: Vec<String> = posts.iter().map(|p| p.id.clone()).filter(|id| !campaign.contains(id)).collect();
+    check_campaign(&verdicts, &campaign, &people, 5);
+}

@@ -426,7 +426,7 @@ mod tests {
         let d = descriptions().expect("sites.json parses");
         assert_eq!(d.version, 1);
         let names: Vec<&str> = d.sites.iter().map(|s| s.name.as_str()).collect();
-        assert_eq!(names, ["reddit", "x", "old-reddit", "hacker-news", "github"]);
+        assert_eq!(names, ["reddit", "x", "old-reddit", "hacker-news", "github", "bluesky", "youtube"]);
         for name in d.patterns.keys() {
             assert!(knows_pattern(name), "pattern {name} has no Rust implementation");
         }
@@ -535,5 +535,29 @@ mod tests {
         assert_eq!(apply_pattern("github-login-path", "https://github.com/jmorrell").as_deref(), Some("jmorrell"));
         assert_eq!(apply_pattern("github-login-path", "/some-one/").as_deref(), Some("some-one"));
         assert_eq!(apply_pattern("github-login-path", "/o/r/issues"), None);
+    }
+
+    #[test]
+    fn bluesky_and_youtube_patterns_read_post_paths_handles_and_comment_ids() {
+        let path = |v| apply_pattern("bsky-post-path", v);
+        assert_eq!(path("/profile/alice.bsky.social/post/3lkabc2").as_deref(), Some("/profile/alice.bsky.social/post/3lkabc2"));
+        assert_eq!(
+            path("https://bsky.app/profile/alice.bsky.social/post/3lkabc2/liked-by").as_deref(),
+            Some("/profile/alice.bsky.social/post/3lkabc2")
+        );
+        assert_eq!(path("/profile/alice.bsky.social"), None);
+        assert_eq!(path("/profile/alice.bsky.social/post/3lkabc2/other"), None);
+        let handle = |v| apply_pattern("bsky-testid-handle", v);
+        assert_eq!(handle("postThreadItem-by-alice.bsky.social").as_deref(), Some("alice.bsky.social"));
+        assert_eq!(handle("feedItem-by-bob.test").as_deref(), Some("bob.test"));
+        assert_eq!(handle("postThreadScreen"), None);
+        let url = "/watch?v=dQw4w9WgXcQ&lc=UgxAbC-12_3.9zZyYx-Ww";
+        assert_eq!(apply_pattern("yt-comment-id", url).as_deref(), Some("UgxAbC-12_3.9zZyYx-Ww"));
+        assert_eq!(apply_pattern("yt-parent-id", url).as_deref(), Some("UgxAbC-12_3"));
+        assert_eq!(apply_pattern("yt-parent-id", "/watch?v=dQw4w9WgXcQ&lc=UgxAbC"), None);
+        assert_eq!(apply_pattern("yt-comment-id", "/watch?v=dQw4w9WgXcQ"), None);
+        assert_eq!(apply_pattern("yt-handle-path", "/@SomeChannel").as_deref(), Some("SomeChannel"));
+        assert_eq!(apply_pattern("yt-handle-path", "https://www.youtube.com/@a.b-c/").as_deref(), Some("a.b-c"));
+        assert_eq!(apply_pattern("yt-handle-path", "/channel/UC123"), None);
     }
 }
