@@ -87,8 +87,14 @@ test('Firefox: the moderator panel opens on the shortcut\'s message and its CSV 
 async function waitForDownload(name, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const done = fs.readdirSync(downloadDir).find((file) => name.test(file));
-    if (done) return fs.readFileSync(path.join(downloadDir, done), 'utf8');
+    const files = fs.readdirSync(downloadDir);
+    const done = files.find((file) => name.test(file));
+    // Firefox creates the file before it writes it (and keeps a .part beside it meanwhile):
+    // read it once it has content and the .part is gone.
+    if (done && !files.includes(`${done}.part`)) {
+      const text = fs.readFileSync(path.join(downloadDir, done), 'utf8');
+      if (text.length > 0) return text;
+    }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`no download matching ${name} in ${downloadDir}: ${fs.readdirSync(downloadDir).join(', ') || 'empty'}`);
