@@ -472,10 +472,8 @@ impl Engine {
 
     /// Scores a post's text: fingerprint and AI assessment. Sets the node's exact hash.
     fn new_entry(&mut self, post: &Post) -> Entry {
-        let exempt = post
-            .author
-            .as_deref()
-            .is_some_and(|a| CAMPAIGN_EXEMPT_AUTHORS.contains(&a.to_lowercase().as_str()));
+        let exempt = post.moderator
+            || post.author.as_deref().is_some_and(|a| CAMPAIGN_EXEMPT_AUTHORS.contains(&a.to_lowercase().as_str()));
         let fingerprint = if exempt { None } else { fingerprint(&fingerprint_form(own_text(post))) };
         let snippet_source = match &fingerprint {
             Some(_) => snippet_source(&post.text).into(),
@@ -1085,6 +1083,19 @@ mod tests {
         let verdicts = score_thread(campaign(), Settings::default());
         let thanks: Vec<_> = verdicts.iter().filter(|v| v.id == "c" || v.id == "d").collect();
         assert!(thanks.iter().all(|v| v.cluster.is_none() && v.level == Level::Ok));
+    }
+
+    #[test]
+    fn moderator_posts_never_form_a_campaign() {
+        let notice = "Your post was removed because it breaks rule 3: no self-promotion. Please read the sidebar.";
+        let posts: Vec<Post> = ["mod_a", "mod_b", "mod_a"]
+            .iter()
+            .enumerate()
+            .map(|(i, who)| Post { moderator: true, ..post(&format!("m{i}"), who, 1000 + i as i64 * 60, notice) })
+            .collect();
+        for v in score_thread(posts, Settings::default()) {
+            assert_eq!((v.level, v.cluster.as_deref()), (Level::Ok, None), "{v:?}");
+        }
     }
 
     #[test]

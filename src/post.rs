@@ -26,6 +26,10 @@ pub struct Post {
     pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub site: Option<String>,
+    /// Posted as the site's moderator (a distinguished comment, or the moderators' bot): a
+    /// notice repeated by design, never part of a campaign.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub moderator: bool,
 }
 
 impl Post {
@@ -113,6 +117,11 @@ fn post_from_fields(fields: &Map<String, Value>) -> Result<ParsedPost, String> {
         None | Some(Value::Null) => Ok(None),
         Some(other) => Err(format!("\"{name}\" must be a string or null, not {}", json_type(other))),
     };
+    let flag = |name: &str| match fields.get(name) {
+        Some(Value::Bool(b)) => Ok(*b),
+        None | Some(Value::Null) => Ok(false),
+        Some(other) => Err(format!("\"{name}\" must be true, false or null, not {}", json_type(other))),
+    };
     let id = required("id")?;
     if id.is_empty() {
         return Err("\"id\" is empty".to_string());
@@ -139,6 +148,7 @@ fn post_from_fields(fields: &Map<String, Value>) -> Result<ParsedPost, String> {
             parent: optional("parent")?,
             url: optional("url")?,
             site: optional("site")?,
+            moderator: flag("moderator")?,
         },
         warnings,
     })

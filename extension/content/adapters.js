@@ -131,6 +131,8 @@ function compileSite(site, patterns) {
       created: unixSeconds(readValue(element, postType, 'created')),
       url: readValue(element, postType, 'url'),
       parent: readValue(element, postType, 'parent'),
+      // The site's moderator speaking (old Reddit's distinguished author): never a campaign.
+      moderator: readField(element, postType, 'moderator', true) !== null,
     };
   }
 

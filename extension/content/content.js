@@ -112,6 +112,7 @@ function enginePost(post) {
     parent: post.parent ?? undefined,
     url: post.url ?? undefined,
     site: adapter.name,
+    moderator: post.moderator,
   };
 }
 

@@ -189,6 +189,7 @@ pub fn extract_posts(html: &str, site: Site) -> Result<Vec<Post>, ExtractError> 
             parent: value(Field::Parent),
             url: value(Field::Url),
             site: Some(site.as_str().to_string()),
+            moderator: value(Field::Moderator).is_some(),
         });
     }
     Ok(posts)

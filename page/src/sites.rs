@@ -72,6 +72,9 @@ pub struct Fields {
     pub depth: Vec<Fallback>,
     /// A mark the site shows on a new account's name (Hacker News); read, not yet a `Post` field.
     pub new_account: Vec<Fallback>,
+    /// Present when the post is the site's moderator speaking (old Reddit's distinguished
+    /// author link): `Post::moderator`.
+    pub moderator: Vec<Fallback>,
 }
 
 /// The fields of a post, as indices for per-field storage.
@@ -87,10 +90,11 @@ pub enum Field {
     Deleted,
     Depth,
     NewAccount,
+    Moderator,
 }
 
 impl Field {
-    pub const ALL: [Field; 10] = [
+    pub const ALL: [Field; 11] = [
         Field::Id,
         Field::Author,
         Field::Title,
@@ -101,6 +105,7 @@ impl Field {
         Field::Deleted,
         Field::Depth,
         Field::NewAccount,
+        Field::Moderator,
     ];
 
     pub fn index(self) -> usize {
@@ -121,6 +126,7 @@ impl Fields {
             Field::Deleted => &self.deleted,
             Field::Depth => &self.depth,
             Field::NewAccount => &self.new_account,
+            Field::Moderator => &self.moderator,
         }
     }
 }

@@ -35,7 +35,7 @@ const OLD_REDDIT: &str = r#"<html xmlns="http://www.w3.org/1999/xhtml"><body><di
 </div>
 <div class="commentarea"><div class="sitetable nestedlisting">
  <div class="thing id-t1_c1 comment" id="thing_t1_c1" data-fullname="t1_c1" data-author="carol" data-permalink="/r/x/comments/xyz/t/c1/">
-  <div class="entry"><p class="tagline"><a class="author" href="/user/carol">carol</a> <time class="live-timestamp" datetime="2024-03-01T10:10:00+00:00">x</time> <time class="edited-timestamp" datetime="2024-03-01T12:00:00+00:00">y</time></p>
+  <div class="entry"><p class="tagline"><a class="author moderator" href="/user/carol">carol</a> <time class="live-timestamp" datetime="2024-03-01T10:10:00+00:00">x</time> <time class="edited-timestamp" datetime="2024-03-01T12:00:00+00:00">y</time></p>
   <form class="usertext"><div class="usertext-body"><div class="md"><p>Top comment.</p></div></div></form></div>
   <div class="child"><div class="sitetable listing">
    <div class="thing id-t1_c2 comment" id="thing_t1_c2" data-fullname="t1_c2" data-author="dave">
@@ -146,8 +146,12 @@ fn old_reddit_things_read_their_own_body_and_the_enclosing_parent() {
     assert_eq!(top.created, chaff::post::parse_timestamp("2024-03-01T10:10:00Z"), "not the edit time");
     assert_eq!(top.parent, None);
 
+    assert!(top.moderator, "carol's own tagline marks her a moderator");
+
     let child = by_id(&posts, "t1_c2");
     assert_eq!(child.text, "Child reply.");
+    assert!(!child.moderator, "a moderator's comment does not make its replies moderators'");
+    assert!(!link.moderator);
     assert_eq!(child.parent.as_deref(), Some("t1_c1"));
     assert_eq!(child.author.as_deref(), Some("dave"));
 
@@ -195,7 +199,7 @@ fn annotation_falls_back_to_the_next_anchor_and_places_one_badge_per_post() {
     let out = annotate(OLD_REDDIT, Site::OldReddit, &verdicts).unwrap();
     assert_eq!(out.matches("class=\"chaff-badge\"").count(), 2);
     assert!(out.contains(&format!("<span>[deleted]</span>{}</p>", badge_html(&verdicts[0]))));
-    assert!(out.contains(&format!("<a class=\"author\" href=\"/user/carol\">carol</a>{}", badge_html(&verdicts[1]))));
+    assert!(out.contains(&format!("<a class=\"author moderator\" href=\"/user/carol\">carol</a>{}", badge_html(&verdicts[1]))));
 }
 
 #[test]

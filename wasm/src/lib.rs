@@ -35,6 +35,8 @@ struct IncomingPost {
     url: Option<String>,
     #[serde(default)]
     site: Option<String>,
+    #[serde(default)]
+    moderator: bool,
 }
 
 #[derive(serde::Deserialize)]
@@ -51,7 +53,7 @@ impl From<IncomingPost> for Post {
             Some(IncomingTime::Text(t)) => chaff::post::parse_timestamp(&t),
             _ => None,
         };
-        Post { id: p.id, text: p.text, author: p.author, title: p.title, created, parent: p.parent, url: p.url, site: p.site }
+        Post { id: p.id, text: p.text, author: p.author, title: p.title, created, parent: p.parent, url: p.url, site: p.site, moderator: p.moderator }
     }
 }
 
