@@ -21,6 +21,7 @@
 #   reads import.meta.url only to find the .wasm when not told where it is, and chaff always tells
 #   it (chrome.runtime.getURL), so esbuild's warning that import.meta is empty in a classic bundle
 #   is silenced.
+# - The AI models, src/ai/model-*.txt, in models/ (extension/shared/models.js reads them).
 # - Every other file of extension/ (pages, styles, icons), and src/sites.json as sites.json (the
 #   site description the Rust extractor reads too).
 # - manifest.json, with the host list written once: the source names the hosts only in
@@ -91,6 +92,10 @@ def assemble(browser):
     (out / "pkg").mkdir()
     shutil.copy2(pkg / "chaff_wasm_bg.wasm", out / "pkg" / "chaff_wasm_bg.wasm")
     shutil.copy2("src/sites.json", out / "sites.json")
+    # The AI models ship as files of their own, read by extension/shared/models.js.
+    (out / "models").mkdir()
+    for model in ("model-reddit.txt", "model-x.txt"):
+        shutil.copy2(Path("src/ai") / model, out / "models" / model)
 
     manifest = json.loads(json.dumps(source))
     hosts = manifest["host_permissions"]

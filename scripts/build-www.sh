@@ -41,5 +41,10 @@ rm -f www/pkg/.gitignore
 # Replaced whole, so a module deleted from extension/shared/ does not linger here.
 rm -rf www/shared
 cp -R extension/shared www/shared
+# The AI models, files of their own beside the page (the worker installs them; see
+# extension/shared/models.js).
+rm -rf www/models
+mkdir -p www/models
+cp src/ai/model-reddit.txt src/ai/model-x.txt www/models/
 echo "build-www.sh: built www/pkg ($(du -k www/pkg/chaff_wasm_bg.wasm | cut -f1) KB wasm) and copied www/shared."
 echo "Serve it with any static server, e.g.: python3 -m http.server -d www 8000"

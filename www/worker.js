@@ -19,12 +19,14 @@
 // chunk boundary. The final verdicts do not depend on the chunking: the engine promises the same
 // verdicts however a thread is split into batches.
 
-import init, { ChaffEngine, extractPage, annotatePage, readableDate } from './pkg/chaff_wasm.js';
+import init, { ChaffEngine, extractPage, annotatePage, readableDate, installModels } from './pkg/chaff_wasm.js';
+import { loadModels } from './shared/models.js';
 
 /** Posts per ChaffEngine.add call: small enough for ~20 progress steps on 10,000 posts. */
 const CHUNK_SIZE = 500;
 
-const engineReady = init();
+// The AI models are files of their own beside the page (models/, copied by build-www.sh).
+const engineReady = init().then(() => loadModels((file) => new URL(`./${file}`, self.location.href).href, installModels));
 
 /** The newest request; older runs stop when they notice they were superseded. */
 let latestRun = 0;

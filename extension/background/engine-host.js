@@ -14,11 +14,14 @@
 // wasm-bindgen's glue cannot make a second instance in the same worker, so the next healthy
 // instance comes with the next worker: the browser stops an idle one (~30 s without messages)
 // and starts a fresh one, with a fresh instance, for the next page that needs it.
-import init, { ChaffEngine, fingerprintKeys } from '../pkg/chaff_wasm.js';
+import init, { ChaffEngine, fingerprintKeys, installModels } from '../pkg/chaff_wasm.js';
 import { describe, isTrap } from '../engine/failure.js';
+import { loadModels } from '../shared/models.js';
 
 const MAX_ENGINES = 16;
-const engineReady = init({ module_or_path: chrome.runtime.getURL('pkg/chaff_wasm_bg.wasm') });
+const engineReady = init({ module_or_path: chrome.runtime.getURL('pkg/chaff_wasm_bg.wasm') }).then(() =>
+  loadModels((file) => chrome.runtime.getURL(file), installModels),
+);
 // token -> ChaffEngine, in least-recently-used order (a Map keeps insertion order).
 const engines = new Map();
 // What killed this worker's instance, or null while it is healthy.

@@ -7,9 +7,10 @@
 // call, on any engine, fails at once instead of running code on memory the panic left
 // half-written. wasm-bindgen's glue cannot make a second instance in the same script, so the
 // content script stops chaff on the page (content.js halt()) rather than restarting it.
-import init, { ChaffEngine, fingerprintKeys } from '../pkg/chaff_wasm.js';
+import init, { ChaffEngine, fingerprintKeys, installModels } from '../pkg/chaff_wasm.js';
 import { engineSettings } from './engine-settings.js';
 import { EngineFailure, isTrap } from './failure.js';
+import { loadModels } from '../shared/models.js';
 
 // The first trap of this page's instance, or null while it is healthy.
 let dead = null;
@@ -26,8 +27,10 @@ function guard(call) {
 }
 
 // Rejects where the page's CSP lacks 'wasm-unsafe-eval' (a CompileError, verified in Chromium).
-export function instantiate() {
-  return init({ module_or_path: chrome.runtime.getURL('pkg/chaff_wasm_bg.wasm') });
+// The AI models are installed before anything is scored (models.js).
+export async function instantiate() {
+  await init({ module_or_path: chrome.runtime.getURL('pkg/chaff_wasm_bg.wasm') });
+  await loadModels((file) => chrome.runtime.getURL(file), (reddit, x) => guard(() => installModels(reddit, x)));
 }
 
 // The engine builds its tables on first use (normalization on the first post, a site's AI

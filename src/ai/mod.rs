@@ -99,24 +99,61 @@ const MARKER_MIN_WEIGHT: f32 = 1.0;
 /// At most this many markers are named: a reader takes in a handful, not a list.
 const MAX_MARKERS: usize = 5;
 
-static REDDIT_MODEL: OnceLock<Model> = OnceLock::new();
-static X_MODEL: OnceLock<Model> = OnceLock::new();
+/// The two site models, once installed, and a hash of the files they came from.
+struct Models {
+    reddit: Model,
+    x: Model,
+    source: u64,
+}
 
-/// The shipped model files, as `chaff-lab train` wrote them.
+static MODELS: OnceLock<Models> = OnceLock::new();
+
+/// The shipped model files, as `chaff-lab train` wrote them, compiled in by the feature
+/// `bundled-models` (the CLI, the lab, benches and tests). The extension and the playground
+/// ship them as files of their own and install them at start-up: inside the content script's
+/// WASM they would weigh on every page it loads into.
+#[cfg(feature = "bundled-models")]
 pub const REDDIT_MODEL_FILE: &str = include_str!("model-reddit.txt");
+#[cfg(feature = "bundled-models")]
 pub const X_MODEL_FILE: &str = include_str!("model-x.txt");
 
-/// The model for a site: X has its own; Reddit (new and old) and unknown sites use the Reddit
-/// model, trained on longer discussion comments.
-pub fn model_for(site: Option<&str>) -> &'static Model {
-    match site {
-        Some("x") => {
-            X_MODEL.get_or_init(|| model::parse(X_MODEL_FILE).expect("shipped model-x.txt parses"))
-        }
-        _ => REDDIT_MODEL.get_or_init(|| {
-            model::parse(REDDIT_MODEL_FILE).expect("shipped model-reddit.txt parses")
-        }),
+/// Installs the site models from their files' text (as `chaff-lab train` wrote them). Once per
+/// process: installing the same files again is harmless, different ones are refused.
+pub fn install_models(reddit: &str, x: &str) -> Result<(), String> {
+    let source = crate::hash::fnv1a(&[reddit.as_bytes(), b"\0", x.as_bytes()]);
+    if let Some(installed) = MODELS.get() {
+        return if installed.source == source { Ok(()) } else { Err("other models are installed already".to_string()) };
     }
+    let reddit = model::parse(reddit).map_err(|e| format!("model-reddit.txt: {e}"))?;
+    let x = model::parse(x).map_err(|e| format!("model-x.txt: {e}"))?;
+    if (reddit.site.as_str(), x.site.as_str()) != ("reddit", "x") {
+        return Err(format!("expected the reddit and x models, got {} and {}", reddit.site, x.site));
+    }
+    let installed = MODELS.get_or_init(|| Models { reddit, x, source });
+    if installed.source == source {
+        Ok(())
+    } else {
+        Err("other models are installed already".to_string())
+    }
+}
+
+/// The installed models; with `bundled-models`, the shipped ones when none were installed.
+fn models() -> Option<&'static Models> {
+    #[cfg(feature = "bundled-models")]
+    if MODELS.get().is_none() {
+        install_models(REDDIT_MODEL_FILE, X_MODEL_FILE).expect("the shipped models parse");
+    }
+    MODELS.get()
+}
+
+/// The model for a site: X has its own; Reddit (new and old) and other sites use the Reddit
+/// model, trained on longer discussion comments. None until models are installed.
+pub fn model_for(site: Option<&str>) -> Option<&'static Model> {
+    let models = models()?;
+    Some(match site {
+        Some("x") => &models.x,
+        _ => &models.reddit,
+    })
 }
 
 /// The author's own words as the model reads them: quote lines (`>` and the `&gt;` that
@@ -266,7 +303,10 @@ fn style_habits(model: &Model, parsed: &Parsed) -> Vec<&'static str> {
 
 /// Scores the author's own text of one post (`site`: "reddit", "old-reddit", "x" or None).
 pub fn assess(text: &str, site: Option<&str>, sensitivity: Sensitivity) -> AiAssessment {
-    let model = model_for(site);
+    let Some(model) = model_for(site) else {
+        // No model installed (the extension could not read its model file): nothing is judged.
+        return AiAssessment { likelihood: 0.0, judged: false, level: Level::Ok, markers: Vec::new(), style: Vec::new() };
+    };
     let own = author_text(text);
     let parsed = features::parse(&own);
     let (score, contributions) = score_parsed(model, &parsed);
@@ -358,7 +398,7 @@ mod tests {
                 } else {
                     features::feature_key(BIGRAM, marker)
                 };
-                assert!(model_for(site).is_marker(key), "{marker} is not a published marker");
+                assert!(model_for(site).unwrap().is_marker(key), "{marker} is not a published marker");
                 if words.len() == 1 {
                     assert!(!is_stop_word(marker), "{marker}");
                 }

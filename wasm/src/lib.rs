@@ -109,6 +109,14 @@ fn settings_from_js(settings: JsValue) -> Result<Settings, JsError> {
     }
 }
 
+/// Installs the AI models from the text of `model-reddit.txt` and `model-x.txt`, which the
+/// extension and the playground ship as files of their own. Until then no post is judged for
+/// AI text (`ai_judged: false`); installing the same files again is harmless.
+#[wasm_bindgen(js_name = installModels)]
+pub fn install_models(reddit: &str, x: &str) -> Result<(), JsError> {
+    chaff::ai::install_models(reddit, x).map_err(|e| JsError::new(&e))
+}
+
 /// Whether a `created` date is one the engine reads (RFC 3339, or ISO 8601 taken as UTC): the
 /// playground warns about the others as `chaff score` does, with the core's own rule.
 #[wasm_bindgen(js_name = readableDate)]

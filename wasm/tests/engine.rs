@@ -4,7 +4,7 @@
 //! in lib.rs (a renamed field, a map serialized as a JS Map) fails here before it fails in a
 //! browser.
 
-use chaff_wasm::{fingerprint_keys, ChaffEngine};
+use chaff_wasm::{fingerprint_keys, install_models, ChaffEngine};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -26,6 +26,7 @@ struct Reason {
 struct Verdict {
     id: String,
     level: String,
+    ai_judged: bool,
     cluster: Option<String>,
     copies: u32,
     reasons: Vec<Reason>,
@@ -140,4 +141,16 @@ fn near_copies_share_fingerprint_keys_and_unrelated_texts_do_not() {
     assert!(a.iter().all(|key| key.parse::<u64>().is_ok()), "decimal u64 strings");
     assert!(a.iter().any(|key| b.contains(key)), "near copies meet in at least one LSH band");
     assert!(!a.iter().any(|key| other.contains(key)));
+}
+
+#[wasm_bindgen_test]
+fn the_models_load_from_their_own_files_and_install_once() {
+    assert!(install_models("not a model", "neither").is_err(), "a damaged file is an error, not a panic");
+    let (reddit, x) = (include_str!("../../src/ai/model-reddit.txt"), include_str!("../../src/ai/model-x.txt"));
+    assert!(install_models(x, reddit).is_err(), "each file answers for its own site");
+    install_models(reddit, x).expect("the shipped models install");
+    install_models(reddit, x).expect("installing the same files again is harmless");
+    let mut engine = ChaffEngine::new(JsValue::UNDEFINED).expect("default settings");
+    let judged = verdicts(engine.add(js(&human_posts())).expect("posts in"));
+    assert!(judged.iter().all(|v| v.ai_judged), "{judged:?}");
 }
