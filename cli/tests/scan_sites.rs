@@ -1,6 +1,7 @@
 //! `chaff scan` on the sites beyond Reddit and X: Hacker News and GitHub on real saved pages
-//! (tests/pages/real, see tests/pages/README.md), Bluesky and YouTube on pages built from
-//! ../shared/GUIDE.md §7. Each page is read for the right posts, authors, times and parents with
+//! (tests/pages/real, see tests/pages/README.md), Bluesky and YouTube on pages built from the
+//! markup their open-source readers and extensions read (tests/pages/build_more_sites.py names
+//! them). Each page is read for the right posts, authors, times and parents with
 //! nothing but the author's own prose in the bodies, and a campaign planted in a copy of the page
 //! (near-identical comments by several accounts within minutes) is flagged while the people
 //! around it stay ok.
@@ -373,7 +374,7 @@ fn github_planted_campaign_is_flagged_and_the_real_comments_stay_ok() {
     assert_eq!(extract_posts(&annotated, Site::GitHub).unwrap(), posts);
 }
 
-// ---- Bluesky and YouTube (pages built from GUIDE §7: tests/pages/build_more_sites.py) --------
+// ---- Bluesky and YouTube (generated pages: tests/pages/build_more_sites.py) --------------------
 
 #[test]
 fn bluesky_thread_is_read_without_the_quoted_post_and_its_campaign_flagged() {

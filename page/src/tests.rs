@@ -327,7 +327,8 @@ fn escaped_urls_in_style_sheets_empty_the_sheet() {
     assert!(out.contains(r#"<style>.a{color:red;content:"\201C"} .b{background:none}</style>"#), "{out}");
 }
 
-/// Hacker News in its 2025–26 markup (GUIDE §7): `.commtext` a div, the age title "ISO epoch",
+/// Hacker News in its 2025–26 markup (a live item page of 2026 quoted in a public repository):
+/// `.commtext` a div, the age title "ISO epoch",
 /// a new account's green name; a comment's own page, whose `table.fatitem` is that comment.
 const HN_COMMENT_PAGE: &str = r##"<html><body><center><table id="hnmain"><tr><td>
 <table class="fatitem" border="0"><tr class="athing" id="500"><td class="ind"></td><td class="default"><div><span class="comhead">

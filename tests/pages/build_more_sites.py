@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes tests/pages/bluesky-thread.html and tests/pages/youtube-comments.html: pages generated
-from the markup ../shared/GUIDE.md section 7 gives (no real capture of either exists). The text is
-written for chaff. Run from the repository root: python3 tests/pages/build_more_sites.py"""
+from the markup that open-source readers of these sites read (Bluesky: bluesky-social/social-app's
+testIDs, defuddle's extractor; YouTube: ImprovedTube, Channel Blocker Plus, YouTube Shadow
+Comment), since no real capture of either exists. The text is written for chaff. Run from the repository root: python3 tests/pages/build_more_sites.py"""
 import html
 
 PEOPLE = [
