@@ -4,8 +4,10 @@
 // `onChange` rides on chrome.storage.onChanged, so an edit made in the popup or the options page
 // reaches every open tab without a reload.
 
+import { SITE_LABELS, OPT_IN_SITES } from './site-access.js';
+
 const STORAGE_KEY = 'chaffSettings';
-const SITES = ['reddit', 'old-reddit', 'x'];
+const SITES = Object.keys(SITE_LABELS);
 const SENSITIVITIES = ['low', 'medium', 'high'];
 const DISPLAYS = ['badge', 'dim', 'collapse'];
 // A long trusted list costs a storage write per keystroke on the options page; users of RES's
@@ -13,7 +15,8 @@ const DISPLAYS = ['badge', 'dim', 'collapse'];
 const MAX_TRUSTED_AUTHORS = 1000;
 
 export const DEFAULTS = Object.freeze({
-  sites: Object.freeze({ reddit: true, 'old-reddit': true, x: true }),
+  // The opt-in sites (site-access.js) start off: each needs the reader's say and its permission.
+  sites: Object.freeze(Object.fromEntries(SITES.map((site) => [site, !(site in OPT_IN_SITES)]))),
   sensitivity: 'medium',
   display: 'badge',
   trustedAuthors: Object.freeze([]),

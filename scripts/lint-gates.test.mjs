@@ -10,22 +10,34 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { ESLint } from 'eslint';
-import { checkManifest, ALLOWED_HOSTS } from './check-manifests.mjs';
+import { checkManifest, ALLOWED_HOSTS, ALLOWED_OPTIONAL_HOSTS } from './check-manifests.mjs';
+import { OPT_IN_ORIGINS } from '../extension/site-access.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCE = JSON.parse(fs.readFileSync(path.join(ROOT, 'manifest.json'), 'utf8'));
 
-// The source manifest as the build writes it (matches copied from host_permissions).
+// The source manifest as the build writes it (matches copied from host_permissions where an
+// entry names none; copies, so a case widening one list widens that list alone).
 function built() {
   const manifest = structuredClone(SOURCE);
-  manifest.content_scripts = manifest.content_scripts.map((entry) => ({ matches: manifest.host_permissions, ...entry }));
-  manifest.web_accessible_resources = manifest.web_accessible_resources.map((entry) => ({ matches: manifest.host_permissions, ...entry }));
+  manifest.content_scripts = manifest.content_scripts.map((entry) => ({ matches: [...manifest.host_permissions], ...entry }));
+  manifest.web_accessible_resources = manifest.web_accessible_resources.map((entry) => ({ matches: [...manifest.host_permissions], ...entry }));
   return manifest;
 }
 
 test('check-manifests: the manifest as built passes', () => {
   assert.deepEqual(checkManifest(built()), []);
   assert.deepEqual(SOURCE.host_permissions, ALLOWED_HOSTS, 'the checker names the same hosts as manifest.json');
+  assert.deepEqual(SOURCE.optional_host_permissions, ALLOWED_OPTIONAL_HOSTS, 'the checker names the same opt-in hosts as manifest.json');
+  assert.deepEqual([...OPT_IN_ORIGINS], ALLOWED_OPTIONAL_HOSTS, 'the switches (extension/site-access.js) ask for exactly the opt-in hosts');
+  assert.deepEqual(SOURCE.permissions, ['storage', 'scripting']);
+});
+
+test('check-manifests: the opt-in hosts stay opt-in', () => {
+  for (const host of ALLOWED_OPTIONAL_HOSTS) assert.ok(!ALLOWED_HOSTS.includes(host), `${host} is not an install-time host`);
+  const withoutOptional = built();
+  delete withoutOptional.optional_host_permissions;
+  assert.deepEqual(checkManifest(withoutOptional), [], 'asking for fewer opt-in hosts passes');
 });
 
 test('check-manifests: every widening fails', () => {
@@ -34,6 +46,14 @@ test('check-manifests: every widening fails', () => {
     'webRequest': (m) => m.permissions.push('webRequest'),
     'an optional permission': (m) => { m.optional_permissions = ['downloads']; },
     'an optional host': (m) => { m.optional_host_permissions = ['<all_urls>']; },
+    'another optional host': (m) => m.optional_host_permissions.push('https://evil.example/*'),
+    'a wider opt-in host': (m) => m.optional_host_permissions.push('https://*.ycombinator.com/*'),
+    'http opt-in host': (m) => m.optional_host_permissions.push('http://news.ycombinator.com/*'),
+    'an opt-in host at install': (m) => m.host_permissions.push('https://news.ycombinator.com/*'),
+    'a manifest content script on an opt-in host': (m) => m.content_scripts[0].matches.push('https://github.com/*'),
+    'tabs': (m) => m.permissions.push('tabs'),
+    'activeTab': (m) => m.permissions.push('activeTab'),
+    'an optional API permission': (m) => { m.optional_permissions = ['scripting']; },
     'all URLs': (m) => m.host_permissions.push('<all_urls>'),
     'another host': (m) => m.host_permissions.push('https://evil.example/*'),
     'http Reddit': (m) => m.host_permissions.push('http://*.reddit.com/*'),

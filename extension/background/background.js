@@ -1,10 +1,15 @@
 // chaff background: the WASM engine for pages whose CSP blocks WebAssembly in the content script
-// (engine-host.js), and the keyboard shortcut that toggles the moderator panel. Bundled by
+// (engine-host.js), the keyboard shortcut that toggles the moderator panel, and the content script
+// of the sites the reader switched on (more-sites.js). Bundled by
 // scripts/build-extension.sh into one classic script with the WASM glue inside: Chrome runs it as
 // the service worker, Firefox as an event page (background.scripts), and a classic script is the
 // one form both load.
 import { handleEngineMessage } from './engine-host.js';
 import { dropOldForms } from '../memory.js';
+import { watchOptInSites } from './more-sites.js';
+
+// Hacker News, GitHub, Bluesky, YouTube: read only where the reader switched them on.
+watchOptInSites();
 
 // An update must not leave an older, more revealing form of the memory behind (memory.js).
 chrome.runtime.onInstalled.addListener(() => {

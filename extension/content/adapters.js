@@ -63,12 +63,37 @@ function compileSite(site, patterns) {
     return value;
   }
 
+  // A post's depth field as a number (Hacker News's indent), or null when it has none.
+  function depthOf(post, postType) {
+    const value = readField(post, postType, 'depth')?.value;
+    if (value === undefined) return null;
+    const depth = Number(value);
+    return Number.isFinite(depth) ? depth : null;
+  }
+
+  // shallower: the nearest EARLIER post element of any type whose depth is smaller than this
+  // post's; one without a depth (the page's own story) counts as shallower than every depth.
+  // A post without a depth reads nothing here.
+  function shallowerPost(post, postType) {
+    const depth = depthOf(post, postType);
+    if (depth === null) return null;
+    const all = post.ownerDocument.querySelectorAll(postSelector);
+    let i = all.length - 1;
+    while (i >= 0 && all[i] !== post) i--;
+    for (i--; i >= 0; i--) {
+      const earlier = all[i];
+      const earlierDepth = depthOf(earlier, postTypeOf(earlier));
+      if (earlierDepth === null || earlierDepth < depth) return earlier;
+    }
+    return null;
+  }
+
   // The first fallback that yields a value; `allowEmpty` for boolean attributes (deleted).
   function readField(post, postType, name, allowEmpty = false) {
     for (const fallback of postType.fields[name] ?? []) {
-      if (fallback.enclosing) {
-        const enclosing = post.parentElement?.closest(postSelector);
-        const id = enclosing && readField(enclosing, postTypeOf(enclosing), 'id');
+      if (fallback.enclosing || fallback.shallower) {
+        const other = fallback.enclosing ? post.parentElement?.closest(postSelector) : shallowerPost(post, postType);
+        const id = other && readField(other, postTypeOf(other), 'id');
         if (id) return id;
         continue;
       }
@@ -96,14 +121,17 @@ function compileSite(site, patterns) {
     return { anchor: null, place: 'after' };
   }
 
-  // created: RFC 3339 text or Unix seconds/milliseconds -> Unix seconds, or null.
+  // created: RFC 3339 text or Unix seconds/milliseconds -> Unix seconds, or null. A date and
+  // time without an offset (Hacker News's span.age title) is UTC, as the Rust reader takes it:
+  // Date.parse would read it as the reader's local time.
   function unixSeconds(text) {
     if (text === null) return null;
     if (/^\d+(\.\d+)?$/.test(text)) {
       const number = Number(text);
       return Math.floor(number > 1e11 ? number / 1000 : number);
     }
-    const millis = Date.parse(text);
+    const utc = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text) ? `${text}Z` : text;
+    const millis = Date.parse(utc);
     return Number.isNaN(millis) ? null : Math.floor(millis / 1000);
   }
 
@@ -144,9 +172,14 @@ function compileSite(site, patterns) {
     return doc.body;
   }
 
+  // Every attribute an id is read from (of the post or an element in it): a node re-used for
+  // another post may change only these (observer.js watches them).
+  const idAttributes = [...new Set(postTypes.flatMap((type) => (type.fields.id ?? []).map((fallback) => fallback.attr).filter(Boolean)))];
+
   return {
     name: site.name,
     postSelector,
+    idAttributes,
     read,
     observeRoot,
     // The post element containing `node` (for an edit inside it), or null.

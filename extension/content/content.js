@@ -75,17 +75,36 @@ function halt(error) {
   }
 }
 
-// The thread's identity for cross-thread memory: Reddit's /comments/ID and X's /status/ID, so
-// a comment's permalink or a changed title slug is still the same thread; else the path.
-function threadIdOf({ pathname }) {
-  const match = /\/comments\/([A-Za-z0-9]+)/.exec(pathname) ?? /\/status\/(\d+)/.exec(pathname);
-  return `${adapter.name}:${match ? match[1] : pathname}`;
+// The thread's identity for cross-thread memory: the id in the address, so a comment's
+// permalink or a changed title slug is still the same thread; else the path. Reddit's
+// /comments/ID, X's /status/ID, Hacker News's item?id=N, GitHub's OWNER/REPO/issues/N (and
+// pull/N, discussions/N: the number alone is every repository's), Bluesky's
+// /profile/HANDLE/post/RKEY (an rkey is unique per author) and YouTube's watch?v=ID.
+const THREAD_ADDRESSES = [
+  [/\/comments\/([A-Za-z0-9]+)/, 'path'],
+  [/\/status\/(\d+)/, 'path'],
+  [/^\/([^/]+\/[^/]+\/(?:issues|pull|discussions)\/\d+)/, 'path'],
+  [/^\/profile\/([^/]+\/post\/[A-Za-z0-9]+)/, 'path'],
+  [/^\/shorts\/([A-Za-z0-9_-]+)/, 'path'],
+  [/^\/item$/, 'id'],
+  [/^\/watch$/, 'v'],
+];
+
+function threadIdOf(siteName, { pathname, search }) {
+  for (const [pattern, where] of THREAD_ADDRESSES) {
+    const match = pattern.exec(pathname);
+    if (!match) continue;
+    if (where === 'path') return `${siteName}:${match[1]}`;
+    const value = new URLSearchParams(search).get(where);
+    if (value) return `${siteName}:${value}`;
+  }
+  return `${siteName}:${pathname}`;
 }
 
 function newThread() {
   return {
     engine: engines.createEngine(settings),
-    threadId: threadIdOf(location),
+    threadId: threadIdOf(adapter.name, location),
     posts: new Map(), // id -> post as last read (adapters.js read())
     verdicts: new Map(), // id -> verdict, in first-arrival order
     clusters: new Map(), // cluster id -> Set of post ids
@@ -302,6 +321,7 @@ function start() {
       pump();
     },
     onNavigate: restart,
+    idAttributes: adapter.idAttributes,
   });
   thread.toRead.add(document.documentElement);
   pump();
@@ -353,7 +373,7 @@ async function applySettings(next) {
   pump();
 }
 
-chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+function onMessage(message, sender, sendResponse) {
   if (message?.type === 'chaff:counts') {
     sendResponse({
       site: adapter?.name ?? null,
@@ -367,7 +387,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     sendResponse({ ok: true });
   }
   return false;
-});
+}
 
 async function main() {
   const [loaded] = await Promise.all([settingsStore.load(), adapters.load(), engines.start()]);
@@ -385,4 +405,11 @@ async function main() {
   });
 }
 
-main().catch((error) => console.error('chaff could not start:', error));
+// Once per page: when the reader switches on a site that needs its own permission, the
+// background also runs this script in that site's tabs already open (background/more-sites.js),
+// and a tab switched off and on again keeps the instance it has (it follows the settings).
+if (!globalThis.chaffContentScript) {
+  globalThis.chaffContentScript = true;
+  chrome.runtime.onMessage.addListener(onMessage);
+  main().catch((error) => console.error('chaff could not start:', error));
+}

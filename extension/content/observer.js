@@ -11,7 +11,9 @@
 const IDLE_TIMEOUT_MS = 300;
 const ROOT_CHECK_MS = 1000;
 // The attributes sites.json reads post ids from: a node re-used for another post may change
-// only these (X and Reddit recycle a post's nodes for another post as the reader scrolls).
+// only these (X and Reddit recycle a post's nodes for another post as the reader scrolls). These
+// are always watched; watch() adds the adapter's own (adapters.js idAttributes, e.g. GitHub's
+// data-wrapper-timeline-id), so a site added to sites.json needs no change here.
 const ID_ATTRIBUTES = ['id', 'thingid', 'data-fullname', 'href'];
 
 function isOwn(node) {
@@ -26,8 +28,9 @@ function insideOwn(node) {
 }
 
 // onNodes(nodes: Set<Node>) runs in an idle slice with the nodes collected since the last one;
-// onNavigate(url) runs when the address changed or the observed root left the document.
-export function watch(root, { onNodes, onNavigate }) {
+// onNavigate(url) runs when the address changed or the observed root left the document;
+// idAttributes: the site's id attributes, watched beside ID_ATTRIBUTES.
+export function watch(root, { onNodes, onNavigate, idAttributes = [] }) {
   let collected = new Set();
   let scheduled = 0;
   let address = location.href;
@@ -71,7 +74,7 @@ export function watch(root, { onNodes, onNavigate }) {
     }
     if (collected.size) schedule();
   });
-  observer.observe(root, { childList: true, subtree: true, characterData: true, attributeFilter: ID_ATTRIBUTES });
+  observer.observe(root, { childList: true, subtree: true, characterData: true, attributeFilter: [...new Set([...ID_ATTRIBUTES, ...idAttributes])] });
 
   const onPopState = () => checkAddress();
   addEventListener('popstate', onPopState);

@@ -4,6 +4,7 @@
 // window.confirm(), which Firefox does not show in add-on pages embedded in about:addons.
 import * as settingsStore from '../settings.js';
 import { forget } from '../memory.js';
+import { OPT_IN_SITES, switchSite } from '../site-access.js';
 
 const form = {
   sensitivity: [...document.querySelectorAll('input[name="sensitivity"]')],
@@ -44,7 +45,23 @@ async function save(partial) {
 
 for (const input of form.sensitivity) input.addEventListener('change', () => save({ sensitivity: input.value }));
 for (const input of form.display) input.addEventListener('change', () => save({ display: input.value }));
-for (const input of form.sites) input.addEventListener('change', () => save({ sites: { [input.value]: input.checked } }));
+for (const input of form.sites) {
+  input.addEventListener('change', () => {
+    if (!(input.value in OPT_IN_SITES)) {
+      save({ sites: { [input.value]: input.checked } });
+      return;
+    }
+    // An opt-in site asks for its permission in this click (site-access.js switchSite).
+    const wanted = input.checked;
+    switchSite(input.value, wanted, settingsStore.save).then(
+      (on) => {
+        input.checked = on;
+        say(on === wanted ? 'Saved.' : 'Not switched on: the browser did not grant access.');
+      },
+      (error) => say(`Could not switch: ${error.message}`),
+    );
+  });
+}
 form.memory.addEventListener('change', () => save({ memory: form.memory.checked }));
 
 let trustedTimer = null;

@@ -4,13 +4,16 @@
 // script), opens the moderator panel ({type:'chaff:toggle-panel'}), and asks for host access when
 // the browser has not granted it (Firefox before 127 grants MV3 host permissions only on opt-in,
 // so a fresh install there reads no page until the user agrees). A tab without a content script
-// answering is simply "not active on this page".
+// answering is simply "not active on this page". The opt-in sites (Hacker News, GitHub, Bluesky,
+// YouTube: site-access.js) have a switch each, on when the site is on and its host granted;
+// switching one on asks the browser for that host in the click (switchSite).
 import * as settingsStore from '../settings.js';
 import { LEVELS, countByLevel } from '../shared/levels.js';
+import { SITE_LABELS, OPT_IN_SITES, hasAccess, switchSite } from '../site-access.js';
 
 // The manifest's host_permissions are the one list of the hosts chaff reads.
 const HOST_ORIGINS = chrome.runtime.getManifest().host_permissions;
-const SITE_NAMES = { reddit: 'Reddit', 'old-reddit': 'old Reddit', x: 'X' };
+const SITE_NAMES = SITE_LABELS;
 const ENGINE_NAMES = { page: 'engine: in the page', worker: 'engine: in the background' };
 // After a site switch, the content script needs a moment to re-score before counts mean much.
 const RECOUNT_DELAY_MS = 400;
@@ -96,9 +99,34 @@ async function checkAccess() {
 
 $('site-enabled').addEventListener('change', async (event) => {
   if (!currentSite) return;
-  await settingsStore.save({ sites: { [currentSite]: event.target.checked } });
+  if (currentSite in OPT_IN_SITES) {
+    await switchSiteFromPopup(currentSite, event.target.checked).catch(() => {});
+  } else {
+    await settingsStore.save({ sites: { [currentSite]: event.target.checked } });
+  }
   setTimeout(refresh, RECOUNT_DELAY_MS);
 });
+
+const optInInputs = [...document.querySelectorAll('input[name="opt-in-site"]')];
+
+async function showOptInSites() {
+  const settings = await settingsStore.load();
+  for (const input of optInInputs) input.checked = settings.sites[input.value] && (await hasAccess(input.value));
+}
+
+// Must start in the click's user gesture: switchSite asks for the permission before any await.
+function switchSiteFromPopup(site, on) {
+  return switchSite(site, on, settingsStore.save).finally(() => {
+    showOptInSites();
+    setTimeout(refresh, RECOUNT_DELAY_MS);
+  });
+}
+
+for (const input of optInInputs) {
+  input.addEventListener('change', () => {
+    switchSiteFromPopup(input.value, input.checked).catch(() => {});
+  });
+}
 
 $('panel').addEventListener('click', async () => {
   await askTab({ type: 'chaff:toggle-panel' });
@@ -118,6 +146,6 @@ $('options').addEventListener('click', () => chrome.runtime.openOptionsPage());
 
 (async () => {
   currentTabId = (await activeTab())?.id ?? null;
-  await Promise.all([refresh(), checkAccess()]);
+  await Promise.all([refresh(), checkAccess(), showOptInSites()]);
   await showShortcut();
 })();

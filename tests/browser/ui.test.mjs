@@ -25,6 +25,8 @@ const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-netw
   '--disable-sync', '--no-first-run', '--disable-quic'];
 
 const MANIFEST = JSON.parse(fs.readFileSync(path.join(ROOT, 'manifest.json'), 'utf8'));
+// The opt-in sites (extension/shared/sites.js) start off.
+const OPT_IN_OFF = { 'hacker-news': false, github: false, bluesky: false, youtube: false };
 
 // The modules under test, for page.evaluate: chaff.settings, chaff.hints, chaff.panel…; each
 // imports what it needs itself, as in the extension. Module scripts run after the classic shim.
@@ -250,10 +252,10 @@ test('settings: defaults, partial saves, normalization and change events', async
     return { initial, loaded: await chaff.settings.load(), events };
   });
   assert.deepEqual(result.initial, {
-    sites: { reddit: true, 'old-reddit': true, x: true }, sensitivity: 'medium', display: 'badge', trustedAuthors: [], memory: true,
+    sites: { reddit: true, 'old-reddit': true, x: true, ...OPT_IN_OFF }, sensitivity: 'medium', display: 'badge', trustedAuthors: [], memory: true,
   });
   assert.deepEqual(result.loaded, {
-    sites: { reddit: true, 'old-reddit': true, x: false }, sensitivity: 'medium', display: 'dim',
+    sites: { reddit: true, 'old-reddit': true, x: false, ...OPT_IN_OFF }, sensitivity: 'medium', display: 'dim',
     trustedAuthors: ['Alice', 'bob'], memory: false,
   });
   assert.equal(result.events.length, 2, 'one change event per save while subscribed');
@@ -762,7 +764,7 @@ test('popup: counts for the tab, site switch, panel button, options link', async
   assert.equal(await siteSwitch.isChecked(), true);
   await siteSwitch.uncheck();
   await page.waitForFunction(async () => (await chaff.settings.load()).sites.reddit === false);
-  assert.deepEqual((await page.evaluate(() => chaff.settings.load())).sites, { reddit: false, 'old-reddit': true, x: true });
+  assert.deepEqual((await page.evaluate(() => chaff.settings.load())).sites, { reddit: false, 'old-reddit': true, x: true, ...OPT_IN_OFF });
 
   // The popup asks again for counts once the content script has had time to apply the switch.
   await page.waitForFunction(() => __calls.length === 2);
@@ -802,7 +804,7 @@ test('options: each control saves at once, outside changes show up live, forget 
   await page.getByLabel('Trusted authors').blur();
   await page.waitForFunction(async () => (await chaff.settings.load()).trustedAuthors.length === 2);
   assert.deepEqual(await page.evaluate(() => chaff.settings.load()), {
-    sites: { reddit: true, 'old-reddit': false, x: true }, sensitivity: 'high', display: 'dim', trustedAuthors: ['alice', 'Bob'], memory: false,
+    sites: { reddit: true, 'old-reddit': false, x: true, ...OPT_IN_OFF }, sensitivity: 'high', display: 'dim', trustedAuthors: ['alice', 'Bob'], memory: false,
   });
   assert.equal(await page.locator('#status').textContent(), 'Saved.');
 
