@@ -158,10 +158,21 @@ export async function openFirefoxExtensionPage(browser, pagePath) {
   // The navigation happens, but puppeteer never sees it finish for a moz-extension: page; wait
   // on the page itself instead.
   page.goto(`${FIREFOX_EXTENSION_ORIGIN}/${pagePath}`, { timeout: 10_000 }).catch(() => {});
-  await page.waitForFunction(
-    (origin) => location.href.startsWith(origin) && document.readyState === 'complete',
-    { timeout: 10_000 },
-    FIREFOX_EXTENSION_ORIGIN,
-  );
-  return page;
+  // The wait is evaluated in the page, and the navigation from about:blank can destroy its
+  // context mid-wait ("Waiting failed" at once, seen on a busy machine): wait again until the
+  // deadline.
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      await page.waitForFunction(
+        (origin) => location.href.startsWith(origin) && document.readyState === 'complete',
+        { timeout: Math.max(1, deadline - Date.now()) },
+        FIREFOX_EXTENSION_ORIGIN,
+      );
+      return page;
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }
