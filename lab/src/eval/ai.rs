@@ -61,8 +61,9 @@ pub struct CorpusFigures {
     pub human_flagged: Interval,
     /// Share of machine posts with level != ok at default settings.
     pub machine_flagged: Interval,
-    /// Share of machine posts flagged among those the model judged.
+    /// Share of machine posts flagged among those the model judged, and how many it judged.
     pub judged_machine_flagged: Interval,
+    pub judged_machine_posts: usize,
     /// Share of all posts the model could judge (long enough, English).
     pub judged: f64,
     pub buckets: Vec<BucketFigures>,
@@ -142,6 +143,14 @@ impl AiReport {
             }
             if c.human_posts > 0 {
                 out.push(Figure::new(name("human_flagged"), c.human_flagged, c.human_posts, false));
+            }
+            if c.judged_machine_posts > 0 {
+                out.push(Figure::new(
+                    name("judged_machine_flagged"),
+                    c.judged_machine_flagged,
+                    c.judged_machine_posts,
+                    true,
+                ));
             }
             for b in c.buckets.iter().filter(|b| b.human_posts > 0) {
                 out.push(Figure::new(name(&format!("words-{}.human_flagged", b.bucket)), b.human_flagged, b.human_posts, false));
@@ -261,6 +270,7 @@ pub fn evaluate_corpus(corpus: Corpus, data_dir: &Path, split: Split) -> Result<
         human_flagged,
         machine_flagged,
         judged_machine_flagged: stats::share(&judged_machine, seed ^ 4),
+        judged_machine_posts: judged_machine.len(),
         judged: scored.iter().filter(|s| s.judged).count() as f64 / scored.len().max(1) as f64,
         buckets,
     })
