@@ -4,24 +4,14 @@
 //! show (whose text is whose) are checked through the library on the same pages.
 //! Which post is which: tests/pages/README.md.
 
+mod common;
+
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::process::{Command, Output};
 
 use chaff_page::{detect_site, extract_posts, Site};
+use common::{chaff, page, page_path};
 use serde_json::Value;
-
-fn page_path(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/pages").join(name)
-}
-
-fn page(name: &str) -> String {
-    std::fs::read_to_string(page_path(name)).expect("saved page")
-}
-
-fn chaff(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chaff")).args(args).output().expect("run chaff")
-}
 
 fn scan_json(name: &str) -> HashMap<String, Value> {
     let path = page_path(name);

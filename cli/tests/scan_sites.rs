@@ -6,29 +6,20 @@
 //! (near-identical comments by several accounts within minutes) is flagged while the people
 //! around it stay ok.
 
+mod common;
+
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::process::{Command, Output};
+
 
 use chaff::post::parse_timestamp;
 use chaff::Post;
 use chaff_page::{detect_site, extract_posts, Site};
+use common::{chaff, page, page_path};
 use serde_json::Value;
 
 const HN_PAGE: &str = "real/news.ycombinator.com-item-36817231-2023-07-23.html";
 const HN_STORY: &str = "36817231";
-
-fn page_path(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/pages").join(name)
-}
-
-fn page(name: &str) -> String {
-    std::fs::read_to_string(page_path(name)).expect("saved page")
-}
-
-fn chaff(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chaff")).args(args).output().expect("run chaff")
-}
 
 fn temp_file(name: &str) -> PathBuf {
     std::env::temp_dir().join(format!("chaff-scan-sites-{}-{name}", std::process::id()))
