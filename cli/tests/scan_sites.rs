@@ -11,7 +11,6 @@ mod common;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-
 use chaff::post::parse_timestamp;
 use chaff::Post;
 use chaff_page::{detect_site, extract_posts, Site};
