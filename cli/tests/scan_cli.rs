@@ -7,28 +7,15 @@
 mod common;
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 
 use chaff_page::{detect_site, extract_posts, Site};
-use common::{chaff, page, page_path};
+use common::{chaff, page, page_path, temp_file, verdicts_by_id};
 use serde_json::Value;
 
 fn scan_json(name: &str) -> HashMap<String, Value> {
     let path = page_path(name);
     let out = chaff(&["scan", path.to_str().unwrap(), "--json"]);
-    assert!(out.status.success(), "scan failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|line| {
-            let v: Value = serde_json::from_str(line).expect("one verdict per line");
-            (v["id"].as_str().unwrap().to_string(), v)
-        })
-        .collect()
-}
-
-fn temp_file(name: &str) -> PathBuf {
-    std::env::temp_dir().join(format!("chaff-scan-{}-{name}", std::process::id()))
+    verdicts_by_id(out)
 }
 
 struct Expected {

@@ -9,20 +9,15 @@
 mod common;
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 
 use chaff::post::parse_timestamp;
 use chaff::Post;
 use chaff_page::{detect_site, extract_posts, Site};
-use common::{chaff, page, page_path};
+use common::{chaff, page, page_path, temp_file, verdicts_by_id};
 use serde_json::Value;
 
 const HN_PAGE: &str = "real/news.ycombinator.com-item-36817231-2023-07-23.html";
 const HN_STORY: &str = "36817231";
-
-fn temp_file(name: &str) -> PathBuf {
-    std::env::temp_dir().join(format!("chaff-scan-sites-{}-{name}", std::process::id()))
-}
 
 /// `chaff scan --json` on a page given as text (written to a temporary file).
 fn scan_json_of(name: &str, html: &str, site: Option<&str>) -> HashMap<String, Value> {
@@ -34,15 +29,7 @@ fn scan_json_of(name: &str, html: &str, site: Option<&str>) -> HashMap<String, V
     }
     let out = chaff(&args);
     std::fs::remove_file(&path).ok();
-    assert!(out.status.success(), "scan failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|line| {
-            let v: Value = serde_json::from_str(line).expect("one verdict per line");
-            (v["id"].as_str().unwrap().to_string(), v)
-        })
-        .collect()
+    verdicts_by_id(out)
 }
 
 fn by_id<'a>(posts: &'a [Post], id: &str) -> &'a Post {
