@@ -83,7 +83,8 @@ pub fn tpr_at_fpr(scored: &[(f32, bool)], fpr: f64, seed: u64) -> Interval {
 }
 
 fn stratified(scored: &[(f32, bool)], seed: u64, statistic: impl Fn(&[(f32, bool)]) -> f64) -> Interval {
-    let (machine, human): (Vec<(f32, bool)>, Vec<(f32, bool)>) = scored.iter().partition(|s| s.1);
+    let machine: Vec<(f32, bool)> = scored.iter().copied().filter(|s| s.1).collect();
+    let human: Vec<(f32, bool)> = scored.iter().copied().filter(|s| !s.1).collect();
     if machine.is_empty() || human.is_empty() {
         return Interval::NONE;
     }
