@@ -13,6 +13,10 @@ const DISPLAYS = ['badge', 'dim', 'collapse'];
 // A long trusted list costs a storage write per keystroke on the options page; users of RES's
 // tagger keep dozens, so a thousand leaves ample room.
 const MAX_TRUSTED_AUTHORS = 1000;
+// The reader's own markers: a list to read, not a filter to tune (the engine keeps as many,
+// src/markers.rs).
+const MAX_MARKERS = 200;
+const MAX_MARKER_CHARS = 100;
 
 export const DEFAULTS = Object.freeze({
   // The opt-in sites (site-access.js) start off: each needs the reader's say and its permission.
@@ -20,6 +24,7 @@ export const DEFAULTS = Object.freeze({
   sensitivity: 'medium',
   display: 'badge',
   trustedAuthors: Object.freeze([]),
+  markers: Object.freeze([]),
   memory: true,
 });
 
@@ -44,6 +49,21 @@ function normalizeTrustedAuthors(list) {
   return names;
 }
 
+// Words or phrases as the reader wrote them, one each, blank and repeated lines dropped.
+function normalizeMarkers(list) {
+  if (!Array.isArray(list)) return [];
+  const seen = new Set();
+  const markers = [];
+  for (const raw of list) {
+    const marker = String(raw).trim();
+    if (marker === '' || marker.length > MAX_MARKER_CHARS || seen.has(marker)) continue;
+    seen.add(marker);
+    markers.push(marker);
+    if (markers.length === MAX_MARKERS) break;
+  }
+  return markers;
+}
+
 function normalize(raw) {
   const value = raw && typeof raw === 'object' ? raw : {};
   const sites = {};
@@ -55,6 +75,7 @@ function normalize(raw) {
     sensitivity: SENSITIVITIES.includes(value.sensitivity) ? value.sensitivity : DEFAULTS.sensitivity,
     display: DISPLAYS.includes(value.display) ? value.display : DEFAULTS.display,
     trustedAuthors: normalizeTrustedAuthors(value.trustedAuthors),
+    markers: normalizeMarkers(value.markers),
     memory: typeof value.memory === 'boolean' ? value.memory : DEFAULTS.memory,
   };
 }

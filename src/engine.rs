@@ -49,6 +49,7 @@ use crate::ai::{self, AiAssessment};
 use crate::hash::fnv1a;
 use crate::normalize::fingerprint_form;
 use crate::post::Post;
+use crate::markers::Markers;
 use crate::reaction::is_short_reaction;
 use crate::similarity::{fingerprint, near_copies, Fingerprint, KeyHasher, LshIndex};
 use crate::verdict::{Level, Reason, ReasonKind, Sensitivity, Settings, Verdict};
@@ -118,6 +119,8 @@ struct Entry {
     /// Whether its fingerprint sits in the LSH buckets (exact copies do not).
     indexed: bool,
     ai: AiAssessment,
+    /// The reader's marker its text holds, as the reader wrote it.
+    marked: Option<Box<str>>,
     /// The start of its text, for the snippet of a cluster it is the earliest member of.
     snippet_source: Box<str>,
 }
@@ -252,6 +255,8 @@ struct Judged {
 /// The scoring state of one thread being read. See the module note.
 pub struct Engine {
     settings: Settings,
+    /// The reader's markers of `settings`, compiled.
+    markers: Markers,
     nodes: Vec<Node>,
     /// `None` once forgotten.
     entries: Vec<Option<Entry>>,
@@ -272,6 +277,7 @@ pub struct Engine {
 impl Engine {
     pub fn new(settings: Settings) -> Engine {
         Engine {
+            markers: Markers::new(&settings.markers),
             settings,
             nodes: Vec::new(),
             entries: Vec::new(),
@@ -400,6 +406,12 @@ impl Engine {
                 entry.ai = ai::assess(&entry.own_text, entry.site.as_deref(), settings.sensitivity);
             }
         }
+        if settings.markers != self.settings.markers {
+            self.markers = Markers::new(&settings.markers);
+            for entry in self.entries.iter_mut().flatten() {
+                entry.marked = self.markers.find(&entry.own_text).map(Into::into);
+            }
+        }
         self.settings = settings;
         self.verdicts().into_iter().zip(before).filter(|(now, then)| now != then).map(|(now, _)| now).collect()
     }
@@ -484,6 +496,7 @@ impl Engine {
             site: post.site.clone(),
             own_text: own_text(post).into(),
             ai: assess_post(post, self.settings.sensitivity),
+            marked: self.markers.find(own_text(post)).map(Into::into),
             fingerprint,
             indexed: false,
             snippet_source,
@@ -727,6 +740,12 @@ impl Engine {
                 level = level.max(entry.ai.level);
                 verdict.reasons.push(Reason { kind: ReasonKind::AiText, text: ai_reason(&entry.ai) });
             }
+        }
+        if let Some(phrase) = &entry.marked {
+            level = level.max(Level::Notice);
+            verdict
+                .reasons
+                .push(Reason { kind: ReasonKind::ReaderMarker, text: format!("contains \"{phrase}\", which you asked chaff to mark") });
         }
         verdict.level = level;
         verdict.score = round3(score);
@@ -1083,6 +1102,23 @@ mod tests {
         let verdicts = score_thread(campaign(), Settings::default());
         let thanks: Vec<_> = verdicts.iter().filter(|v| v.id == "c" || v.id == "d").collect();
         assert!(thanks.iter().all(|v| v.cluster.is_none() && v.level == Level::Ok));
+    }
+
+    #[test]
+    fn a_post_holding_a_readers_marker_gets_a_notice_naming_it() {
+        let settings = Settings { markers: vec!["delve".into()], ..Settings::default() };
+        let posts = vec![post("a", "ann", 1000, "Let us d\u{200B}еlve into the details"), post("b", "bob", 1010, "nothing here")];
+        let verdicts = score_thread(posts.clone(), settings.clone());
+        assert_eq!(verdicts[0].level, Level::Notice);
+        assert_eq!(verdicts[0].reasons[0].kind, ReasonKind::ReaderMarker);
+        assert_eq!(verdicts[0].reasons[0].text, "contains \"delve\", which you asked chaff to mark");
+        assert_eq!(verdicts[1].level, Level::Ok);
+        // Clearing the list clears the notice.
+        let mut engine = Engine::new(settings);
+        engine.add(posts);
+        let changed = engine.set_settings(Settings::default());
+        assert_eq!(changed.len(), 1);
+        assert_eq!(changed[0].level, Level::Ok);
     }
 
     #[test]

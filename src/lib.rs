@@ -13,6 +13,7 @@
 pub mod ai;
 pub mod engine;
 pub mod hash;
+pub mod markers;
 pub mod normalize;
 pub mod post;
 pub mod reaction;

@@ -38,6 +38,8 @@ pub enum ReasonKind {
     Coordination,
     /// Lexical and stylistic markers of machine-written text.
     AiText,
+    /// A word or phrase the reader asked chaff to mark.
+    ReaderMarker,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -84,6 +86,9 @@ pub enum Sensitivity {
 pub struct Settings {
     pub sensitivity: Sensitivity,
     /// Authors the reader trusts: never flagged (as Reddit Enhancement Suite's user tagger lets
-/// readers mark people they know).
+    /// readers mark people they know).
     pub trusted_authors: Vec<String>,
+    /// Words or phrases the reader asked chaff to mark: a post holding one gets a notice
+    /// (`markers`).
+    pub markers: Vec<String>,
 }

@@ -31,6 +31,7 @@ import { readSome, LEVEL_ATTRIBUTE } from './reading.js';
 import { whenSiteAppears } from './site-detection.js';
 import { countByLevel } from '../shared/levels.js';
 import { EngineFailure, describe } from '../engine/failure.js';
+import { engineSettings } from '../engine/engine-settings.js';
 
 const SLICE_MS = 8;
 // The worker engine costs this thread only the message, so it takes bigger batches.
@@ -360,7 +361,8 @@ async function applySettings(next) {
     return;
   }
   const state = thread;
-  if (previous.sensitivity !== next.sensitivity || previous.trustedAuthors.join('\n') !== next.trustedAuthors.join('\n')) {
+  // What the engine reads (engine-settings.js): a change of any of it re-judges the thread.
+  if (JSON.stringify(engineSettings(previous)) !== JSON.stringify(engineSettings(next))) {
     try {
       const changed = await state.engine.setSettings(next);
       if (state === thread) takeVerdicts(state, changed);

@@ -2,5 +2,5 @@
 // the engine reads snake_case fields and knows nothing of display or sites, which stay here.
 
 export function engineSettings(settings) {
-  return { sensitivity: settings.sensitivity, trusted_authors: settings.trustedAuthors };
+  return { sensitivity: settings.sensitivity, trusted_authors: settings.trustedAuthors, markers: settings.markers };
 }

@@ -5,12 +5,16 @@
 import * as settingsStore from '../settings.js';
 import { forget } from '../memory.js';
 import { OPT_IN_SITES, switchSite } from '../site-access.js';
+import { downloadText } from '../shared/download.js';
 
 const form = {
   sensitivity: [...document.querySelectorAll('input[name="sensitivity"]')],
   sites: [...document.querySelectorAll('input[name="site"]')],
   display: [...document.querySelectorAll('input[name="display"]')],
   trusted: document.getElementById('trusted'),
+  markers: document.getElementById('markers'),
+  markersExport: document.getElementById('markers-export'),
+  markersImport: document.getElementById('markers-import'),
   memory: document.getElementById('memory'),
   forget: document.getElementById('forget'),
   forgetConfirm: document.getElementById('forget-confirm'),
@@ -31,6 +35,7 @@ function fill(settings) {
   for (const input of form.display) input.checked = input.value === settings.display;
   // Never rewrite the list under the user's cursor.
   if (document.activeElement !== form.trusted) form.trusted.value = settings.trustedAuthors.join('\n');
+  if (document.activeElement !== form.markers) form.markers.value = settings.markers.join('\n');
   form.memory.checked = settings.memory;
 }
 
@@ -76,6 +81,32 @@ form.trusted.addEventListener('input', () => {
 });
 form.trusted.addEventListener('blur', () => {
   if (trustedTimer !== null) saveTrusted();
+});
+
+// The reader's markers: saved once typing pauses, like trusted authors; exported and imported
+// as a plain text file, one marker a line, through a local download and a local file pick.
+let markersTimer = null;
+const saveMarkers = () => {
+  clearTimeout(markersTimer);
+  markersTimer = null;
+  save({ markers: form.markers.value.split('\n') });
+};
+form.markers.addEventListener('input', () => {
+  clearTimeout(markersTimer);
+  markersTimer = setTimeout(saveMarkers, TRUSTED_SAVE_DELAY_MS);
+});
+form.markers.addEventListener('blur', () => {
+  if (markersTimer !== null) saveMarkers();
+});
+form.markersExport.addEventListener('click', async () => {
+  const { markers } = await settingsStore.load();
+  downloadText('chaff-markers.txt', 'text/plain', markers.map((marker) => `${marker}\n`).join(''));
+});
+form.markersImport.addEventListener('change', async () => {
+  const [file] = form.markersImport.files;
+  if (!file) return;
+  await save({ markers: (await file.text()).split(/\r?\n/) });
+  form.markersImport.value = '';
 });
 
 function showConfirm(visible) {

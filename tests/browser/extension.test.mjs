@@ -379,6 +379,25 @@ test('settings apply without a reload: collapse hides suspect bodies, trusted au
   await page.close();
 });
 
+test('the reader\'s own markers: a post holding one gets a notice at once, and loses it when the list is cleared', async () => {
+  const page = await openScored(URLS.reddit);
+  const save = (changes) => worker.evaluate(async (partial) => {
+    const { chaffSettings = {} } = await chrome.storage.local.get('chaffSettings');
+    await chrome.storage.local.set({ chaffSettings: { ...chaffSettings, ...partial } });
+  }, changes);
+  const clean = 't1_lyevnf7';
+  const level = (id) => page.evaluate((commentId) => document.querySelector(`shreddit-comment[thingid="${commentId}"]`).getAttribute('data-chaff-level'), id);
+  assert.equal(await level(clean), 'ok');
+  // Its longest word, in capitals: matching goes through the fingerprint normalization.
+  const word = await page.evaluate((commentId) => document.querySelector(`shreddit-comment[thingid="${commentId}"] > [slot="comment"]`)
+    .textContent.split(/[^A-Za-z]+/).sort((a, b) => b.length - a.length)[0], clean);
+  await save({ markers: [word.toUpperCase()] });
+  await page.waitForFunction((commentId) => document.querySelector(`shreddit-comment[thingid="${commentId}"]`).getAttribute('data-chaff-level') === 'notice', clean);
+  await save({ markers: [] });
+  await page.waitForFunction((commentId) => document.querySelector(`shreddit-comment[thingid="${commentId}"]`).getAttribute('data-chaff-level') === 'ok', clean);
+  await page.close();
+});
+
 test('no request leaves for anywhere but the page hosts and the extension', () => {
   assert.ok(requests.length > 0);
   const allowed = new Set(Object.keys(PAGE_OF_HOST));

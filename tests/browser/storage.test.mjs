@@ -106,7 +106,8 @@ test('a session on the test pages leaves settings and fingerprints only; forget 
   assert.deepEqual(stored.sync, {}, 'nothing in storage.sync');
   assert.deepEqual(stored.origin, { localStorage: {}, indexedDB: [], caches: [] }, 'nothing in the extension origin\'s own storage');
   const { chaffSettings: settings, chaffMemory: memory, chaffMemorySalt: salt } = stored.local;
-  assert.deepEqual(Object.keys(settings).sort(), ['display', 'memory', 'sensitivity', 'sites', 'trustedAuthors']);
+  assert.deepEqual(Object.keys(settings).sort(), ['display', 'markers', 'memory', 'sensitivity', 'sites', 'trustedAuthors']);
+  assert.deepEqual(settings.markers, [], 'the reader typed no marker');
   assert.deepEqual(settings.trustedAuthors, [TRUSTED]);
   assert.match(salt, /^[A-Za-z0-9+/]{43}=$/, 'the salt: 32 random bytes in base64');
   assert.equal(memory.v, 2);

@@ -252,11 +252,11 @@ test('settings: defaults, partial saves, normalization and change events', async
     return { initial, loaded: await chaff.settings.load(), events };
   });
   assert.deepEqual(result.initial, {
-    sites: { reddit: true, 'old-reddit': true, x: true, ...OPT_IN_OFF }, sensitivity: 'medium', display: 'badge', trustedAuthors: [], memory: true,
+    sites: { reddit: true, 'old-reddit': true, x: true, ...OPT_IN_OFF }, sensitivity: 'medium', display: 'badge', trustedAuthors: [], markers: [], memory: true,
   });
   assert.deepEqual(result.loaded, {
     sites: { reddit: true, 'old-reddit': true, x: false, ...OPT_IN_OFF }, sensitivity: 'medium', display: 'dim',
-    trustedAuthors: ['Alice', 'bob'], memory: false,
+    trustedAuthors: ['Alice', 'bob'], markers: [], memory: false,
   });
   assert.equal(result.events.length, 2, 'one change event per save while subscribed');
   assert.equal(result.events[1].display, 'dim');
@@ -803,9 +803,17 @@ test('options: each control saves at once, outside changes show up live, forget 
   await page.getByLabel('Trusted authors').fill('u/alice\n@Bob\n\nbob');
   await page.getByLabel('Trusted authors').blur();
   await page.waitForFunction(async () => (await chaff.settings.load()).trustedAuthors.length === 2);
+  await page.getByLabel('Words or phrases to mark').fill('delve\n—\n\ndelve');
+  await page.getByLabel('Words or phrases to mark').blur();
+  await page.waitForFunction(async () => (await chaff.settings.load()).markers.length === 2);
   assert.deepEqual(await page.evaluate(() => chaff.settings.load()), {
-    sites: { reddit: true, 'old-reddit': false, x: true, ...OPT_IN_OFF }, sensitivity: 'high', display: 'dim', trustedAuthors: ['alice', 'Bob'], memory: false,
+    sites: { reddit: true, 'old-reddit': false, x: true, ...OPT_IN_OFF }, sensitivity: 'high', display: 'dim', trustedAuthors: ['alice', 'Bob'],
+    markers: ['delve', '—'], memory: false,
   });
+  // A plain text file, one marker a line, replaces the list.
+  await page.setInputFiles('#markers-import', { name: 'markers.txt', mimeType: 'text/plain', buffer: Buffer.from('tapestry\r\nfree money\n') });
+  await page.waitForFunction(async () => (await chaff.settings.load()).markers.join('|') === 'tapestry|free money');
+  assert.equal(await page.getByLabel('Words or phrases to mark').inputValue(), 'tapestry\nfree money');
   assert.equal(await page.locator('#status').textContent(), 'Saved.');
 
   // A change made elsewhere (the popup's site switch) appears without a reload.
