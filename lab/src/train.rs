@@ -553,16 +553,7 @@ pub fn train_site(
     settings: FitSettings,
     provenance: &str,
 ) -> Trained {
-    let texts: Vec<(Corpus, &LabelledText)> = config
-        .corpora
-        .iter()
-        .flat_map(|(c, _)| {
-            data[c]
-                .iter()
-                .filter(|t| split_of(*c, &t.group) == Split::Train)
-                .map(move |t| (*c, t))
-        })
-        .collect();
+    let texts = training_texts(config, data, None);
     let indexed = index(&texts, config);
 
     // Out-of-fold likelihoods for thresholds and the cross-validation summary.
@@ -666,6 +657,25 @@ pub fn train_site(
     }
 }
 
+/// The training-split texts of `config`'s corpora, without the machine texts of `left_out`.
+fn training_texts<'a>(
+    config: &SiteConfig,
+    data: &'a HashMap<Corpus, Vec<LabelledText>>,
+    left_out: Option<&str>,
+) -> Vec<(Corpus, &'a LabelledText)> {
+    config
+        .corpora
+        .iter()
+        .flat_map(|(c, _)| {
+            data[c]
+                .iter()
+                .filter(move |t| split_of(*c, &t.group) == Split::Train)
+                .filter(move |t| !(t.machine && left_out.is_some() && t.generator.as_deref() == left_out))
+                .map(move |t| (*c, t))
+        })
+        .collect()
+}
+
 /// Likelihoods of the `scored` texts under a model fitted, as `train_site` fits it, on the
 /// training split of `config`'s corpora without any machine text of `generator`: what the model
 /// makes of a generator it has never seen (the leave-one-generator-out measurement). The
@@ -677,16 +687,7 @@ pub fn leave_out_scores(
     settings: FitSettings,
     scored: &[&LabelledText],
 ) -> Vec<f32> {
-    let texts: Vec<(Corpus, &LabelledText)> = config
-        .corpora
-        .iter()
-        .flat_map(|(c, _)| {
-            data[c]
-                .iter()
-                .filter(|t| split_of(*c, &t.group) == Split::Train && t.generator.as_deref() != Some(generator))
-                .map(move |t| (*c, t))
-        })
-        .collect();
+    let texts = training_texts(config, data, Some(generator));
     let indexed = index(&texts, config);
     let all: Vec<usize> = (0..texts.len()).collect();
     let (fitted, _) = fit_two_stage(&indexed, &all, config.keep, settings);
