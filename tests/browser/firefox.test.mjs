@@ -77,7 +77,7 @@ test('Firefox: the moderator panel opens on the shortcut\'s message and its CSV 
     const buttons = [...document.querySelector('chaff-panel').shadowRoot.querySelectorAll('button')];
     buttons.find((button) => /download csv/i.test(button.textContent)).click();
   });
-  const csv = await waitForDownload(/\.csv$/);
+  const csv = await waitForDownload(/^chaff-.*\.csv$/);
   const header = csv.split(/\r?\n/)[0];
   assert.match(header, /cluster/i, header);
   for (const id of EXPECTED.reddit.campaign) assert.ok(csv.includes(id), `${id} is in the export`);
@@ -89,13 +89,23 @@ async function waitForDownload(name, timeoutMs = 15_000) {
   while (Date.now() < deadline) {
     const files = fs.readdirSync(downloadDir);
     const done = files.find((file) => name.test(file));
-    // Firefox creates the file before it writes it (and keeps a .part beside it meanwhile):
-    // read it once it has content and the .part is gone.
+    // Firefox writes a download under a temporary name (and a .part beside it) and renames it
+    // when done, so a file seen in the listing may be gone a moment later: read the final name
+    // once it has content and the .part is gone, and look again if it moved meanwhile.
     if (done && !files.includes(`${done}.part`)) {
-      const text = fs.readFileSync(path.join(downloadDir, done), 'utf8');
-      if (text.length > 0) return text;
+      const text = readIfPresent(path.join(downloadDir, done));
+      if (text) return text;
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`no download matching ${name} in ${downloadDir}: ${fs.readdirSync(downloadDir).join(', ') || 'empty'}`);
+}
+
+function readIfPresent(file) {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if (error.code === 'ENOENT') return '';
+    throw error;
+  }
 }
