@@ -27,6 +27,11 @@
 //!   it uses can only grow as the thread grows, so a level never falls as more posts arrive;
 //!   only `set_settings` (and an edit, below) can lower one: a hint that comes and goes as a
 //!   thread loads is flicker, and readers stop trusting it.
+//! - A site's mark of a new account (`Post.new_account`, Hacker News's green name) is a fact, not
+//!   evidence: new accounts are mostly new people, and a campaign can use old ones. It never
+//!   raises a level; a post already flagged lists it last among its reasons ("account marked new
+//!   by Hacker News"), where the reader weighs it. It depends on the post and its level alone, so
+//!   it keeps verdicts monotone and the same however the thread was batched.
 //! - An edited post (same id, new text) is re-scored, and the cluster it leaves is rebuilt from
 //!   its own remaining members (union-find cannot split a cluster): their near-copy links are
 //!   found again among themselves, through a fresh LSH index of that cluster alone; then the
@@ -48,7 +53,7 @@ use serde::{Deserialize, Serialize};
 use crate::ai::{self, AiAssessment};
 use crate::hash::fnv1a;
 use crate::normalize::fingerprint_form;
-use crate::post::Post;
+use crate::post::{site_display_name, Post};
 use crate::markers::Markers;
 use crate::reaction::is_short_reaction;
 use crate::similarity::{fingerprint, near_copies, Fingerprint, KeyHasher, LshIndex};
@@ -121,6 +126,8 @@ struct Entry {
     ai: AiAssessment,
     /// The reader's marker its text holds, as the reader wrote it.
     marked: Option<Box<str>>,
+    /// The site marks its author as a new account.
+    new_account: bool,
     /// The start of its text, for the snippet of a cluster it is the earliest member of.
     snippet_source: Box<str>,
 }
@@ -497,6 +504,7 @@ impl Engine {
             own_text: own_text(post).into(),
             ai: assess_post(post, self.settings.sensitivity),
             marked: self.markers.find(own_text(post)).map(Into::into),
+            new_account: post.new_account,
             fingerprint,
             indexed: false,
             snippet_source,
@@ -746,6 +754,13 @@ impl Engine {
             verdict
                 .reasons
                 .push(Reason { kind: ReasonKind::ReaderMarker, text: format!("contains \"{phrase}\", which you asked chaff to mark") });
+        }
+        // A fact beside the evidence, never evidence itself (module note): only a flagged post
+        // lists it, last, so the strongest reason still leads the hint.
+        if entry.new_account && level > Level::Ok {
+            let site = entry.site.as_deref().and_then(site_display_name).unwrap_or("the site");
+            let text = format!("account marked new by {site}");
+            verdict.reasons.push(Reason { kind: ReasonKind::NewAccount, text });
         }
         verdict.level = level;
         verdict.score = round3(score);
@@ -1119,6 +1134,29 @@ mod tests {
         let changed = engine.set_settings(Settings::default());
         assert_eq!(changed.len(), 1);
         assert_eq!(changed[0].level, Level::Ok);
+    }
+
+    #[test]
+    fn a_new_account_is_stated_beside_the_evidence_and_never_flags_a_post_by_itself() {
+        let new = |p: Post| Post { new_account: true, site: Some("hacker-news".into()), ..p };
+        let mut posts = campaign();
+        posts[1] = new(posts[1].clone()); // s1, a copy of the campaign
+        posts[0] = new(posts[0].clone()); // a, a post of its own
+        let verdicts = score_thread(posts, Settings::default());
+        let (a, s1) = (&verdicts[0], &verdicts[1]);
+        assert_eq!(a.level, Level::Ok, "a new account alone flags nothing: {a:?}");
+        assert!(a.reasons.is_empty(), "{a:?}");
+        assert_eq!(s1.level, Level::Suspect);
+        assert_eq!(s1.reasons[0].kind, ReasonKind::Duplicate, "the evidence still leads");
+        let last = s1.reasons.last().unwrap();
+        assert_eq!((last.kind, last.text.as_str()), (ReasonKind::NewAccount, "account marked new by Hacker News"));
+        // Its copies by older accounts do not say it, and the level is the one they share.
+        assert!(verdicts[3].reasons.iter().all(|r| r.kind != ReasonKind::NewAccount));
+        assert_eq!(verdicts[3].level, s1.level);
+        // A site without a name of its own still gets the fact.
+        let posts = vec![Post { site: None, ..new(post("x1", "ann", 1, PROMO)) }, post("x2", "bob", 2, PROMO)];
+        let unnamed = score_thread(posts, Settings::default());
+        assert_eq!(unnamed[0].reasons.last().unwrap().text, "account marked new by the site");
     }
 
     #[test]

@@ -30,12 +30,31 @@ pub struct Post {
     /// notice repeated by design, never part of a campaign.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub moderator: bool,
+    /// The site marks the author as a new account (Hacker News's green name): a fact a verdict
+    /// states beside its evidence, never evidence by itself (see `Engine`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub new_account: bool,
 }
 
 impl Post {
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
         Post { id: id.into(), text: text.into(), ..Post::default() }
     }
+}
+
+/// The name readers know a site by, from its `Post.site` value (`reddit`, `hacker-news`, …), for
+/// reasons that state what the site itself says ("account marked new by Hacker News"). sites.json
+/// holds the selectors, not these words: its labels name layouts ("old Reddit", "X (Twitter)").
+pub fn site_display_name(site: &str) -> Option<&'static str> {
+    Some(match site {
+        "reddit" | "old-reddit" => "Reddit",
+        "x" => "X",
+        "hacker-news" => "Hacker News",
+        "github" => "GitHub",
+        "bluesky" => "Bluesky",
+        "youtube" => "YouTube",
+        _ => return None,
+    })
 }
 
 /// A post read from one JSON object, with what was tolerated on the way.
@@ -149,6 +168,7 @@ fn post_from_fields(fields: &Map<String, Value>) -> Result<ParsedPost, String> {
             url: optional("url")?,
             site: optional("site")?,
             moderator: flag("moderator")?,
+            new_account: flag("new_account")?,
         },
         warnings,
     })
@@ -212,6 +232,20 @@ mod tests {
         assert!(messages[0].starts_with("line 4: repeated id \"a\""), "{messages:?}");
         assert!(messages[1].starts_with("line 5: not valid JSON"), "{messages:?}");
         assert!(messages[2].starts_with("line 6: unreadable"), "{messages:?}");
+    }
+
+    #[test]
+    fn new_account_is_a_flag_read_as_moderator_is() {
+        let marked = parse_post_line(r#"{"id":"a","text":"t","site":"hacker-news","new_account":true}"#).unwrap();
+        assert!(marked.post.new_account);
+        assert!(!parse_post_line(r#"{"id":"a","text":"t","new_account":null}"#).unwrap().post.new_account);
+        assert!(!parse_post_line(r#"{"id":"a","text":"t"}"#).unwrap().post.new_account);
+        assert!(parse_post_line(r#"{"id":"a","text":"t","new_account":"yes"}"#)
+            .unwrap_err()
+            .contains("\"new_account\" must be true, false or null"));
+        // Written only when set, so the JSON of an ordinary post is unchanged.
+        assert_eq!(serde_json::to_string(&Post::new("a", "t")).unwrap(), r#"{"id":"a","text":"t"}"#);
+        assert!(serde_json::to_string(&marked.post).unwrap().contains(r#""new_account":true"#));
     }
 
     #[test]

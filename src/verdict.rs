@@ -40,6 +40,9 @@ pub enum ReasonKind {
     AiText,
     /// A word or phrase the reader asked chaff to mark.
     ReaderMarker,
+    /// A fact the site states about the author: it marks the account as new (Hacker News's green
+    /// name). Listed only beside evidence, never a reason to flag by itself.
+    NewAccount,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -190,6 +190,8 @@ pub fn extract_posts(html: &str, site: Site) -> Result<Vec<Post>, ExtractError> 
             url: value(Field::Url),
             site: Some(site.as_str().to_string()),
             moderator: value(Field::Moderator).is_some(),
+            // Any value: the site shows the author as a new account (sites.json new_account).
+            new_account: value(Field::NewAccount).is_some(),
         });
     }
     Ok(posts)

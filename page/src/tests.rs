@@ -354,6 +354,26 @@ const HN_THREADS: &str = r##"<html><body><table class="comment-tree">
 <a href="user?id=other" class="hnuser">other</a> <span class="age" title="2023-07-21T20:00:00"><a href="item?id=602">1 day ago</a></span></span></div><br><div class="comment"><span class="commtext c00">An answer.</span></div></td></tr></table></td></tr>
 </table></body></html>"##;
 
+/// Hacker News writes a new account's name in green inside its user link; the real capture has
+/// none, so one author of it is marked the way HN marks one.
+#[test]
+fn hacker_news_new_account_marks_reach_the_posts_of_the_real_page() {
+    let html = include_str!("../../tests/pages/real/news.ycombinator.com-item-36817231-2023-07-23.html");
+    let posts = extract_posts(html, Site::HackerNews).unwrap();
+    assert!(posts.iter().all(|p| !p.new_account), "the capture shows no green name");
+    let by_cvwright = posts.iter().find(|p| p.author.as_deref() == Some("cvwright")).expect("cvwright comments");
+    let green = html.replacen(
+        "class=\"hnuser\">cvwright</a>",
+        "class=\"hnuser\"><font color=\"#3c963c\">cvwright</font></a>",
+        1,
+    );
+    let marked = extract_posts(&green, Site::HackerNews).unwrap();
+    let new: Vec<(&str, Option<&str>)> =
+        marked.iter().filter(|p| p.new_account).map(|p| (p.id.as_str(), p.author.as_deref())).collect();
+    assert_eq!(new, [(by_cvwright.id.as_str(), Some("cvwright"))], "only the green name's row, its author read");
+    assert_eq!(marked.len(), posts.len());
+}
+
 #[test]
 fn hacker_news_rows_read_parents_from_indents_times_from_either_age_form_and_new_accounts() {
     assert_eq!(detect_site(HN_COMMENT_PAGE), Some(Site::HackerNews));
@@ -366,6 +386,8 @@ fn hacker_news_rows_read_parents_from_indents_times_from_either_age_form_and_new
     assert_eq!(root.created, parse_timestamp("2026-03-13T19:30:59Z"));
     assert_eq!(root.author.as_deref(), Some("rootwriter"));
     assert_eq!(by_id(&posts, "501").author.as_deref(), Some("fresh_acct"));
+    assert!(by_id(&posts, "501").new_account, "the green name is carried into the post");
+    assert!(!by_id(&posts, "500").new_account && !by_id(&posts, "503").new_account);
     assert_eq!(by_id(&posts, "501").parent.as_deref(), Some("500"));
     assert_eq!(by_id(&posts, "502").parent.as_deref(), Some("501"));
     assert_eq!(by_id(&posts, "502").text, "[flagged]");

@@ -37,6 +37,8 @@ struct IncomingPost {
     site: Option<String>,
     #[serde(default)]
     moderator: bool,
+    #[serde(default)]
+    new_account: bool,
 }
 
 #[derive(serde::Deserialize)]
@@ -53,7 +55,18 @@ impl From<IncomingPost> for Post {
             Some(IncomingTime::Text(t)) => chaff::post::parse_timestamp(&t),
             _ => None,
         };
-        Post { id: p.id, text: p.text, author: p.author, title: p.title, created, parent: p.parent, url: p.url, site: p.site, moderator: p.moderator }
+        Post {
+            id: p.id,
+            text: p.text,
+            author: p.author,
+            title: p.title,
+            created,
+            parent: p.parent,
+            url: p.url,
+            site: p.site,
+            moderator: p.moderator,
+            new_account: p.new_account,
+        }
     }
 }
 

@@ -20,6 +20,7 @@ struct Post<'a> {
 #[derive(Deserialize, Debug)]
 struct Reason {
     kind: String,
+    text: String,
 }
 
 #[derive(Deserialize, Debug)]
@@ -122,6 +123,38 @@ fn trusting_the_authors_through_settings_lowers_their_levels() {
     let changed = verdicts(engine.set_settings(js(&Settings { sensitivity: "medium", trusted_authors: &authors })).expect("settings"));
     assert_eq!(changed.len(), 4, "every verdict changed: {changed:?}");
     assert!(changed.iter().all(|v| v.level == "ok"), "{changed:?}");
+}
+
+#[wasm_bindgen_test]
+fn a_sites_new_account_mark_crosses_the_boundary_and_is_stated_on_a_flagged_post() {
+    // As the extension's content script sends a Hacker News row (content.js enginePost).
+    #[derive(Serialize)]
+    struct SitePost<'a> {
+        id: &'a str,
+        text: &'a str,
+        author: &'a str,
+        created: f64,
+        site: &'a str,
+        new_account: bool,
+    }
+    let texts: Vec<String> = (0..3).map(spam_copy).collect();
+    const HN: &str = "hacker-news";
+    const T0: f64 = 1_700_000_000.0;
+    let human = "I read the whole paper over the weekend and the proofs in section four are the best part.";
+    let posts = [
+        SitePost { id: "n0", text: &texts[0], author: "fresh_one", created: T0, site: HN, new_account: true },
+        SitePost { id: "n1", text: &texts[1], author: "old_hand", created: T0 + 60.0, site: HN, new_account: false },
+        SitePost { id: "n2", text: &texts[2], author: "another", created: T0 + 120.0, site: HN, new_account: false },
+        SitePost { id: "n3", text: human, author: "fresh_two", created: T0 + 180.0, site: HN, new_account: true },
+    ];
+    let mut engine = ChaffEngine::new(JsValue::UNDEFINED).expect("default settings");
+    engine.add(js(&posts)).expect("posts accepted");
+    let all = verdicts(engine.verdicts().expect("verdicts"));
+    let fact = all[0].reasons.last().expect("reasons");
+    assert_eq!((fact.kind.as_str(), fact.text.as_str()), ("new-account", "account marked new by Hacker News"));
+    assert!(all[1].reasons.iter().all(|r| r.kind != "new-account"), "{:?}", all[1]);
+    assert_eq!(all[3].level, "ok", "a new account alone flags nothing: {:?}", all[3]);
+    assert!(all[3].reasons.is_empty());
 }
 
 #[wasm_bindgen_test]
