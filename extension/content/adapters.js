@@ -161,6 +161,8 @@ function compileSite(site, patterns) {
       parent: readValue(element, postType, 'parent'),
       // The site's moderator speaking (old Reddit's distinguished author): never a campaign.
       moderator: readField(element, postType, 'moderator', true) !== null,
+      // The site shows the author as a new account (Hacker News's green name): a fact the hint states.
+      newAccount: readField(element, postType, 'new_account') !== null,
     };
   }
 

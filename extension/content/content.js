@@ -133,6 +133,7 @@ function enginePost(post) {
     url: post.url ?? undefined,
     site: adapter.name,
     moderator: post.moderator,
+    new_account: post.newAccount,
   };
 }
 
