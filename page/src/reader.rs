@@ -17,6 +17,7 @@ use lol_html::html_content::{ContentType, Element, EndTag, TextChunk, TextType};
 use lol_html::{ElementContentHandlers, HandlerResult, RewriteStrSettings, Selector};
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 /// Elements whose boundaries a page renders as line breaks inside a post's text.
@@ -157,10 +158,22 @@ impl WalkState {
 pub type Shared = Rc<RefCell<WalkState>>;
 type Handler<'h> = (Cow<'static, Selector>, ElementContentHandlers<'h>);
 
-fn parse_selector(selector: &str) -> Result<Selector, ExtractError> {
-    selector
+/// `selector` parsed, once per thread: every walk registers the same few dozen selectors (those
+/// of sites.json and the fixed ones of this crate), and parsing them anew took about a third of
+/// the time of reading a page of a few kilobytes (perf on the fuzz target `extract`). A parsed
+/// `Selector` is reference-counted inside, so the copy handed out is cheap.
+pub(crate) fn parse_selector(selector: &str) -> Result<Selector, ExtractError> {
+    thread_local! {
+        static PARSED: RefCell<HashMap<String, Selector>> = RefCell::new(HashMap::new());
+    }
+    if let Some(parsed) = PARSED.with_borrow(|parsed| parsed.get(selector).cloned()) {
+        return Ok(parsed);
+    }
+    let parsed = selector
         .parse::<Selector>()
-        .map_err(|e| ExtractError::Description(format!("selector {selector:?}: {e}")))
+        .map_err(|e| ExtractError::Description(format!("selector {selector:?}: {e}")))?;
+    PARSED.with_borrow_mut(|cache| cache.insert(selector.to_string(), parsed.clone()));
+    Ok(parsed)
 }
 
 /// `E1 S, E2 S, …`: the sub-selector inside any of the post type's post elements.

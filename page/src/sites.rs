@@ -313,7 +313,11 @@ fn hn_age_title(value: &str) -> Option<String> {
         return None;
     }
     let shape = b"dddd-dd-ddTdd:dd:dd";
-    let head_ok = shape.iter().zip(b).all(|(s, c)| if *s == b'd' { c.is_ascii_digit() } else { s == c });
+    if !shape.iter().zip(b).all(|(s, c)| if *s == b'd' { c.is_ascii_digit() } else { s == c }) {
+        return None;
+    }
+    // The 19 bytes before are ASCII, so byte 19 starts a character (the fuzzer found a title
+    // whose 19th byte fell inside one: slicing before the shape check panicked).
     let mut tail = &iso[19..];
     if let Some(fraction) = tail.strip_prefix('.') {
         let digits = fraction.bytes().take_while(u8::is_ascii_digit).count();
@@ -322,7 +326,7 @@ fn hn_age_title(value: &str) -> Option<String> {
         }
         tail = &fraction[digits..];
     }
-    (head_ok && (tail.is_empty() || tail == "Z")).then(|| iso.to_string())
+    (tail.is_empty() || tail == "Z").then(|| iso.to_string())
 }
 
 /// `^(?:https://bsky\.app)?(/profile/[^/?#]{1,253}/post/[A-Za-z0-9]{1,64})(?:/(?:reposted-by|liked-by|quotes))?/?(?:[?#].*)?$`
@@ -521,6 +525,9 @@ mod tests {
         );
         assert_eq!(apply_pattern("hn-age-title", "March 13, 2026"), None);
         assert_eq!(apply_pattern("hn-age-title", "2026-03-13T19:30:59 soon"), None);
+        // Found by the fuzz target `extract`: a title whose 19th byte is inside a character.
+        assert_eq!(apply_pattern("hn-age-title", "Ask_HN:_What_are_tλe_best_papers"), None);
+        assert_eq!(apply_pattern("hn-age-title", "2023-07-21T18:04:0é"), None);
         assert_eq!(apply_pattern("small-number", "3").as_deref(), Some("3"));
         assert_eq!(apply_pattern("small-number", "-1"), None);
         assert_eq!(apply_pattern("at-handle", "@someone").as_deref(), Some("someone"));
