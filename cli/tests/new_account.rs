@@ -39,7 +39,8 @@ fn planted_page() -> String {
     let html = page(HN_PAGE);
     let mut rows = String::new();
     for n in 0..4u64 {
-        rows.push_str(&hn_row(36850001 + n, &format!("ledger_fan{n}"), n % 2 == 1, &format!("2023-07-22T11:0{n}:00"), PITCH));
+        let (author, age) = (format!("ledger_fan{n}"), format!("2023-07-22T11:0{n}:00"));
+        rows.push_str(&hn_row(36850001 + n, &author, n % 2 == 1, &age, PITCH));
     }
     rows.push_str(&hn_row(
         36850009,
