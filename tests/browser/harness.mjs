@@ -41,7 +41,8 @@ import { chromium } from 'playwright-core';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = path.join(ROOT, 'dist', 'chrome');
-export const SITE_HOSTS = ['www.reddit.com', 'old.reddit.com', 'x.com', 'twitter.com', 'mobile.x.com', 'news.ycombinator.com'];
+export const SITE_HOSTS = ['www.reddit.com', 'old.reddit.com', 'x.com', 'twitter.com', 'mobile.x.com', 'news.ycombinator.com', 'github.com',
+  'bsky.app', 'www.youtube.com', 'm.youtube.com'];
 
 export function requireBuild() {
   if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {

@@ -1,9 +1,18 @@
 #!/usr/bin/env python3
-"""Writes tests/pages/bluesky-thread.html and tests/pages/youtube-comments.html: pages generated
-from the markup that open-source readers of these sites read (Bluesky: bluesky-social/social-app's
-testIDs, defuddle's extractor; YouTube: ImprovedTube, Channel Blocker Plus, YouTube Shadow
-Comment), since no real capture of either exists. The text is written for chaff. Run from the repository root: python3 tests/pages/build_more_sites.py"""
+"""Writes the test pages that need no corpus: tests/pages/bluesky-thread.html and
+tests/pages/youtube-comments.html, generated from the markup that open-source readers of these
+sites read (Bluesky: bluesky-social/social-app's testIDs, defuddle's extractor; YouTube:
+ImprovedTube, Channel Blocker Plus, YouTube Shadow Comment), since no real capture of either
+exists; and the listing pages (listing-*.html): a subreddit's /new on new Reddit (shreddit-feed of
+shreddit-post cards, GUIDE section 1) and on old Reddit (#siteTable of .thing.link rows), an X
+home timeline (cellInnerDiv > article[data-testid=tweet], several authors, no conversation root)
+and a Bluesky following feed (feedItem-by- items with postText). Each listing holds a flood of
+near-identical posts by several accounts within minutes (the Reddit ones: link posts whose titles
+carry random suffixes, the case that started chaff) beside ordinary posts. The text is written for
+chaff. Run from the repository root: python3 tests/pages/build_more_sites.py"""
 import html
+import random
+from datetime import datetime, timedelta, timezone
 
 PEOPLE = [
     ("marta.bsky.social", "The bridge scene still gets me every time, even on the fifth watch."),
@@ -119,8 +128,214 @@ def youtube():
             '</div></ytd-item-section-renderer></ytd-comments></div></ytd-watch-flexy></div></ytd-app></body></html>\n')
 
 
+# --- listing pages ------------------------------------------------------------------------------
+
+# The flood: one giveaway title, a random suffix on each copy (as spam bots vary it to dodge exact
+# matching), posted by a new account every minute or two.
+FLOOD_TITLE = "Free $500 gift card giveaway claim now"
+FLOOD_AUTHORS = ["Giveaway_Hub_2291", "Lucky-Deals-4410", "Fresh_Promo_8812", "Claim-Now-Bot-55", "Gift_Drop_7306", "Rewardz-Daily-19"]
+LISTING_POSTS = [
+    ("quiet_maple", "What is the best budget mechanical keyboard you have actually used for a year?", "self",
+     "Mine is on its third set of keycaps and I am wondering whether to just replace the whole thing."),
+    ("harbor_lights", "My grandfather's 1974 road bike, restored after two winters in the garage", "link", "i.redd.it"),
+    ("tiny-kettle", "Is it worth learning Rust as a first language, or should I start with Python?", "self",
+     "I have a few hours every evening and mostly want to write small command-line tools."),
+    ("north_ridge_hiker", "Trail report: the upper lake loop is clear of snow as of this weekend", "self",
+     "Mud on the east side after the second bridge, otherwise dry. Bring water, the spring is low."),
+    ("Paper-Crane-Co", "The city council approved the new bike lanes on Harbour Street", "link", "localnews.example"),
+    ("sunday_baker", "Third attempt at sourdough and it finally has an open crumb", "link", "i.redd.it"),
+    ("owl_at_noon", "Anyone else's library app logging them out every morning since the update?", "self",
+     "Reinstalled twice. Support says they know about it but no date for a fix."),
+    ("field-notes-88", "A map of every public drinking fountain in the old town", "link", "maps.example"),
+]
+LISTING_START = datetime(2024, 11, 7, 9, 0, 0, tzinfo=timezone.utc)
+
+
+def flood_titles():
+    rng = random.Random("listing-flood")
+    alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    return [f"{FLOOD_TITLE} {''.join(rng.choice(alphabet) for _ in range(6))}" for _ in FLOOD_AUTHORS]
+
+
+def listing_items(prefix):
+    """The listing's posts, newest first as /new shows them: (id, author, title, kind, extra, time, flood)."""
+    rng = random.Random(prefix)
+    alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
+    items = []
+    for n, (author, title, kind, extra) in enumerate(LISTING_POSTS):
+        items.append((author, title, kind, extra, LISTING_START + timedelta(minutes=9 * n), False))
+    for n, (author, title) in enumerate(zip(FLOOD_AUTHORS, flood_titles())):
+        items.append((author, title, "link", "giftcard-claims.example", LISTING_START + timedelta(minutes=31 + 2 * n, seconds=7 * n), True))
+    items.sort(key=lambda item: item[4], reverse=True)
+    out = []
+    for author, title, kind, extra, t, flood in items:
+        pid = "t3_" + rng.choice("abcdefghijklmnopqrstuvwxyz") + "".join(rng.choice(alphabet) for _ in range(6))
+        out.append({"id": pid, "author": author, "title": title, "kind": kind, "extra": extra, "t": t, "flood": flood})
+    return out
+
+
+def slug(title):
+    return "_".join("".join(c for c in word.lower() if c.isalnum()) for word in title.split()[:8]).strip("_")
+
+
+def reddit_listing(sub="deals"):
+    cards = []
+    for n, p in enumerate(listing_items("reddit-listing")):
+        permalink = f"/r/{sub}/comments/{p['id'][3:]}/{slug(p['title'])}/"
+        stamp = p["t"].strftime("%Y-%m-%dT%H:%M:%S.000Z")
+        href = f"https://{p['extra']}/{p['id'][3:]}" if p["kind"] == "link" else f"https://www.reddit.com{permalink}"
+        body = (f'<div slot="text-body"><div class="md feed-card-text-preview" id="{p["id"]}-post-rtjson-content">'
+                f'<p>{e(p["extra"])}</p></div></div>' if p["kind"] == "self" else "")
+        cards.append(
+            f'<article class="w-full m-0" aria-label="{e(p["title"])}">'
+            f'<shreddit-post id="{p["id"]}" author="{e(p["author"])}" post-title="{e(p["title"])}" permalink="{permalink}" '
+            f'content-href="{e(href)}" created-timestamp="{p["t"].strftime("%Y-%m-%dT%H:%M:%S.000000+0000")}" score="1" comment-count="0" '
+            f'subreddit-prefixed-name="r/{sub}" post-type="{"text" if p["kind"] == "self" else "link"}" view-context="SubredditFeed" feedindex="{n}">'
+            f'<span slot="credit-bar"><span slot="authorName"><faceplate-tracker noun="user_profile"><a href="/user/{e(p["author"])}/">u/{e(p["author"])}</a>'
+            f'</faceplate-tracker></span> <span class="dot">•</span> <faceplate-timeago ts="{stamp}"><time datetime="{stamp}">{n + 2} min. ago</time></faceplate-timeago></span>'
+            f'<a slot="title" id="post-title-{p["id"]}" href="{permalink}">{e(p["title"])}</a>{body}'
+            f'<shreddit-post-action-row slot="actionRow"><button type="button">Share</button></shreddit-post-action-row>'
+            f'</shreddit-post></article><hr>\n')
+    return ('<!DOCTYPE html>\n<!-- chaff test page: new Reddit, a subreddit\'s /new feed (written for chaff). -->\n'
+            f'<html lang="en"><head><meta charset="utf-8"><title>r/{sub}</title></head><body>'
+            '<shreddit-app user-logged-in="false" pagetype="community" routename="community">'
+            f'<main id="main-content"><shreddit-feed reload-url="/r/{sub}/new/">\n' + "".join(cards)
+            + '</shreddit-feed></main></shreddit-app></body></html>\n'), listing_items("reddit-listing")
+
+
+def old_reddit_listing(sub="deals"):
+    rows = []
+    for n, p in enumerate(listing_items("old-reddit-listing")):
+        short = p["id"][3:]
+        permalink = f"/r/{sub}/comments/{short}/{slug(p['title'])}/"
+        kind = "self" if p["kind"] == "self" else ""
+        domain = f"self.{sub}" if p["kind"] == "self" else p["extra"]
+        href = permalink if p["kind"] == "self" else f"https://{p['extra']}/{short}"
+        rows.append(
+            f'<div class=" thing id-{p["id"]} {"odd" if n % 2 else "even"} link {kind}" id="thing_{p["id"]}" data-fullname="{p["id"]}" '
+            f'data-type="link" data-subreddit="{sub}" data-author="{e(p["author"])}" data-timestamp="{int(p["t"].timestamp() * 1000)}" '
+            f'data-permalink="{permalink}" data-domain="{e(domain)}" data-url="{e(href)}" data-rank="{n + 1}" data-score="1" data-comments-count="0">'
+            f'<p class="parent"></p><span class="rank">{n + 1}</span><div class="midcol unvoted"><div class="arrow up"></div>'
+            f'<div class="score unvoted">1</div><div class="arrow down"></div></div>'
+            f'<div class="entry unvoted"><div class="top-matter"><p class="title"><a class="title may-blank" href="{e(href)}">{e(p["title"])}</a> '
+            f'<span class="domain">(<a href="/domain/{e(domain)}/">{e(domain)}</a>)</span></p>'
+            f'<p class="tagline">submitted <time title="{p["t"].strftime("%a %b %d %H:%M:%S %Y UTC")}" datetime="{p["t"].strftime("%Y-%m-%dT%H:%M:%S+00:00")}" '
+            f'class="live-timestamp">{n + 2} minutes ago</time> by <a href="https://old.reddit.com/user/{e(p["author"])}" class="author may-blank">{e(p["author"])}</a></p>'
+            f'<ul class="flat-list buttons"><li class="first"><a href="https://old.reddit.com{permalink}" class="bylink comments may-blank">comment</a></li>'
+            f'<li><a href="#">share</a></li></ul></div></div><div class="child"></div><div class="clearleft"></div></div>\n')
+    return ('<!DOCTYPE html>\n<!-- chaff test page: old Reddit, a subreddit\'s /new listing (written for chaff). -->\n'
+            f'<html xmlns="http://www.w3.org/1999/xhtml" lang="en"><head><title>newest submissions : {sub}</title><meta charset="utf-8"></head>'
+            '<body class="listing-page"><div id="header" role="banner"><div id="sr-header-area"><span>my subreddits</span></div>'
+            f'<div id="header-bottom-left"><a href="/" id="header-img">reddit.com</a><span class="pagename redditname"><a href="/r/{sub}/">{sub}</a></span>'
+            '<ul class="tabmenu"><li><a href="#">hot</a></li><li class="selected"><a href="#">new</a></li></ul></div></div>'
+            '<div class="content" role="main"><div id="siteTable" class="sitetable linklisting">\n' + "".join(rows)
+            + '<div class="nav-buttons"><span class="nextprev">view more: <span class="next-button"><a href="#" rel="nofollow next">next &rsaquo;</a></span></span></div>'
+            '</div></div></body></html>\n'), listing_items("old-reddit-listing")
+
+
+TIMELINE_PEOPLE = [
+    ("Ana Ruiz", "anaruiz_dev", "Shipped the new search page today. Turns out the slow part was never the database, it was the spinner animation."),
+    ("Tom Becker", "tbecker", "Two weeks into learning the cello and my neighbours have been very polite about it."),
+    ("Weather Desk", "weatherdesk_nw", "Heavy rain expected along the coast tonight; the ferry to the islands may run late tomorrow morning."),
+    ("Priya N", "priya_reads", "Finished the last book of the trilogy on the train and missed my stop. Worth it."),
+    ("Open Maps", "openmaps_local", "Volunteers mapped every bench in the riverside park this weekend. Thank you all!"),
+    ("Jonas", "jonas_k_photo", "Fog over the harbour at six this morning, the cranes looked like they were floating."),
+]
+TIMELINE_CAMPAIGN = [
+    ("Crypto Drops", "cryptodrop_4471", "Claim your free 0.5 ETH airdrop before midnight, only 200 spots left: eth-bonus-claim.example connect your wallet now"),
+    ("Moon Signals", "moonsignals_x", "Claim your FREE 0.5 ETH airdrop before midnight, only 200 spots left - eth-bonus-claim.example connect your wallet now!"),
+    ("Daily Alpha", "dailyalpha_22", "claim your free 0.5 eth airdrop before midnight only 200 spots left: eth-bonus-claim.example connect your wallet now!!"),
+    ("Token Hunter", "tokenhunter_9", "Claim your free 0.5 ETH air-drop before midnight, only 200 spots left: eth-bonus-claim.example, connect your wallet now"),
+    ("Whale Watch", "whalewatch_031", "Claim your free 0.5 ETH airdrop before midnight! only 200 spots left: eth-bonus-claim.example connect your wallet now"),
+]
+
+
+def x_status_id(t, n):
+    # Snowflake ids grow with time: milliseconds since the Twitter epoch, shifted by 22 bits.
+    return str(((int(t.timestamp() * 1000) - 1288834974657) << 22) + n)
+
+
+def x_tweet(name, handle, tid, t, text):
+    stamp = t.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    return (f'<div class="css-175oi2r" data-testid="cellInnerDiv" style="position: relative; width: 100%;"><div class="css-175oi2r">'
+            f'<article aria-labelledby="id__t{tid[-6:]}" role="article" tabindex="-1" class="css-175oi2r" data-testid="tweet">'
+            f'<div class="css-175oi2r" data-testid="Tweet-User-Avatar"><a href="/{handle}" aria-hidden="true" role="link" tabindex="-1">{e(name[:1])}</a></div>'
+            f'<div class="css-175oi2r r-body"><div class="css-175oi2r" data-testid="User-Name">'
+            f'<div class="css-175oi2r"><a href="/{handle}" role="link"><div dir="ltr"><span class="css-1jxf684">{e(name)}</span></div></a></div>'
+            f'<div class="css-175oi2r r-18u37iz"><a href="/{handle}" role="link" tabindex="-1"><div dir="ltr"><span class="css-1jxf684">@{handle}</span></div></a>'
+            f'<div dir="ltr" aria-hidden="true"><span>·</span></div><a href="/{handle}/status/{tid}" dir="ltr" role="link"><time datetime="{stamp}">{t.strftime("%b %-d")}</time></a></div></div>'
+            f'<div dir="auto" lang="en" class="css-146c3p1" id="id__t{tid[-6:]}" data-testid="tweetText"><span class="css-1jxf684">{e(text)}</span></div>'
+            f'<div role="group" aria-label="replies, reposts, likes"><button data-testid="reply" type="button">0</button>'
+            f'<button data-testid="like" type="button">0</button><a href="/{handle}/status/{tid}/analytics" role="link">views</a></div>'
+            f'</div></article></div></div>\n')
+
+
+def x_timeline():
+    tweets = []
+    for n, (name, handle, text) in enumerate(TIMELINE_PEOPLE):
+        t = LISTING_START + timedelta(minutes=13 * n)
+        tweets.append((name, handle, x_status_id(t, n), t, text, False))
+    for n, (name, handle, text) in enumerate(TIMELINE_CAMPAIGN):
+        t = LISTING_START + timedelta(minutes=40 + n, seconds=9 * n)
+        tweets.append((name, handle, x_status_id(t, 100 + n), t, text, True))
+    tweets.sort(key=lambda tw: tw[3], reverse=True)
+    cells = "".join(x_tweet(*tw[:5]) for tw in tweets)
+    page = ('<!DOCTYPE html>\n<!-- chaff test page: an X home timeline (written for chaff). -->\n'
+            '<html dir="ltr" lang="en"><head><meta charset="utf-8"><title>Home / X</title></head><body><div id="react-root">'
+            '<main role="main"><div class="css-175oi2r" data-testid="primaryColumn"><section aria-labelledby="accessible-list-1" role="region">'
+            '<h1 id="accessible-list-1" role="heading">Your Home Timeline</h1><div aria-label="Timeline: Your Home Timeline"><div style="position: relative;">\n'
+            + cells + '</div></div></section></div></main></div></body></html>\n')
+    return page, tweets
+
+
+BSKY_FEED_PEOPLE = [
+    ("harbourcat.bsky.social", "The ferry was forty minutes late and nobody complained because the sunset was doing all of that."),
+    ("mariekoh.bsky.social", "Reminder that the library has free museum passes, you just have to ask at the desk."),
+    ("slowcooker.bsky.social", "Tried the lentil soup from last week's thread. Added lemon at the end like someone said and wow."),
+    ("pixelgardener.net", "First tomatoes of the year on the balcony. Small, lopsided, perfect."),
+    ("trainspotting-ed.bsky.social", "The night train to the coast is back on the timetable from June."),
+]
+BSKY_FEED_CAMPAIGN = [
+    ("growth-hacks-ana.bsky.social", "I made $4,200 last week with this one simple trading bot, link in bio, DM me 'BOT' for the free setup guide"),
+    ("passive-income-joe.bsky.social", "I made $4,200 last week with this ONE simple trading bot - link in bio, DM me BOT for the free setup guide"),
+    ("wealthmindset-22.bsky.social", "i made $4,200 last week with this one simple trading bot, link in bio, dm me 'BOT' for the free setup guide!!"),
+    ("sidehustle-kim.bsky.social", "I made $4,200 last week with this one simple trading bot. Link in bio, DM me 'BOT' for the free set-up guide"),
+    ("cryptoqueen-88.bsky.social", "I made $4,200 last week with this one simple trading bot, link in bio! DM me 'BOT' for the free setup guide"),
+]
+
+
+def bsky_feed_item(handle, rkey, text):
+    return (f'<div data-testid="feedItem-by-{handle}" role="link" tabindex="0"><div class="css-175oi2r r-18u37iz">'
+            f'<a href="/profile/{handle}" aria-label="{handle}"><img alt="" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></a>'
+            f'<div class="css-175oi2r r-1iusvr4"><div class="css-175oi2r r-18u37iz"><a href="/profile/{handle}" dir="auto">{handle}</a>'
+            f'<a href="/profile/{handle}/post/{rkey}" title="March 27, 2026 at 8:35 AM" aria-label="March 27, 2026 at 8:35 AM" dir="auto">3h</a></div>'
+            f'<div data-testid="postText" dir="auto" data-word-wrap="1" class="css-146c3p1">{e(text)}</div>'
+            f'<div role="group"><button aria-label="Reply">0</button><button aria-label="Repost">0</button><button aria-label="Like">1</button></div>'
+            f'</div></div></div>\n')
+
+
+def bluesky_feed():
+    items = []
+    rkeys = iter(f"3lkfeed{n:05d}" for n in range(40))
+    # The campaign's posts land between the people's, as a following feed interleaves them.
+    order = [BSKY_FEED_PEOPLE[0], BSKY_FEED_CAMPAIGN[0], BSKY_FEED_PEOPLE[1], BSKY_FEED_CAMPAIGN[1], BSKY_FEED_CAMPAIGN[2],
+             BSKY_FEED_PEOPLE[2], BSKY_FEED_CAMPAIGN[3], BSKY_FEED_PEOPLE[3], BSKY_FEED_CAMPAIGN[4], BSKY_FEED_PEOPLE[4]]
+    for handle, text in order:
+        items.append(bsky_feed_item(handle, next(rkeys), text))
+    return ('<!doctype html><html><head><meta charset="utf-8"><title>Home — Bluesky</title></head><body>'
+            '<div id="root"><main><div data-testid="followingFeedPage"><div data-testid="customFeedPage">\n' + "".join(items)
+            + '</div></div></main></div></body></html>\n')
+
+
 if __name__ == "__main__":
-    with open("tests/pages/bluesky-thread.html", "w", encoding="utf-8") as f:
-        f.write(bluesky())
-    with open("tests/pages/youtube-comments.html", "w", encoding="utf-8") as f:
-        f.write(youtube())
+    pages = {
+        "bluesky-thread.html": bluesky(),
+        "youtube-comments.html": youtube(),
+        "listing-reddit-new.html": reddit_listing()[0],
+        "listing-old-reddit-new.html": old_reddit_listing()[0],
+        "listing-x-home.html": x_timeline()[0],
+        "listing-bluesky-feed.html": bluesky_feed(),
+    }
+    for name, page in pages.items():
+        with open(f"tests/pages/{name}", "w", encoding="utf-8") as f:
+            f.write(page)
