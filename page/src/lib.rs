@@ -211,8 +211,9 @@ fn parse_created(raw: &str) -> Option<i64> {
         return Some(if n >= 100_000_000_000 { n / 1000 } else { n });
     }
     // `…+0000` → `…+00:00`
-    let bytes = raw.as_bytes();
-    if bytes.len() > 5 {
+    // Only where the last five bytes are whole characters (a date ending in a multibyte
+    // character would be split inside it; found by the fuzz target `extract`).
+    if raw.len() > 5 && raw.is_char_boundary(raw.len() - 5) {
         let (head, offset) = raw.split_at(raw.len() - 5);
         let ob = offset.as_bytes();
         if (ob[0] == b'+' || ob[0] == b'-') && ob[1..].iter().all(u8::is_ascii_digit) {
