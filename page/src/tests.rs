@@ -233,7 +233,7 @@ fn created_dates_read_in_every_form_pages_use() {
     assert_eq!(parse_created("2024-03-01T12:00:00+0200"), chaff::post::parse_timestamp("2024-03-01T10:00:00Z"));
     assert_eq!(parse_created("1709287200"), Some(1_709_287_200));
     assert_eq!(parse_created("yesterday"), None);
-    assert_eq!(parse_created("2024-03-01T10:00:00+00é"), None, "a multibyte character in the last five bytes");
+    assert_eq!(parse_created("2024-03-01T10:00:00é1234"), None, "a multibyte character in the last five bytes");
 }
 
 
