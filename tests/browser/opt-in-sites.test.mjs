@@ -1,0 +1,232 @@
+// GitHub, Bluesky and YouTube in real Chromium (dist/chrome unchanged), each under its real
+// hostname over HTTPS, switched on from the popup as a reader does (site-checks.mjs), each page
+// once as served and once under a CSP that blocks WebAssembly (the background worker's engine):
+// every post scored, the campaign flagged, the other posts ok, the page's own text unchanged,
+// posts that arrive later (as the reader scrolls) scored too, no request off the page.
+//
+// Pages: GitHub, the real issue page tests/pages/real/github.com-kepano-defuddle-issues-56-2025-06.html
+// with the campaign cli/tests/scan_sites.rs plants (5 near-identical comments by 5 accounts),
+// its remote stylesheets and avatars pointed at github.com itself (answered 404), so a request
+// anywhere else could only be chaff's; Bluesky, tests/pages/bluesky-thread.html and the following
+// feed listing-bluesky-feed.html; YouTube, tests/pages/youtube-comments.html, served as YouTube
+// serves its pages, with Trusted Types required (and the strict run with WebAssembly blocked too:
+// the worker's engine is what runs there). The Bluesky and YouTube pages are built by
+// tests/pages/build_more_sites.py, each with its own campaign.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { EXTENSION_DIR, requireBuild, launchBrowser, extensionWorker, startHttpsServer } from './harness.mjs';
+import { PAGES, WASM_BLOCKING_CSP } from './thread-pages.mjs';
+import { switchOn, checkScored, levelsOf, countsOf, assertTextUnchanged, addLaterPosts, strayRequests } from './site-checks.mjs';
+
+// YouTube's pages require Trusted Types: an HTML string assignment there throws (GUIDE section 7).
+const TRUSTED_TYPES = "require-trusted-types-for 'script'";
+
+// ---- GitHub: the real issue page with a planted campaign ----
+
+const GH_PAGE = path.join(PAGES, 'real', 'github.com-kepano-defuddle-issues-56-2025-06.html');
+const GH_COMMENT_START = '<div class="LayoutHelpers-module__timelineElement--tFGhF " data-wrapper-timeline-id="';
+const GH_TEXTS = [
+  'This is fixed in the latest release of cfworker-defuddle, install it from npmjs.com/package/cfworker-defuddle-fix and star the repo!',
+  'This is fixed in the latest release of cfworker-defuddle. Install it from npmjs.com/package/cfworker-defuddle-fix and star the repo',
+  'this is fixed in the latest release of cfworker-defuddle, install it from npmjs.com/package/cfworker-defuddle-fix and star the repo!!',
+  'This is fixed in the latest release of cfworker-defuddle - install it from npmjs.com/package/cfworker-defuddle-fix and star the repo!',
+  'This is fixed in the newest release of cfworker-defuddle, install it from npmjs.com/package/cfworker-defuddle-fix and star the repo!',
+];
+const GH_AUTHORS = ['dev-kazu', 'pryor-ops', 'lindqvist-m', 'octa-builds', 'rj-moreau'];
+
+// The page's first comment with its ids, author, time and body swapped (as scan_sites.rs gh_comment).
+function ghComment(html, n, author, time, body) {
+  const start = html.indexOf(`${GH_COMMENT_START}IC_kwDOOAhtcs6tVmI1"`);
+  const end = html.indexOf(GH_COMMENT_START, start + 10);
+  const comment = html.slice(start, end);
+  const bodyStart = comment.indexOf('NewMarkdownViewer-module__safe-html-box--cRsz0">') + 48;
+  const bodyEnd = comment.indexOf('</div></div><div role="toolbar"', bodyStart);
+  return `${comment.slice(0, bodyStart)}<p dir="auto">${body}</p>${comment.slice(bodyEnd)}`
+    .replaceAll('IC_kwDOOAhtcs6tVmI1', `IC_planted${n}`)
+    .replaceAll('2908119605', `39000000${String(n).padStart(2, '0')}`)
+    .replaceAll('jmorrell', author)
+    .replaceAll('2025-05-25T22:14:08.000Z', time);
+}
+
+function githubPage() {
+  const html = fs.readFileSync(GH_PAGE, 'utf8');
+  const planted = GH_TEXTS.map((text, n) => ghComment(html, n, GH_AUTHORS[n], `2025-06-18T08:${String(3 * n).padStart(2, '0')}:00.000Z`, text)).join('');
+  const at = html.indexOf(`${GH_COMMENT_START}IC_kwDOOAhtcs6wCwKD"`);
+  assert.ok(at > 0, 'the comment to plant before');
+  // Remote resources of the saved page (stylesheets, avatars) go to github.com itself.
+  return (html.slice(0, at) + planted + html.slice(at)).replace(/="https:\/\/(?!github\.com[/"])([a-z0-9.-]+)/g, '="https://github.com/offsite/$1');
+}
+
+const GITHUB = {
+  name: 'github',
+  host: 'github.com',
+  url: 'https://github.com/kepano/defuddle/issues/56',
+  body: githubPage,
+  idOf: (post) => post.querySelector('[data-testid="comment-header"][id]')?.id
+    ?? post.querySelector('a[data-testid="issue-body-header-link"]').getAttribute('href').split('#')[1],
+  campaign: GH_AUTHORS.map((_, n) => `issuecomment-39000000${String(n).padStart(2, '0')}`),
+  total: 12,
+  later: {
+    campaign: 'issuecomment-3900000005',
+    copies: [
+      { source: '[data-wrapper-timeline-id="IC_planted4"]', afterLast: '[data-wrapper-timeline-id^="IC_"]',
+        replace: [['IC_planted4', 'IC_planted5'], ['3900000004', '3900000005'], ['rj-moreau', 'vance-tooling'], ['star the repo!', 'star the repo!!']] },
+      { source: '[data-wrapper-timeline-id="IC_planted4"]', afterLast: '[data-wrapper-timeline-id^="IC_"]',
+        replace: [['IC_planted4', 'IC_later6'], ['3900000004', '3900000006'], ['rj-moreau', 'hana-ito'], [GH_TEXTS[4],
+          'Confirmed here too: after pinning linkedom to the previous minor version the getComputedStyle error is gone, so it looks like a regression there.']] },
+    ],
+  },
+};
+
+// ---- Bluesky: a thread and the following feed ----
+
+const bskyId = (post) => post.querySelector('a[href*="/post/"]').getAttribute('href');
+const BSKY_THREAD = {
+  name: 'bluesky',
+  host: 'bsky.app',
+  url: 'https://bsky.app/profile/cinemafan.bsky.social/post/3lkaaaaaaaa2a',
+  body: () => fs.readFileSync(path.join(PAGES, 'bluesky-thread.html')),
+  idOf: bskyId,
+  campaign: ['cryptodeals-ann', 'moviebuff-pete', 'ellie-reels', 'filmfan-2291', 'nightowl-cine']
+    .map((name, n) => `/profile/${name}.bsky.social/post/3lkbbbbbbb0${4 + n}`),
+  total: 13,
+  later: {
+    campaign: '/profile/reelhouse-tv.bsky.social/post/3lkbbbbbbb20',
+    copies: [
+      { source: '[data-testid="postThreadItem-by-nightowl-cine.bsky.social"]', afterLast: '[data-testid^="postThreadItem-by-"]',
+        replace: [['nightowl-cine', 'reelhouse-tv'], ['3lkbbbbbbb08', '3lkbbbbbbb20'], ['sign-up needed!', 'sign-up needed!!']] },
+      { source: '[data-testid="postThreadItem-by-fen.bsky.social"]', afterLast: '[data-testid^="postThreadItem-by-"]',
+        replace: [['fen.bsky.social', 'mika-draws.bsky.social'], ['3lkbbbbbbb11', '3lkbbbbbbb21'],
+          ['The practical effects in the storm sequence deserve every award going.', "Went back a second time just to watch the lighthouse keeper's face in the last scene."]] },
+    ],
+  },
+};
+const BSKY_FEED = {
+  name: 'bluesky',
+  host: 'bsky.app',
+  url: 'https://bsky.app/',
+  body: () => fs.readFileSync(path.join(PAGES, 'listing-bluesky-feed.html')),
+  idOf: bskyId,
+  campaign: [['growth-hacks-ana', 1], ['passive-income-joe', 3], ['wealthmindset-22', 4], ['sidehustle-kim', 6], ['cryptoqueen-88', 8]]
+    .map(([name, n]) => `/profile/${name}.bsky.social/post/3lkfeed0000${n}`),
+  total: 10,
+  later: {
+    campaign: '/profile/moneymoves-li.bsky.social/post/3lkfeed00020',
+    copies: [
+      { source: '[data-testid="feedItem-by-cryptoqueen-88.bsky.social"]', afterLast: '[data-testid^="feedItem-by-"]',
+        replace: [['cryptoqueen-88', 'moneymoves-li'], ['3lkfeed00008', '3lkfeed00020'], ['free setup guide', 'FREE setup guide']] },
+      { source: '[data-testid="feedItem-by-pixelgardener.net"]', afterLast: '[data-testid^="feedItem-by-"]',
+        replace: [['pixelgardener.net', 'ferryfolk.bsky.social'], ['3lkfeed00007', '3lkfeed00021'],
+          ['First tomatoes of the year on the balcony. Small, lopsided, perfect.', 'The harbour choir is rehearsing outdoors on Thursdays now, anyone can join.']] },
+    ],
+  },
+};
+
+// ---- YouTube: a watch page whose comments keep loading ----
+
+const YOUTUBE = {
+  name: 'youtube',
+  host: 'www.youtube.com',
+  url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+  body: () => fs.readFileSync(path.join(PAGES, 'youtube-comments.html')),
+  csp: TRUSTED_TYPES,
+  idOf: (post) => /[?&]lc=([^&#]+)/.exec(post.querySelector('#published-time-text a').getAttribute('href'))[1],
+  campaign: [0, 1, 2, 3, 4].map((n) => `UgwSpam000${n}AaABAg`),
+  total: 11,
+  later: {
+    campaign: 'UgwSpam0005AaABAg',
+    copies: [
+      { source: 'ytd-comment-thread-renderer:has(a[href*="lc=UgwSpam0004AaABAg"])', before: 'ytd-continuation-item-renderer',
+        replace: [['UgwSpam0004AaABAg', 'UgwSpam0005AaABAg'], ['NightOwlCine', 'ReelHouseTV'], ['sign-up needed!', 'sign-up needed!!']] },
+      { source: 'ytd-comment-thread-renderer:has(a[href*="lc=UgxPeople0002AaABAg"])', before: 'ytd-continuation-item-renderer',
+        replace: [['UgxPeople0002AaABAg', 'UgxLater0001AaABAg'], ['RainyPixel', 'mika.draws'],
+          ['Saw it in a tiny cinema with nine other people and we all clapped at the end, no regrets.',
+            "Went back a second time just to watch the lighthouse keeper's face in the last scene."]] },
+    ],
+  },
+};
+
+const SPECS = [GITHUB, BSKY_THREAD, BSKY_FEED, YOUTUBE];
+
+let server;
+let browser;
+let worker;
+let extensionId;
+const requests = [];
+
+before(async () => {
+  requireBuild();
+  const bodies = new Map(SPECS.map((spec) => [new URL(spec.url).host + new URL(spec.url).pathname, spec.body()]));
+  server = await startHttpsServer((request, url) => {
+    const body = bodies.get(url.host.split(':')[0] + url.pathname);
+    if (!body) return null;
+    const spec = SPECS.find((candidate) => candidate.host === url.hostname);
+    const policies = [spec.csp, url.searchParams.has('csp') && WASM_BLOCKING_CSP].filter(Boolean);
+    const headers = { 'content-type': 'text/html; charset=utf-8' };
+    if (policies.length) headers['content-security-policy'] = policies.join('; ');
+    return { headers, body };
+  });
+  browser = await launchBrowser({ port: server.port, extension: EXTENSION_DIR });
+  browser.context.on('request', (request) => requests.push(request.url()));
+  worker = await extensionWorker(browser.context);
+  extensionId = new URL(worker.url()).host;
+  for (const site of ['github', 'bluesky', 'youtube']) await switchOn(browser.context, worker, extensionId, site);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// The spec's page as served, then under the WebAssembly-blocking CSP: the same checks and the
+// same levels from either engine; then the posts that arrive later.
+async function checkSite(spec) {
+  const found = [];
+  for (const strict of [false, true]) {
+    const page = await browser.context.newPage();
+    const own = [];
+    page.on('request', (request) => own.push(request.url()));
+    const url = new URL(spec.url);
+    if (strict) url.searchParams.set('csp', '1');
+    await page.goto(url.href);
+    if (spec.csp) {
+      const refused = await page.evaluate(() => { try { document.createElement('div').innerHTML = '<b>x</b>'; return null; } catch (error) { return error.name; } });
+      assert.equal(refused, 'TypeError', 'the page refuses an HTML string, as under Trusted Types');
+    }
+    found.push(await checkScored(page, spec, spec));
+    await assertTextUnchanged(page);
+    const counts = await countsOf(worker, page);
+    assert.equal(counts.site, spec.name);
+    assert.equal(counts.engine, strict ? 'worker' : 'page', strict ? 'the worker where WebAssembly is blocked' : 'WebAssembly in the content script');
+    assert.equal(counts.counts.ok + counts.counts.notice + counts.counts.suspect, spec.total);
+
+    await addLaterPosts(page, spec.later.copies);
+    await checkScored(page, spec, { campaign: [...spec.campaign, spec.later.campaign], total: spec.total + spec.later.copies.length });
+    assert.deepEqual(strayRequests(own, [spec.host]), [], 'nothing fetched off the page');
+    await page.close();
+  }
+  assert.deepEqual(found[1], found[0], 'the same levels from the worker');
+}
+
+test('GitHub issue: the planted campaign flagged, the real comments ok, later comments scored, with and without WebAssembly', () => checkSite(GITHUB));
+
+test('Bluesky thread: the campaign flagged, the quoted post not read as a reply, later replies scored, with and without WebAssembly', async () => {
+  await checkSite(BSKY_THREAD);
+  const page = await browser.context.newPage();
+  await page.goto(BSKY_THREAD.url);
+  await checkScored(page, BSKY_THREAD, BSKY_THREAD);
+  const levels = await levelsOf(page, BSKY_THREAD);
+  assert.equal(levels['/profile/critic.bsky.social/post/3ljzzzzzzz9z'], undefined, 'the quoted post is no post of the thread');
+  await page.close();
+});
+
+test('Bluesky following feed: the campaign among the feed flagged, the rest ok, later posts scored', () => checkSite(BSKY_FEED));
+
+test('YouTube watch page under Trusted Types: the spam flagged, the comments ok, comments loaded on scroll scored, with and without WebAssembly', () => checkSite(YOUTUBE));
+
+test('no request leaves for anywhere but the sites and the extension', () => {
+  assert.ok(requests.length > 0);
+  assert.deepEqual(strayRequests(requests, SPECS.map((spec) => spec.host)), []);
+});

@@ -1,0 +1,169 @@
+// What the browser tests of each site's pages share (more-sites, opt-in-sites, listing-pages):
+// switching an opt-in site on the way a reader does, reading every post's level off the page,
+// adding posts as a site does when the reader scrolls, and the checks every page must pass:
+// every post scored, the campaign flagged, everyone else ok, the page's own text unchanged, no
+// request off the page.
+//
+// A site's test describes it once (a "site spec"):
+//   name       sites.json's site name; the post selector is read from sites.json, as the
+//              extension reads it, so a test never scores a different set of elements
+//   idOf       a self-contained page-side function (post element -> id as chaff reads it),
+//              sent to the page as source text
+//
+// Granting an opt-in site in an automated browser: Chromium shows the permission prompt as browser
+// UI that no driver can click (headless, it never answers). So the test does what the reader
+// would do in the browser's own extension settings first ("Site access" on chrome://extensions,
+// which calls chrome.developerPrivate.addHostPermission): that records the host as granted by the
+// user, and Chromium then answers the extension's own chrome.permissions.request for it without a
+// prompt. The request itself still comes from the popup's real switch, clicked by Playwright (a
+// user gesture), so the popup's code path (request in the click, settings, the background's
+// registration of the content script) is the one a reader runs.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from './harness.mjs';
+import { everyPostScored } from './thread-pages.mjs';
+import { OPT_IN_SITES } from '../../extension/site-access.js';
+
+const SITES = JSON.parse(fs.readFileSync(path.join(ROOT, 'src', 'sites.json'), 'utf8')).sites;
+
+/** Every post element selector of a site, joined, as the extension's adapter joins them. */
+export function postSelectorOf(siteName) {
+  const site = SITES.find((candidate) => candidate.name === siteName);
+  assert.ok(site, `sites.json has ${siteName}`);
+  return Object.values(site.post_types).flatMap((type) => type.element).join(', ');
+}
+
+/** Whether the extension holds every origin of an opt-in site. */
+export function hasAccess(worker, site) {
+  return worker.evaluate((origins) => chrome.permissions.contains({ origins }), OPT_IN_SITES[site]);
+}
+
+/** The reader's "Site access" in the browser's extension settings (see the top of this file). */
+export async function allowInBrowserSettings(context, extensionId, site) {
+  const settingsPage = await context.newPage();
+  await settingsPage.goto('chrome://extensions/');
+  for (const origin of OPT_IN_SITES[site]) {
+    await settingsPage.evaluate(([id, host]) => new Promise((resolve, reject) => chrome.developerPrivate.addHostPermission(id, host,
+      () => (chrome.runtime.lastError ? reject(new Error(chrome.runtime.lastError.message)) : resolve()))), [extensionId, origin]);
+  }
+  await settingsPage.close();
+}
+
+/** Opens the popup in a tab of its own and clicks the site's switch (a user gesture); resolves
+ * once the browser's permission follows the switch. Returns the popup, still open. */
+export async function clickPopupSwitch(context, extensionId, site, on) {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup/popup.html`);
+  const input = popup.locator(`input[name="opt-in-site"][value="${site}"]`);
+  await popup.waitForFunction(() => document.querySelector('#state').textContent !== 'Looking at this tab…');
+  assert.equal(await input.isChecked(), !on, `the switch shows ${site} ${on ? 'off' : 'on'} before the click`);
+  await input.click();
+  await popup.waitForFunction(async ([origins, wanted]) => (await chrome.permissions.contains({ origins })) === wanted,
+    [OPT_IN_SITES[site], on], { timeout: 10_000 });
+  return popup;
+}
+
+/** Switches an opt-in site on as a reader does: the browser's site access, then the popup. */
+export async function switchOn(context, worker, extensionId, site) {
+  await allowInBrowserSettings(context, extensionId, site);
+  const popup = await clickPopupSwitch(context, extensionId, site, true);
+  await popup.waitForFunction((name) => document.querySelector(`input[name="opt-in-site"][value="${name}"]`).checked, site);
+  await popup.close();
+  const stored = await worker.evaluate(() => chrome.storage.local.get('chaffSettings'));
+  assert.equal(stored.chaffSettings.sites[site], true, `${site} is on`);
+}
+
+/** The content script's answer to the popup ({ site, engine, counts }), or null when none runs. */
+export function countsOf(worker, page) {
+  return worker.evaluate(async (url) => {
+    // Without host access (and without the tabs permission) the tab is not even found by url.
+    const [tab] = await chrome.tabs.query({ url });
+    return tab ? chrome.tabs.sendMessage(tab.id, { type: 'chaff:counts' }).catch(() => null) : null;
+  }, page.url());
+}
+
+// Page side: post id -> data-chaff-level of every post element.
+function readLevels(selector, idOf) {
+  const byId = {};
+  for (const post of document.querySelectorAll(selector)) byId[idOf(post)] = post.getAttribute('data-chaff-level');
+  return byId;
+}
+
+/** post id -> level, read from the page's own attributes. */
+export function levelsOf(page, spec) {
+  return page.evaluate(`(${readLevels})(${JSON.stringify(postSelectorOf(spec.name))}, ${spec.idOf})`);
+}
+
+/** Waits until every post is scored; then checks the page holds `total` posts, the `campaign`
+ * ids are flagged, every other post is ok and only the copies carry a badge. Returns the levels. */
+export async function checkScored(page, spec, { campaign, total }) {
+  await page.waitForFunction(everyPostScored, postSelectorOf(spec.name), { timeout: 30_000 });
+  // A copy read in an early batch is raised when its siblings arrive: wait for the last batch.
+  await page.waitForFunction(`(() => { const levels = (${readLevels})(${JSON.stringify(postSelectorOf(spec.name))}, ${spec.idOf});
+    return ${JSON.stringify(campaign)}.every((id) => levels[id] === 'notice' || levels[id] === 'suspect'); })()`, null, { timeout: 10_000 })
+    .catch(() => {});
+  const levels = await levelsOf(page, spec);
+  assert.equal(Object.keys(levels).length, total, `${total} posts: ${Object.keys(levels)}`);
+  for (const id of campaign) assert.match(levels[id] ?? 'missing', /^(notice|suspect)$/, `campaign copy ${id}`);
+  const flagged = Object.entries(levels).filter(([id, level]) => !campaign.includes(id) && level !== 'ok');
+  assert.deepEqual(flagged, [], 'every other post is ok');
+  assert.equal(await page.locator('chaff-badge').count(), campaign.length, 'a badge on each copy, none elsewhere');
+  return levels;
+}
+
+// Page side: the body's text without chaff's own elements, against a fresh parse of the served
+// page; null when they agree, else where they part. A page that requires Trusted Types (YouTube)
+// takes the parse's HTML only through a policy.
+async function textChange() {
+  const html = await (await fetch(location.href)).text();
+  const policy = window.trustedTypes?.createPolicy(`chaff-test-${Math.random().toString(36).slice(2)}`, { createHTML: (text) => text });
+  const served = new DOMParser().parseFromString(policy ? policy.createHTML(html) : html, 'text/html').body.textContent;
+  const body = document.body.cloneNode(true);
+  for (const own of body.querySelectorAll('chaff-badge, chaff-panel')) own.remove();
+  const shown = body.textContent;
+  if (shown === served) return null;
+  let at = 0;
+  while (shown[at] === served[at]) at++;
+  return { shown: shown.slice(Math.max(0, at - 40), at + 80), served: served.slice(Math.max(0, at - 40), at + 80) };
+}
+
+/** The page's own text is what the site served. */
+export async function assertTextUnchanged(page) {
+  assert.equal(await page.evaluate(`(${textChange})()`), null, "the page's own text is unchanged");
+}
+
+// Page side: a copy of an existing element (`source`) as a site renders a post that arrives later,
+// every `replace` pair applied to its attributes and text; chaff's own marks are not copied. It
+// goes before `before`, or after the last element matching `afterLast`. DOM calls only: no HTML
+// string, which a page under Trusted Types would refuse.
+function addCopy({ source, before, afterLast, replace }) {
+  const copy = document.querySelector(source).cloneNode(true);
+  for (const own of copy.querySelectorAll('chaff-badge, chaff-panel')) own.remove();
+  const swap = (text) => replace.reduce((value, [from, to]) => value.split(from).join(to), text);
+  for (const element of [copy, ...copy.querySelectorAll('*')]) {
+    for (const { name, value } of [...element.attributes]) {
+      if (name.startsWith('data-chaff')) element.removeAttribute(name);
+      else if (swap(value) !== value) element.setAttribute(name, swap(value));
+    }
+  }
+  const walker = document.createTreeWalker(copy, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) node.data = swap(node.data);
+  if (before) document.querySelector(before).before(copy);
+  else [...document.querySelectorAll(afterLast)].at(-1).after(copy);
+}
+
+/** Adds posts that arrive later (each a copy description for addCopy), after scrolling to the end
+ * of the page as a reader would. */
+export async function addLaterPosts(page, copies) {
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  for (const copy of copies) await page.evaluate(`(${addCopy})(${JSON.stringify(copy)})`);
+}
+
+/** The requests to anywhere but the given hosts (over HTTPS) and the extension itself. */
+export function strayRequests(requests, hosts) {
+  return requests.filter((url) => {
+    const { protocol, hostname } = new URL(url);
+    return !(protocol === 'chrome-extension:' || protocol === 'chrome:' || protocol === 'data:' || (protocol === 'https:' && hosts.includes(hostname)));
+  });
+}
