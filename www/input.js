@@ -8,6 +8,9 @@
 // and `chaff score` agree on which posts a thread holds.
 
 const OPTIONAL_FIELDS = ['author', 'title', 'created', 'parent', 'url', 'site'];
+// Optional true/false/null fields (src/post.rs `flag`): moderator (never part of a campaign),
+// new_account (the site marks the author new: a fact a flagged post's reasons state).
+const OPTIONAL_FLAGS = ['moderator', 'new_account'];
 
 /** @returns {{format: 'jsonl'|'blocks', posts: object[], problems: string[]}} */
 export function parseThread(raw) {
@@ -73,6 +76,12 @@ function postFromLine(line) {
     if (field === undefined || field === null) continue;
     if (typeof field !== 'string') return `"${name}" must be a string or null, not ${jsonType(field)}`;
     post[name] = field;
+  }
+  for (const name of OPTIONAL_FLAGS) {
+    const flag = value[name];
+    if (flag === undefined || flag === null) continue;
+    if (typeof flag !== 'boolean') return `"${name}" must be true, false or null, not ${jsonType(flag)}`;
+    post[name] = flag;
   }
   return post;
 }

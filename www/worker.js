@@ -5,8 +5,9 @@
 // Protocol (main → worker, every request carries a `run` number):
 //   {type: 'score', run, posts, lines, settings}  score a pasted thread (lines: each post's
 //                                             line number in pasted JSON Lines, or undefined)
-//   {type: 'page', run, html, site, settings} extract a saved page (site: reddit | old-reddit | x,
-//                                             or undefined to detect it), score it, annotate it inertly
+//   {type: 'page', run, html, site, settings} extract a saved page (site: a Post.site name such as
+//                                             reddit or hacker-news, or undefined to detect it),
+//                                             score it, annotate it inertly
 //   {type: 'settings', run, settings}         re-judge the last thread with new settings
 // Replies: {type: 'progress', run, stage, done, total}, {type: 'result', run, …},
 // {type: 'error', run, message, fatal}: `fatal` when the WASM itself failed (a Rust panic surfaces

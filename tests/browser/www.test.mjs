@@ -198,6 +198,10 @@ test('pasted text is blocks unless its first line opens a JSON object', () => {
   assert.equal(jsonl.format, 'jsonl');
   assert.deepEqual(jsonl.posts, [{ id: 'x', text: 't', site: 'reddit' }]);
   assert.deepEqual(jsonl.problems, ['line 3: expected a JSON object with "id" and "text"', 'line 4: "id" is empty']);
+  // The flags chaff score reads (src/post.rs): true, false or null, nothing else.
+  const flags = parseThread('{"id":"n","text":"t","new_account":true,"moderator":null}\n{"id":"m","text":"t","new_account":"yes"}');
+  assert.deepEqual(flags.posts, [{ id: 'n', text: 't', new_account: true }]);
+  assert.deepEqual(flags.problems, ['line 2: "new_account" must be true, false or null, not a string']);
 });
 
 test('the example thread (JSON Lines) is judged as chaff score judges it, and exports in its format', { timeout: 180_000 }, async () => {
@@ -370,13 +374,71 @@ test('saved pages are read, judged and annotated as chaff scan does, and preview
   }
 });
 
-test('a page that is not a Reddit or X thread is refused with a reason, not guessed at', { timeout: 60_000 }, async () => {
+// The opt-in sites' saved pages, each named in the Site menu as `chaff scan --site NAME` names it
+// (detection is the test above): Hacker News's real item page with the campaign of
+// cli/tests/new_account.rs planted, two of its copies by accounts HN marks new (green names) and an
+// ordinary comment by a third; GitHub's real issue page; the Bluesky and YouTube pages built from
+// their readers' markup, each with its campaign.
+const HN_PAGE = path.join(PAGES, 'real', 'news.ycombinator.com-item-36817231-2023-07-23.html');
+const HN_FACT = 'account marked new by Hacker News';
+
+function hnRow(id, author, newAccount, age, text) {
+  const name = newAccount ? `<font color="#3c963c">${author}</font>` : author;
+  return `<tr class="athing comtr" id="${id}"><td><table border="0"><tr><td class="ind" indent="0"></td><td class="default">`
+    + `<div><span class="comhead"><a href="https://news.ycombinator.com/user?id=${author}" class="hnuser">${name}</a> `
+    + `<span class="age" title="${age}"><a href="https://news.ycombinator.com/item?id=${id}">1 day ago</a></span></span></div>`
+    + `<br><div class="comment"><span class="commtext c00">${text}</span></div></td></tr></table></td></tr>\n`;
+}
+
+function plantedHackerNews() {
+  const html = fs.readFileSync(HN_PAGE, 'utf8');
+  const pitch = 'Everyone here should try the Lumen Ledger app, it fixed my budgeting in a week. Get it at lumenledger-app.com';
+  const rows = [0, 1, 2, 3].map((n) => hnRow(36850001 + n, `ledger_fan${n}`, n % 2 === 1, `2023-07-22T11:0${n}:00`, pitch)).join('')
+    + hnRow(36850009, 'curious_newcomer', true, '2023-07-22T11:30:00',
+      'I only signed up to say that the chapter on channel capacity finally made entropy click for me.');
+  const at = html.indexOf('<tr class="athing comtr" id="36819113"');
+  assert.ok(at > 0, 'the row to plant before');
+  return html.slice(0, at) + rows + html.slice(at);
+}
+
+const OPT_IN_SITE_PAGES = [
+  { site: 'hacker-news', name: 'Hacker News', html: plantedHackerNews },
+  { site: 'github', name: 'GitHub', file: path.join(PAGES, 'real', 'github.com-kepano-defuddle-issues-56-2025-06.html') },
+  { site: 'bluesky', name: 'Bluesky', file: path.join(PAGES, 'bluesky-thread.html') },
+  { site: 'youtube', name: 'YouTube', file: path.join(PAGES, 'youtube-comments.html') },
+];
+
+for (const { site, name, file, html } of OPT_IN_SITE_PAGES) {
+  test(`a saved ${name} page, named in the Site menu, is read and judged as chaff scan --site ${site} does`, { timeout: 180_000 }, async () => {
+    const content = html ? html() : fs.readFileSync(file, 'utf8');
+    const scratch = path.join(ARTIFACTS, `www-${site}.html`);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    fs.writeFileSync(scratch, content);
+    const cli = runChaff(['scan', scratch, '--json', '--site', site]);
+    assert.deepEqual(runChaff(['scan', scratch, '--json']), cli, 'the page is detected as the site it is');
+    fs.rmSync(scratch);
+    assert.ok(cli.length > 0, `chaff scan read no post of the ${name} page`);
+    await page.selectOption('#site-choice', site);
+    const chosen = { name: `${site}.html`, mimeType: 'text/html', buffer: Buffer.from(content) };
+    await checkAndWait(cli.length, () => page.setInputFiles('#file-input', chosen));
+    assert.ok((await page.textContent('#summary')).endsWith(`Read from a saved ${name} page.`));
+    await assertPageMatches(cli);
+    if (site === 'github') return;
+    assert.ok(cli.some((verdict) => verdict.level !== 'ok'), `${name}: the page's campaign is flagged`);
+    if (site !== 'hacker-news') return;
+    const stated = (await shownPosts()).filter((post) => post.reasons.includes(`new-account${HN_FACT}`)).map((post) => post.id);
+    assert.deepEqual(stated.sort(), ['36850002', '36850004'], 'the copies by new accounts state it, nobody else');
+  });
+}
+
+test('a page that is not a thread of a site chaff reads is refused with a reason, not guessed at', { timeout: 60_000 }, async () => {
   await page.selectOption('#site-choice', '');
   await page.setInputFiles('#file-input', { name: 'recipe.html', mimeType: 'text/html',
     buffer: Buffer.from('<!doctype html><title>Soup</title><h1>Lentil soup</h1><p>Simmer for 30 minutes.</p>') });
   const error = page.locator('#messages li.error');
   await error.waitFor();
-  assert.match(await error.textContent(), /does not look like a saved new-Reddit, old-Reddit or X thread/);
+  assert.match(await error.textContent(),
+    /does not look like a saved thread page of a site chaff reads \(new or old Reddit, X, Hacker News, GitHub, Bluesky or YouTube\)/);
   assert.equal(await page.isHidden('#progress'), true);
   // A good thread afterwards clears the message and leaves a result, for the tests after this one.
   await checkAndWait(12, () => page.click('#example-button'));

@@ -22,9 +22,9 @@ struct ExtractedPage {
     posts: Vec<Post>,
 }
 
-/// Reads a saved new-Reddit, old-Reddit or X page: `{site, posts}`. `site` ("reddit",
-/// "old-reddit", "x") overrides detection; undefined detects it from the markup, as
-/// `chaff scan --site auto` does.
+/// Reads a saved page of a site chaff reads (new or old Reddit, X, Hacker News, GitHub, Bluesky,
+/// YouTube): `{site, posts}`. `site` (a `Post.site` name: "reddit", "hacker-news", …) overrides
+/// detection; undefined detects it from the markup, as `chaff scan --site auto` does.
 #[wasm_bindgen(js_name = extractPage)]
 pub fn extract_page(html: &str, site: Option<String>) -> Result<JsValue, JsError> {
     let site = page_site(html, site.as_deref())?;
@@ -45,7 +45,10 @@ fn page_site(html: &str, requested: Option<&str>) -> Result<Site, JsError> {
     match requested {
         Some(name) => Site::from_str(name).map_err(|e| JsError::new(&e.to_string())),
         None => detect_site(html).ok_or_else(|| {
-            JsError::new("this does not look like a saved new-Reddit, old-Reddit or X thread page")
+            JsError::new(
+                "this does not look like a saved thread page of a site chaff reads \
+                 (new or old Reddit, X, Hacker News, GitHub, Bluesky or YouTube)",
+            )
         }),
     }
 }
