@@ -140,7 +140,11 @@ export async function assertTextUnchanged(page) {
 function addCopy({ source, before, afterLast, replace }) {
   const copy = document.querySelector(source).cloneNode(true);
   for (const own of copy.querySelectorAll('chaff-badge, chaff-panel')) own.remove();
-  const swap = (text) => replace.reduce((value, [from, to]) => value.split(from).join(to), text);
+  const used = new Set();
+  const swap = (text) => replace.reduce((value, [from, to]) => {
+    if (value.includes(from)) used.add(from);
+    return value.split(from).join(to);
+  }, text);
   for (const element of [copy, ...copy.querySelectorAll('*')]) {
     for (const { name, value } of [...element.attributes]) {
       if (name.startsWith('data-chaff')) element.removeAttribute(name);
@@ -149,6 +153,8 @@ function addCopy({ source, before, afterLast, replace }) {
   }
   const walker = document.createTreeWalker(copy, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) node.data = swap(node.data);
+  const unused = replace.filter(([from]) => !used.has(from));
+  if (unused.length) throw new Error(`not in ${source}: ${unused.map(([from]) => from).join(' | ')}`);
   if (before) document.querySelector(before).before(copy);
   else [...document.querySelectorAll(afterLast)].at(-1).after(copy);
 }
