@@ -22,11 +22,12 @@
 //   extensionWorker(context)              -> the extension's service worker (waits for it)
 //   FIREFOX, FIREFOX_EXTENSION_DIR        $FIREFOX or /usr/bin/firefox-esr; dist/firefox
 //   FIREFOX_EXTENSION_ORIGIN              moz-extension://… of the add-on launchFirefox installs
-//   launchFirefox({ downloadDir })        -> a puppeteer Browser with dist/firefox installed as a
+//   launchFirefox({ downloadDir, prefs }) -> a puppeteer Browser with dist/firefox installed as a
 //                                            temporary add-on, SITE_HOSTS resolving to 127.0.0.1
 //                                            (Firefox has no port mapping: put the server's
 //                                            port in the URL), the certificate accepted and
 //                                            downloads saved to downloadDir without a prompt
+//                                            (prefs: more Firefox preferences)
 //   openFirefoxExtensionPage(browser, path) -> a puppeteer Page on one of the add-on's pages,
 //                                            where the WebExtension API (browser.*) is at hand
 import { execFileSync } from 'node:child_process';
@@ -128,7 +129,7 @@ export const FIREFOX_EXTENSION_DIR = path.join(ROOT, 'dist', 'firefox');
 const FIREFOX_EXTENSION_UUID = '5c1e0f2a-c4af-4f00-8000-0000000c4aff';
 export const FIREFOX_EXTENSION_ORIGIN = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
 
-export async function launchFirefox({ downloadDir }) {
+export async function launchFirefox({ downloadDir, prefs = {} }) {
   if (!fs.existsSync(path.join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`${FIREFOX_EXTENSION_DIR} is missing: build the extension first (make extension)`);
   }
@@ -148,6 +149,7 @@ export async function launchFirefox({ downloadDir }) {
       'browser.download.dir': downloadDir,
       'browser.download.useDownloadDir': true,
       'browser.download.always_ask_before_handling_new_types': false,
+      ...prefs,
     },
   });
   await browser.installExtension(FIREFOX_EXTENSION_DIR);
