@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { EXTENSION_DIR, requireBuild, launchBrowser, extensionWorker, startHttpsServer } from './harness.mjs';
 import { PAGES, WASM_BLOCKING_CSP } from './thread-pages.mjs';
-import { checkScored, countsOf, assertTextUnchanged, addLaterPosts, strayRequests } from './site-checks.mjs';
+import { checkServedAndStrict, strayRequests } from './site-checks.mjs';
 
 const FLOOD_TITLE = 'Free $500 gift card giveaway claim now';
 
@@ -103,20 +103,8 @@ after(async () => {
 });
 
 // One listing at `url`, as served and under the WebAssembly-blocking CSP.
-async function checkListing(spec, url) {
-  for (const strict of [false, true]) {
-    const page = await browser.context.newPage();
-    const own = [];
-    page.on('request', (request) => own.push(request.url()));
-    const address = new URL(url);
-    if (strict) address.searchParams.set('csp', '1');
-    await page.goto(address.href);
-    await checkScored(page, spec, spec);
-    await assertTextUnchanged(page);
-    const counts = await countsOf(worker, page);
-    assert.equal(counts.site, spec.name);
-    assert.equal(counts.engine, strict ? 'worker' : 'page');
-
+function checkListing(spec, url) {
+  return checkServedAndStrict(browser.context, worker, spec, url, async (page) => {
     let floodTitle = null;
     if (spec.titleOf) {
       // The flood's titles differ only by their random suffix.
@@ -125,12 +113,8 @@ async function checkListing(spec, url) {
       for (const title of titles) assert.match(title, /^Free \$500 gift card giveaway claim now [A-Za-z0-9]{6}$/);
       floodTitle = titles.at(-1);
     }
-    const later = spec.later(floodTitle);
-    await addLaterPosts(page, later.copies);
-    await checkScored(page, spec, { campaign: [...spec.campaign, later.campaign], total: spec.total + later.copies.length });
-    assert.deepEqual(strayRequests(own, [address.hostname]), [], 'nothing fetched off the page');
-    await page.close();
-  }
+    return spec.later(floodTitle);
+  });
 }
 
 test("new Reddit, a subreddit's /new and /hot feed: the giveaway flood with random title suffixes flagged, the ordinary posts ok", async () => {

@@ -7,25 +7,20 @@
 // touches nothing there until the reader switches Hacker News on in the popup; then every post is
 // scored; switching it off removes every hint and gives the permission back.
 //
-// Granting in an automated browser: Chromium shows the permission prompt as browser UI that no
-// driver can click (headless, it never answers). So the test does what the reader would do in
-// the browser's own extension settings first ("Site access" on chrome://extensions, which calls
-// chrome.developerPrivate.addHostPermission): that records the host as granted by the user, and
-// Chromium then answers the extension's own chrome.permissions.request for it without a prompt.
-// The request itself still comes from the popup's real switch, clicked by Playwright (a user
-// gesture), so the popup's code path (request in the click, settings, the background's
-// registration of the content script) is the one a reader runs.
+// Granting in an automated browser goes through the browser's own site access first: see
+// site-checks.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { EXTENSION_DIR, requireBuild, launchBrowser, extensionWorker, startHttpsServer } from './harness.mjs';
-import { PAGES, WASM_BLOCKING_CSP, everyPostScored } from './thread-pages.mjs';
+import { PAGES, WASM_BLOCKING_CSP } from './thread-pages.mjs';
+import {
+  hasAccess, allowInBrowserSettings, clickPopupSwitch, countsOf, checkScored, levelsOf, assertTextUnchanged, addLaterPosts, strayRequests,
+} from './site-checks.mjs';
 
-const HN_POSTS = 'table.fatitem, tr.athing.comtr';
 const HN_STORY = '36817231';
 const HN_URL = `https://news.ycombinator.com/item?id=${HN_STORY}`;
-const HN_ORIGIN = 'https://news.ycombinator.com/*';
 const CAMPAIGN = [
   ['quantpilot_77', 'Honestly the only paper you need is the Quantum Yield whitepaper, it changed how I invest. Read it free at quantyield-research.net before they take it down.'],
   ['mira_okafor', 'Honestly the only paper you need is the Quantum Yield whitepaper. It changed how I invest! Read it free at quantyield-research.net before they take it down'],
@@ -33,7 +28,13 @@ const CAMPAIGN = [
   ['lena_voss_', 'Honestly, the only paper you need is the Quantum Yield whitepaper - it changed how I invest. Read it free at quantyield-research.net before they take it down.'],
   ['tk_harlan', 'Honestly the only paper you need is the Quantum Yield white paper, it changed how I invest. Read it for free at quantyield-research.net before they take it down.'],
 ];
-const CAMPAIGN_IDS = CAMPAIGN.map((_, n) => String(36830001 + n));
+const HACKER_NEWS = {
+  name: 'hacker-news',
+  idOf: (post) => (post.matches('tr.athing') ? post.id : post.querySelector('tr.athing[id]').id),
+  campaign: CAMPAIGN.map((_, n) => String(36830001 + n)),
+  // The story, 100 comments and 5 planted copies.
+  total: 106,
+};
 
 // One comment row in HN's 2023 markup (as cli/tests/scan_sites.rs hn_row writes it).
 function hnRow(id, indent, author, age, text) {
@@ -82,70 +83,8 @@ after(async () => {
   await server?.close();
 });
 
-async function hasHnAccess() {
-  return worker.evaluate((origin) => chrome.permissions.contains({ origins: [origin] }), HN_ORIGIN);
-}
-
-async function countsOf(page) {
-  return worker.evaluate(async (url) => {
-    // Without host access (and without the tabs permission) the tab is not even found by url.
-    const [tab] = await chrome.tabs.query({ url });
-    return tab ? chrome.tabs.sendMessage(tab.id, { type: 'chaff:counts' }).catch(() => null) : null;
-  }, page.url());
-}
-
-async function hnLevels(page) {
-  return page.evaluate((selector) => {
-    const byId = {};
-    for (const post of document.querySelectorAll(selector)) {
-      const id = post.matches('tr.athing') ? post.id : post.querySelector('tr.athing[id]').id;
-      byId[id] = post.getAttribute('data-chaff-level');
-    }
-    return byId;
-  }, HN_POSTS);
-}
-
-// The text of every post, minus chaff's own elements, against a fresh parse of the served page.
-async function pageTextChanges(page) {
-  return page.evaluate(async (selector) => {
-    const served = new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html');
-    const shown = [...document.querySelectorAll(selector)].map((post) => {
-      const copy = post.cloneNode(true);
-      for (const own of copy.querySelectorAll('chaff-badge, chaff-panel')) own.remove();
-      return copy.textContent;
-    });
-    const original = [...served.querySelectorAll(selector)].map((post) => post.textContent);
-    return shown.filter((text, i) => text !== original[i]).length + Math.abs(shown.length - original.length);
-  }, HN_POSTS);
-}
-
-// The popup in a tab of its own, its Hacker News switch clicked (a user gesture).
-async function clickPopupSwitch(on) {
-  const popup = await browser.context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup/popup.html`);
-  const input = popup.locator('input[name="opt-in-site"][value="hacker-news"]');
-  await popup.waitForFunction(() => document.querySelector('#state').textContent !== 'Looking at this tab…');
-  assert.equal(await input.isChecked(), !on, `the switch shows Hacker News ${on ? 'off' : 'on'} before the click`);
-  await input.click();
-  await popup.waitForFunction(async (origin) => (await chrome.permissions.contains({ origins: [origin] })), HN_ORIGIN).catch(() => {});
-  return popup;
-}
-
-async function checkScored(page) {
-  await page.waitForFunction(everyPostScored, HN_POSTS, { timeout: 30_000 });
-  const levels = await hnLevels(page);
-  assert.equal(Object.keys(levels).length, 106, 'the story, 100 comments and 5 planted copies');
-  for (const id of CAMPAIGN_IDS) assert.match(levels[id] ?? 'missing', /^(notice|suspect)$/, `campaign copy ${id}`);
-  const others = Object.entries(levels).filter(([id]) => !CAMPAIGN_IDS.includes(id));
-  const flagged = others.filter(([, level]) => level !== 'ok');
-  assert.deepEqual(flagged, [], 'every real post is ok');
-  assert.equal(await page.locator('chaff-badge').count(), CAMPAIGN_IDS.length, 'a badge on each copy, none elsewhere');
-  assert.equal(await pageTextChanges(page), 0, "the page's own text is unchanged");
-  return levels;
-}
-
 test('a fresh install touches nothing on Hacker News until the reader switches it on', async () => {
-  assert.equal(await hasHnAccess(), false, 'news.ycombinator.com is not granted at install');
+  assert.equal(await hasAccess(worker, 'hacker-news'), false, 'news.ycombinator.com is not granted at install');
   const granted = await worker.evaluate(() => chrome.permissions.getAll());
   assert.ok(!granted.origins.some((origin) => origin.includes('ycombinator') || origin.includes('github') || origin.includes('bsky') || origin.includes('youtube')),
     `no opt-in host at install: ${granted.origins}`);
@@ -153,7 +92,7 @@ test('a fresh install touches nothing on Hacker News until the reader switches i
   await page.goto(HN_URL);
   await page.waitForTimeout(2500);
   assert.equal(await page.locator('[data-chaff-level], chaff-badge').count(), 0, 'no level, no badge');
-  assert.equal(await countsOf(page), null, 'no content script answers on the page');
+  assert.equal(await countsOf(worker, page), null, 'no content script answers on the page');
   const stored = await worker.evaluate(() => chrome.storage.local.get('chaffSettings'));
   assert.notEqual(stored.chaffSettings?.sites?.['hacker-news'], true);
   await page.close();
@@ -164,15 +103,11 @@ test('Hacker News switched on in the popup: every post scored, the campaign flag
   const early = await browser.context.newPage();
   await early.goto(HN_URL);
 
-  // The browser's own site-access setting (see the top of this file), then the popup's switch.
-  const settingsPage = await browser.context.newPage();
-  await settingsPage.goto('chrome://extensions/');
-  await settingsPage.evaluate(([id, origin]) => new Promise((resolve, reject) => chrome.developerPrivate.addHostPermission(id, origin,
-    () => (chrome.runtime.lastError ? reject(new Error(chrome.runtime.lastError.message)) : resolve()))), [extensionId, HN_ORIGIN]);
-  await settingsPage.close();
-  assert.equal(await hasHnAccess(), false, 'not granted until the extension asks');
-  const popup = await clickPopupSwitch(true);
-  assert.equal(await hasHnAccess(), true, 'the popup asked for and got news.ycombinator.com');
+  // The browser's own site-access setting (see site-checks.mjs), then the popup's switch.
+  await allowInBrowserSettings(browser.context, extensionId, 'hacker-news');
+  assert.equal(await hasAccess(worker, 'hacker-news'), false, 'not granted until the extension asks');
+  const popup = await clickPopupSwitch(browser.context, extensionId, 'hacker-news', true);
+  assert.equal(await hasAccess(worker, 'hacker-news'), true, 'the popup asked for and got news.ycombinator.com');
   await popup.waitForFunction(() => document.querySelector('input[name="opt-in-site"][value="hacker-news"]').checked);
   await popup.close();
   const stored = await worker.evaluate(() => chrome.storage.local.get('chaffSettings'));
@@ -180,13 +115,15 @@ test('Hacker News switched on in the popup: every post scored, the campaign flag
   const others = await worker.evaluate(() => chrome.permissions.contains({ origins: ['https://github.com/*'] }));
   assert.equal(others, false, 'switching Hacker News on asks for no other site');
 
-  await checkScored(early);
+  await checkScored(early, HACKER_NEWS, HACKER_NEWS);
+  await assertTextUnchanged(early);
   await early.close();
 
   const page = await browser.context.newPage();
   await page.goto(HN_URL);
-  const levels = await checkScored(page);
-  const counts = await countsOf(page);
+  const levels = await checkScored(page, HACKER_NEWS, HACKER_NEWS);
+  await assertTextUnchanged(page);
+  const counts = await countsOf(worker, page);
   assert.equal(counts.site, 'hacker-news');
   assert.equal(counts.engine, 'page', 'WASM runs in the content script where the CSP allows it');
   assert.equal(counts.counts.ok + counts.counts.notice + counts.counts.suspect, 106);
@@ -194,17 +131,27 @@ test('Hacker News switched on in the popup: every post scored, the campaign flag
   // The same page under a CSP that blocks WebAssembly: the background worker reads it alike.
   const strict = await browser.context.newPage();
   await strict.goto(`${HN_URL}&csp=1`);
-  await checkScored(strict);
-  assert.deepEqual(await hnLevels(strict), levels, 'the same levels from the worker');
-  assert.equal((await countsOf(strict)).engine, 'worker');
+  await checkScored(strict, HACKER_NEWS, HACKER_NEWS);
+  await assertTextUnchanged(strict);
+  assert.deepEqual(await levelsOf(strict, HACKER_NEWS), levels, 'the same levels from the worker');
+  assert.equal((await countsOf(worker, strict)).engine, 'worker');
+
+  // Comments that arrive later (a reader's tools unfold or append rows): a new copy and a person.
+  const lastCopy = { source: 'tr.athing.comtr[id="36830005"]', afterLast: 'tr.athing.comtr' };
+  await addLaterPosts(strict, [
+    { ...lastCopy, replace: [['36830005', '36830011'], ['tk_harlan', 'orbit_fund_9'], ['take it down.', 'take it down!']] },
+    { ...lastCopy, replace: [['36830005', '36830012'], ['tk_harlan', 'marginalia_fan'],
+      [CAMPAIGN[4][1], 'Hamming\'s "You and Your Research" talk. Not a paper strictly, but I reread the transcript every couple of years.']] },
+  ]);
+  await checkScored(strict, HACKER_NEWS, { campaign: [...HACKER_NEWS.campaign, '36830011'], total: HACKER_NEWS.total + 2 });
   await strict.close();
 
   // Off again, from the popup: every hint goes, and the permission is given back.
-  const off = await clickPopupSwitch(false);
+  const off = await clickPopupSwitch(browser.context, extensionId, 'hacker-news', false);
   await page.waitForFunction(() => !document.querySelector('[data-chaff-level], chaff-badge'), null, { timeout: 10_000 });
-  await off.waitForFunction(async (origin) => !(await chrome.permissions.contains({ origins: [origin] })), HN_ORIGIN);
   await off.close();
-  assert.equal(await pageTextChanges(page), 0);
+  assert.equal(await hasAccess(worker, 'hacker-news'), false, 'the permission is given back');
+  await assertTextUnchanged(page);
   assert.equal((await worker.evaluate(() => chrome.storage.local.get('chaffSettings'))).chaffSettings.sites['hacker-news'], false);
   await page.close();
 
@@ -218,9 +165,5 @@ test('Hacker News switched on in the popup: every post scored, the campaign flag
 
 test('no request leaves for anywhere but news.ycombinator.com and the extension', () => {
   assert.ok(requests.length > 0);
-  const strays = requests.filter((url) => {
-    const { protocol, hostname } = new URL(url);
-    return !(protocol === 'chrome-extension:' || protocol === 'chrome:' || protocol === 'data:' || (protocol === 'https:' && hostname === 'news.ycombinator.com'));
-  });
-  assert.deepEqual(strays, []);
+  assert.deepEqual(strayRequests(requests, ['news.ycombinator.com']), []);
 });

@@ -173,3 +173,34 @@ export function strayRequests(requests, hosts) {
     return !(protocol === 'chrome-extension:' || protocol === 'chrome:' || protocol === 'data:' || (protocol === 'https:' && hosts.includes(hostname)));
   });
 }
+
+/** The spec's page at `url` as served, then with ?csp=1 (the test's server then sends a CSP that
+ * blocks WebAssembly): each time every post scored and the campaign flagged (checkScored), the
+ * page's text unchanged, the engine in the page, then in the worker; `inspect(page)` for the
+ * site's own checks, resolving to the posts that arrive later ({ campaign: the id of the one new
+ * copy, copies: addCopy descriptions }), which must be scored alike; no request off the page's
+ * host. Resolves to the levels found on either run. */
+export async function checkServedAndStrict(context, worker, spec, url, inspect) {
+  const found = [];
+  for (const strict of [false, true]) {
+    const page = await context.newPage();
+    const own = [];
+    page.on('request', (request) => own.push(request.url()));
+    const address = new URL(url);
+    if (strict) address.searchParams.set('csp', '1');
+    await page.goto(address.href);
+    found.push(await checkScored(page, spec, spec));
+    await assertTextUnchanged(page);
+    const counts = await countsOf(worker, page);
+    assert.equal(counts.site, spec.name);
+    assert.equal(counts.engine, strict ? 'worker' : 'page', strict ? 'the worker where WebAssembly is blocked' : 'WebAssembly in the content script');
+    assert.equal(counts.counts.ok + counts.counts.notice + counts.counts.suspect, spec.total);
+
+    const later = await inspect(page);
+    await addLaterPosts(page, later.copies);
+    await checkScored(page, spec, { campaign: [...spec.campaign, later.campaign], total: spec.total + later.copies.length });
+    assert.deepEqual(strayRequests(own, [address.hostname]), [], 'nothing fetched off the page');
+    await page.close();
+  }
+  return found;
+}
