@@ -59,5 +59,4 @@ await server.close();
 console.log(`
 To try chaff in your own browser:
   Chrome/Chromium: chrome://extensions -> Developer mode -> Load unpacked -> ${path.join(ROOT, 'dist', 'chrome')}
-  Firefox:         about:debugging -> This Firefox -> Load Temporary Add-on -> ${path.join(ROOT, 'dist', 'firefox', 'manifest.json')}
-  (Firefox before 127: open chaff's toolbar popup once to grant it access to Reddit and X.)`);
+  Firefox (128 or later): about:debugging -> This Firefox -> Load Temporary Add-on -> ${path.join(ROOT, 'dist', 'firefox', 'manifest.json')}`);

@@ -2,8 +2,8 @@
 // `stopped` set when chaff halted on that page after an internal error, content.js halt()),
 // switches chaff on or off for that site (settings.sites[site], applied live by the content
 // script), opens the moderator panel ({type:'chaff:toggle-panel'}), and asks for host access when
-// the browser has not granted it (Firefox before 127 grants MV3 host permissions only on opt-in,
-// so a fresh install there reads no page until the user agrees). A tab without a content script
+// the browser has not granted it (Firefox, 128 on as the manifest requires, grants the hosts at
+// install, but its add-on settings let the reader withdraw them). A tab without a content script
 // answering is simply "not active on this page". The opt-in sites (Hacker News, GitHub, Bluesky,
 // YouTube: site-access.js) have a switch each, on when the site is on and its host granted;
 // switching one on asks the browser for that host in the click (switchSite).

@@ -3,7 +3,8 @@
 // reachable and Enter/Space open it; the popover is a dialog listing the reasons in plain words,
 // marked as a hint and not a verdict. The popover goes in the top layer (popover API) where the
 // browser has it, because X's timeline cells are transformed and clip anything positioned inside
-// them; Firefox before 125 (the manifest allows 115) gets it positioned below the pill instead.
+// them; a browser without it (Chromium before 114; Firefox has it in every version chaff allows,
+// 128 on) gets it positioned below the pill instead.
 // All text goes in with textContent. This file only draws: hints.js decides what happens.
 import { makeShadowHost, BADGE_CSS } from './style.js';
 import { CAVEAT, pillText, badgeLabel, firstReasonText, popoverTitle } from './words.js';

@@ -4,27 +4,46 @@
 // differently is what these tests pin: MV3 with an event-page background (background.scripts),
 // WebAssembly in a content script, the worker engine on a CSP page that blocks WebAssembly, and
 // the moderator export, a Blob download started from a content script.
+//
+// The opt-in sites in Firefox (optional_host_permissions, which Firefox supports from 128, the
+// manifest's strict_min_version): a fresh install touches nothing on Hacker News (the real saved
+// item page, with a campaign planted as cli/tests/new_account.rs plants it, two copies by accounts
+// HN marks new) until the popup's switch is clicked; then every post is scored and a new
+// account's copy says so in its hint; switching off removes every hint and the permission.
+// Granting in an automated Firefox: permissions.request shows a doorhanger that WebDriver cannot
+// answer, so the profile sets extensions.webextOptionalPermissionPrompts = false, Firefox's own
+// switch (its test suites use it) that grants an optional permission without that prompt. It
+// does not lift the rule that a request must come from a user's action: the request still comes
+// from the popup's real switch, clicked over WebDriver BiDi (a trusted click), so the popup's code
+// path is the one a reader runs; a request made from a script without a click is refused.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launchFirefox, openFirefoxExtensionPage } from './harness.mjs';
-import { POSTS, URLS, EXPECTED, serveThreadPages, everyPostScored, postLevels, assertLevels } from './thread-pages.mjs';
+import { launchFirefox, openFirefoxExtensionPage, startHttpsServer } from './harness.mjs';
+import { PAGES, POSTS, URLS, EXPECTED, serveThreadPages, everyPostScored, postLevels, assertLevels } from './thread-pages.mjs';
 
 let server;
+let hnServer;
 let browser;
 let downloadDir;
 
 before(async () => {
   server = await serveThreadPages();
+  const hnPage = plantedHackerNews();
+  hnServer = await startHttpsServer((request, url) => (url.hostname === 'news.ycombinator.com' && url.pathname === '/item'
+    ? { headers: { 'content-type': 'text/html; charset=utf-8' }, body: hnPage }
+    : null));
   downloadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chaff-firefox-downloads-'));
-  browser = await launchFirefox({ downloadDir });
+  // See the top of this file: optional permissions granted on a click without the doorhanger.
+  browser = await launchFirefox({ downloadDir, prefs: { 'extensions.webextOptionalPermissionPrompts': false } });
 });
 
 after(async () => {
   await browser?.close();
   await server?.close();
+  await hnServer?.close();
   if (downloadDir) fs.rmSync(downloadDir, { recursive: true, force: true });
 });
 
@@ -109,3 +128,119 @@ function readIfPresent(file) {
     throw error;
   }
 }
+
+// ---- the opt-in sites: Hacker News ------------------------------------------------------------
+
+const HN_POSTS = 'table.fatitem, tr.athing.comtr';
+const HN_ORIGIN = 'https://news.ycombinator.com/*';
+const HN_CAMPAIGN = ['36850001', '36850002', '36850003', '36850004'];
+const HN_NEW_ACCOUNT_COPIES = ['36850002', '36850004'];
+const HN_FACT = 'account marked new by Hacker News';
+
+// One top-level comment row in HN's 2023 markup; a new account's name is green.
+function hnRow(id, author, newAccount, age, text) {
+  const name = newAccount ? `<font color="#3c963c">${author}</font>` : author;
+  return `<tr class="athing comtr" id="${id}"><td><table border="0"><tr><td class="ind" indent="0"></td><td class="default">`
+    + `<div><span class="comhead"><a href="https://news.ycombinator.com/user?id=${author}" class="hnuser">${name}</a> `
+    + `<span class="age" title="${age}"><a href="https://news.ycombinator.com/item?id=${id}">1 day ago</a></span></span></div>`
+    + `<br><div class="comment"><span class="commtext c00">${text}</span></div></td></tr></table></td></tr>\n`;
+}
+
+// The real item page with four campaign copies (two by new accounts) and an ordinary comment by a
+// new account, which must stay ok.
+function plantedHackerNews() {
+  const html = fs.readFileSync(path.join(PAGES, 'real', 'news.ycombinator.com-item-36817231-2023-07-23.html'), 'utf8');
+  const pitch = 'Everyone here should try the Lumen Ledger app, it fixed my budgeting in a week. Get it at lumenledger-app.com';
+  const rows = HN_CAMPAIGN.map((id, n) => hnRow(id, `ledger_fan${n}`, HN_NEW_ACCOUNT_COPIES.includes(id), `2023-07-22T11:0${n}:00`, pitch))
+    .join('') + hnRow('36850009', 'curious_newcomer', true, '2023-07-22T11:30:00',
+    'I only signed up to say that the chapter on channel capacity finally made entropy click for me.');
+  const at = html.indexOf('<tr class="athing comtr" id="36819113"');
+  assert.ok(at > 0, 'the row to plant before');
+  return html.slice(0, at) + rows + html.slice(at);
+}
+
+function hnUrl() {
+  return `https://news.ycombinator.com:${hnServer.port}/item?id=36817231`;
+}
+
+// Asked from one of the extension's own pages, where browser.* is at hand.
+async function inExtension(fn, arg) {
+  const extensionPage = await openFirefoxExtensionPage(browser, 'options/options.html');
+  try {
+    return await extensionPage.evaluate(fn, arg);
+  } finally {
+    await extensionPage.close();
+  }
+}
+
+const hasHnAccess = () => inExtension((origin) => browser.permissions.contains({ origins: [origin] }), HN_ORIGIN);
+const storedSites = () => inExtension(async () => (await browser.storage.local.get('chaffSettings')).chaffSettings?.sites ?? {});
+
+// The popup in a tab of its own, its Hacker News switch clicked (a trusted click, see the top).
+async function clickHnSwitch(on) {
+  const popup = await openFirefoxExtensionPage(browser, 'popup/popup.html');
+  const selector = 'input[name="opt-in-site"][value="hacker-news"]';
+  await popup.waitForFunction(() => document.querySelector('#state').textContent !== 'Looking at this tab…');
+  assert.equal(await popup.$eval(selector, (input) => input.checked), !on, `the switch shows Hacker News ${on ? 'off' : 'on'}`);
+  await popup.click(selector);
+  await popup.waitForFunction((s, want) => document.querySelector(s).checked === want, { timeout: 10_000 }, selector, on);
+  await popup.close();
+}
+
+function hnHints() {
+  return document.querySelectorAll('[data-chaff-level], chaff-badge').length;
+}
+
+test('Firefox, Hacker News: untouched until the popup switches it on, then scored with new accounts stated; off removes every hint', async () => {
+  assert.equal(await hasHnAccess(), false, 'news.ycombinator.com is not granted at install');
+  const granted = await inExtension(() => browser.permissions.getAll());
+  assert.deepEqual(granted.origins.filter((origin) => /ycombinator|github|bsky|youtube/.test(origin)), [], 'no opt-in host at install');
+  // A request without the reader's click is refused, pref or not: the grant below is the click's.
+  const request = (origin) => browser.permissions.request({ origins: [origin] }).then(String, (error) => error.message);
+  const unasked = await inExtension(request, HN_ORIGIN);
+  assert.match(unasked, /only be called from a user input handler/);
+  assert.equal(await hasHnAccess(), false);
+
+  const page = await browser.newPage();
+  await page.goto(hnUrl());
+  await new Promise((resolve) => setTimeout(resolve, 2500));
+  assert.equal(await page.evaluate(hnHints), 0, 'no level, no badge before the switch');
+  assert.notEqual((await storedSites())['hacker-news'], true);
+
+  await clickHnSwitch(true);
+  assert.equal(await hasHnAccess(), true, 'the click asked for and got news.ycombinator.com');
+  assert.equal((await storedSites())['hacker-news'], true, 'Hacker News is on');
+  assert.equal(await inExtension(() => browser.permissions.contains({ origins: ['https://github.com/*'] })), false, 'no other site');
+
+  // The tab open before the switch is read too (the background runs chaff in open tabs).
+  await page.waitForFunction(everyPostScored, { timeout: 30_000 }, HN_POSTS);
+  const levels = await page.evaluate((selector) => Object.fromEntries([...document.querySelectorAll(selector)].map((post) => {
+    const id = post.matches('tr.athing') ? post.id : post.querySelector('tr.athing[id]').id;
+    return [id, post.getAttribute('data-chaff-level')];
+  })), HN_POSTS);
+  assert.equal(Object.keys(levels).length, 106, 'the story, 100 comments, 4 copies and one new account\'s comment');
+  for (const id of HN_CAMPAIGN) assert.match(levels[id], /^(notice|suspect)$/, `campaign copy ${id}`);
+  const flagged = Object.entries(levels).filter(([id, level]) => !HN_CAMPAIGN.includes(id) && level !== 'ok');
+  assert.deepEqual(flagged, [], 'every other post is ok, the new account\'s own comment too');
+  // Each badge's reasons, read from its popover (shadow root): the fact on the new accounts' copies only.
+  const reasons = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('chaff-badge')]
+    .map((badge) => [badge.closest('tr.athing').id, [...badge.shadowRoot.querySelectorAll('.popover li')].map((li) => li.textContent)])));
+  assert.deepEqual(Object.keys(reasons).sort(), HN_CAMPAIGN, 'a badge on each copy, none elsewhere');
+  for (const id of HN_CAMPAIGN) {
+    const states = reasons[id].includes(HN_FACT);
+    assert.equal(states, HN_NEW_ACCOUNT_COPIES.includes(id), `${id}: ${reasons[id].join(' | ')}`);
+    if (states) assert.equal(reasons[id].at(-1), HN_FACT, 'the fact comes after the evidence');
+  }
+
+  await clickHnSwitch(false);
+  await page.waitForFunction(() => !document.querySelector('[data-chaff-level], chaff-badge'), { timeout: 10_000 });
+  assert.equal(await hasHnAccess(), false, 'the permission is given back');
+  assert.equal((await storedSites())['hacker-news'], false);
+  await page.close();
+
+  const after = await browser.newPage();
+  await after.goto(hnUrl());
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  assert.equal(await after.evaluate(hnHints), 0, 'a page loaded after switching off gets nothing');
+  await after.close();
+});
