@@ -4,11 +4,13 @@
 //! them). Each page is read for the right posts, authors, times and parents with
 //! nothing but the author's own prose in the bodies, and a campaign planted in a copy of the page
 //! (near-identical comments by several accounts within minutes) is flagged while the people
-//! around it stay ok.
+//! around it stay ok. The listing pages (a subreddit's /new on both Reddit layouts with a flood of
+//! giveaway titles carrying random suffixes, an X home timeline, a Bluesky feed) are read with the
+//! same site descriptions, and only their campaign is flagged.
 
 mod common;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chaff::post::parse_timestamp;
 use chaff::Post;
@@ -399,4 +401,75 @@ fn youtube_comments_and_replies_are_read_with_owner_names_and_parents() {
     let campaign: Vec<String> = (0..5).map(|n| format!("UgwSpam{n:04}AaABAg")).collect();
     let people: Vec<String> = posts.iter().map(|p| p.id.clone()).filter(|id| !campaign.contains(id)).collect();
     check_campaign(&verdicts, &campaign, &people, 5);
+}
+
+// ---- Listing pages (generated: tests/pages/build_more_sites.py) ---------------------------------
+
+/// `chaff scan --json` on a saved page, by detection.
+fn scan_json(name: &str) -> HashMap<String, Value> {
+    let out = chaff(&["scan", page_path(name).to_str().unwrap(), "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    verdicts_by_id(out)
+}
+
+/// A listing page is detected as `site`, holds `total` posts, and the posts `in_campaign` picks
+/// are one flagged cluster of `accounts` authors while every other post is ok.
+fn check_listing(name: &str, site: Site, total: usize, accounts: u64, in_campaign: impl Fn(&Post) -> bool)
+    -> Vec<Post> {
+    let html = page(name);
+    assert_eq!(detect_site(&html), Some(site), "{name}");
+    let posts = extract_posts(&html, site).unwrap();
+    assert_eq!(posts.len(), total, "{name}");
+    let (campaign, people): (Vec<&Post>, Vec<&Post>) = posts.iter().partition(|p| in_campaign(p));
+    let ids = |posts: Vec<&Post>| -> Vec<String> { posts.into_iter().map(|p| p.id.clone()).collect() };
+    check_campaign(&scan_json(name), &ids(campaign), &ids(people), accounts);
+    posts
+}
+
+const FLOOD_TITLE: &str = "Free $500 gift card giveaway claim now ";
+
+/// The flood's titles: each the giveaway title and a different random suffix.
+fn check_flood_titles(posts: &[Post]) {
+    let suffixes: Vec<&str> = posts.iter().filter_map(|p| p.title.as_deref()?.strip_prefix(FLOOD_TITLE)).collect();
+    assert_eq!(suffixes.len(), 6);
+    assert!(suffixes.iter().all(|s| s.len() == 6 && s.chars().all(|c| c.is_ascii_alphanumeric())), "{suffixes:?}");
+    let distinct: HashSet<&&str> = suffixes.iter().collect();
+    assert_eq!(distinct.len(), 6, "every suffix differs: {suffixes:?}");
+}
+
+#[test]
+fn new_reddit_subreddit_feed_flags_the_flood_of_suffixed_titles_and_nothing_else() {
+    let posts = check_listing("listing-reddit-new.html", Site::Reddit, 14, 6, |p| {
+        p.title.as_deref().is_some_and(|t| t.starts_with(FLOOD_TITLE))
+    });
+    check_flood_titles(&posts);
+    // Link posts have no body: their title is the text read.
+    let flood = posts.iter().find(|p| p.title.as_deref().is_some_and(|t| t.starts_with(FLOOD_TITLE))).unwrap();
+    assert_eq!(Some(flood.text.as_str()), flood.title.as_deref());
+    assert!(flood.author.as_deref().is_some_and(|a| !a.is_empty()) && flood.created.is_some());
+    let own_text = posts.iter().find(|p| p.author.as_deref() == Some("quiet_maple")).unwrap();
+    assert!(own_text.text.starts_with("Mine is on its third set of keycaps"), "{}", own_text.text);
+}
+
+#[test]
+fn old_reddit_subreddit_listing_flags_the_flood_of_suffixed_titles_and_nothing_else() {
+    let posts = check_listing("listing-old-reddit-new.html", Site::OldReddit, 14, 6, |p| {
+        p.title.as_deref().is_some_and(|t| t.starts_with(FLOOD_TITLE))
+    });
+    check_flood_titles(&posts);
+    assert!(posts.iter().all(|p| p.parent.is_none() && p.created.is_some()), "listed posts answer nobody");
+}
+
+#[test]
+fn x_home_timeline_of_several_authors_flags_its_campaign() {
+    let posts = check_listing("listing-x-home.html", Site::X, 11, 5, |p| p.text.contains("eth-bonus-claim.example"));
+    let authors: HashSet<_> = posts.iter().filter_map(|p| p.author.as_deref()).collect();
+    assert_eq!(authors.len(), 11, "no conversation root: every tweet its own author");
+}
+
+#[test]
+fn bluesky_following_feed_flags_its_campaign() {
+    let posts =
+        check_listing("listing-bluesky-feed.html", Site::Bluesky, 10, 5, |p| p.text.contains("simple trading bot"));
+    assert!(posts.iter().all(|p| p.id.starts_with("/profile/") && p.author.is_some()));
 }
