@@ -2,8 +2,11 @@
 // not only Chromium): installed as a temporary add-on over WebDriver BiDi (puppeteer-core, no browser
 // download), it reads the same saved thread pages under their real hostnames. What Firefox does
 // differently is what these tests pin: MV3 with an event-page background (background.scripts),
-// WebAssembly in a content script, the worker engine on a CSP page that blocks WebAssembly, and
-// the moderator export, a Blob download started from a content script.
+// WebAssembly in a content script, also on a page whose CSP blocks WebAssembly (Firefox 153
+// compiles a content script's WebAssembly under the extension's CSP, not the page's: the tab's
+// chaff:counts answers engine 'page' there, so the background engine is asked directly, as a
+// content script asks it, in the Hacker News test), and the moderator export, a Blob download
+// started from a content script.
 //
 // The opt-in sites in Firefox (optional_host_permissions, which Firefox supports from 128, the
 // manifest's strict_min_version): a fresh install touches nothing on Hacker News (the real saved
@@ -22,7 +25,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launchFirefox, openFirefoxExtensionPage, startHttpsServer } from './harness.mjs';
-import { PAGES, POSTS, URLS, EXPECTED, serveThreadPages, everyPostScored, postLevels, assertLevels } from './thread-pages.mjs';
+import { PAGES, POSTS, URLS, EXPECTED, WASM_BLOCKING_CSP, serveThreadPages, everyPostScored, postLevels, assertLevels } from './thread-pages.mjs';
 
 let server;
 let hnServer;
@@ -32,9 +35,13 @@ let downloadDir;
 before(async () => {
   server = await serveThreadPages();
   const hnPage = plantedHackerNews();
-  hnServer = await startHttpsServer((request, url) => (url.hostname === 'news.ycombinator.com' && url.pathname === '/item'
-    ? { headers: { 'content-type': 'text/html; charset=utf-8' }, body: hnPage }
-    : null));
+  // ?csp=1: the same page under a CSP that blocks WebAssembly (the background engine reads it).
+  hnServer = await startHttpsServer((request, url) => {
+    if (url.hostname !== 'news.ycombinator.com' || url.pathname !== '/item') return null;
+    const headers = { 'content-type': 'text/html; charset=utf-8' };
+    if (url.searchParams.has('csp')) headers['content-security-policy'] = WASM_BLOCKING_CSP;
+    return { headers, body: hnPage };
+  });
   downloadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chaff-firefox-downloads-'));
   // See the top of this file: optional permissions granted on a click without the doorhanger.
   browser = await launchFirefox({ downloadDir, prefs: { 'extensions.webextOptionalPermissionPrompts': false } });
@@ -74,7 +81,7 @@ for (const [site, url, expected] of [
   });
 }
 
-test('Firefox: a page whose CSP blocks WebAssembly gets the same levels from the background engine', async () => {
+test('Firefox: a page whose CSP blocks WebAssembly gets the same levels', async () => {
   const page = await openScored(URLS.reddit.replace('.com/', '.com/csp/'));
   assertLevels(await page.evaluate(postLevels, POSTS), EXPECTED.reddit);
   await page.close();
@@ -136,6 +143,7 @@ const HN_ORIGIN = 'https://news.ycombinator.com/*';
 const HN_CAMPAIGN = ['36850001', '36850002', '36850003', '36850004'];
 const HN_NEW_ACCOUNT_COPIES = ['36850002', '36850004'];
 const HN_FACT = 'account marked new by Hacker News';
+const HN_PITCH = 'Everyone here should try the Lumen Ledger app, it fixed my budgeting in a week. Get it at lumenledger-app.com';
 
 // One top-level comment row in HN's 2023 markup; a new account's name is green.
 function hnRow(id, author, newAccount, age, text) {
@@ -150,8 +158,7 @@ function hnRow(id, author, newAccount, age, text) {
 // new account, which must stay ok.
 function plantedHackerNews() {
   const html = fs.readFileSync(path.join(PAGES, 'real', 'news.ycombinator.com-item-36817231-2023-07-23.html'), 'utf8');
-  const pitch = 'Everyone here should try the Lumen Ledger app, it fixed my budgeting in a week. Get it at lumenledger-app.com';
-  const rows = HN_CAMPAIGN.map((id, n) => hnRow(id, `ledger_fan${n}`, HN_NEW_ACCOUNT_COPIES.includes(id), `2023-07-22T11:0${n}:00`, pitch))
+  const rows = HN_CAMPAIGN.map((id, n) => hnRow(id, `ledger_fan${n}`, HN_NEW_ACCOUNT_COPIES.includes(id), `2023-07-22T11:0${n}:00`, HN_PITCH))
     .join('') + hnRow('36850009', 'curious_newcomer', true, '2023-07-22T11:30:00',
     'I only signed up to say that the chapter on channel capacity finally made entropy click for me.');
   const at = html.indexOf('<tr class="athing comtr" id="36819113"');
@@ -187,6 +194,17 @@ async function clickHnSwitch(on) {
   await popup.close();
 }
 
+// post id -> level, and each badge's reasons read from its popover (shadow root).
+function hnVerdicts(selector) {
+  const levels = Object.fromEntries([...document.querySelectorAll(selector)].map((post) => {
+    const id = post.matches('tr.athing') ? post.id : post.querySelector('tr.athing[id]').id;
+    return [id, post.getAttribute('data-chaff-level')];
+  }));
+  const reasons = Object.fromEntries([...document.querySelectorAll('chaff-badge')]
+    .map((badge) => [badge.closest('tr.athing').id, [...badge.shadowRoot.querySelectorAll('.popover li')].map((li) => li.textContent)]));
+  return { levels, reasons };
+}
+
 function hnHints() {
   return document.querySelectorAll('[data-chaff-level], chaff-badge').length;
 }
@@ -214,23 +232,39 @@ test('Firefox, Hacker News: untouched until the popup switches it on, then score
 
   // The tab open before the switch is read too (the background runs chaff in open tabs).
   await page.waitForFunction(everyPostScored, { timeout: 30_000 }, HN_POSTS);
-  const levels = await page.evaluate((selector) => Object.fromEntries([...document.querySelectorAll(selector)].map((post) => {
-    const id = post.matches('tr.athing') ? post.id : post.querySelector('tr.athing[id]').id;
-    return [id, post.getAttribute('data-chaff-level')];
-  })), HN_POSTS);
+  const verdicts = await page.evaluate(hnVerdicts, HN_POSTS);
+  const { levels, reasons } = verdicts;
   assert.equal(Object.keys(levels).length, 106, 'the story, 100 comments, 4 copies and one new account\'s comment');
   for (const id of HN_CAMPAIGN) assert.match(levels[id], /^(notice|suspect)$/, `campaign copy ${id}`);
   const flagged = Object.entries(levels).filter(([id, level]) => !HN_CAMPAIGN.includes(id) && level !== 'ok');
   assert.deepEqual(flagged, [], 'every other post is ok, the new account\'s own comment too');
-  // Each badge's reasons, read from its popover (shadow root): the fact on the new accounts' copies only.
-  const reasons = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('chaff-badge')]
-    .map((badge) => [badge.closest('tr.athing').id, [...badge.shadowRoot.querySelectorAll('.popover li')].map((li) => li.textContent)])));
+  // The badges' reasons: the fact on the new accounts' copies only.
   assert.deepEqual(Object.keys(reasons).sort(), HN_CAMPAIGN, 'a badge on each copy, none elsewhere');
   for (const id of HN_CAMPAIGN) {
     const states = reasons[id].includes(HN_FACT);
     assert.equal(states, HN_NEW_ACCOUNT_COPIES.includes(id), `${id}: ${reasons[id].join(' | ')}`);
     if (states) assert.equal(reasons[id].at(-1), HN_FACT, 'the fact comes after the evidence');
   }
+
+  // The same page under a CSP that blocks WebAssembly gets the same verdicts. (Firefox compiles a
+  // content script's WebAssembly under the extension's CSP, not the page's, so the engine stays
+  // in the page here; Chromium's worker path is in more-sites.test.mjs.)
+  const strict = await browser.newPage();
+  await strict.goto(`${hnUrl()}&csp=1`);
+  await strict.waitForFunction(everyPostScored, { timeout: 30_000 }, HN_POSTS);
+  assert.deepEqual(await strict.evaluate(hnVerdicts, HN_POSTS), verdicts, 'the same levels and reasons under the CSP');
+  await strict.close();
+  // The background engine, where such a page's posts go in Chromium, given the posts as the
+  // content script sends them (content.js enginePost) states the fact as the page's engine does.
+  const fromWorker = await inExtension(async (posts) => {
+    const reply = await browser.runtime.sendMessage({ type: 'chaff:engine', op: 'rebuild', token: 'firefox-test', posts });
+    await browser.runtime.sendMessage({ type: 'chaff:engine', op: 'drop', token: 'firefox-test' });
+    return reply.verdicts.map((verdict) => [verdict.id, verdict.reasons.map((reason) => reason.text)]);
+  }, HN_CAMPAIGN.map((id, n) => ({
+    id, text: HN_PITCH, author: `ledger_fan${n}`, created: 1690023600 + 60 * n, site: 'hacker-news', new_account: HN_NEW_ACCOUNT_COPIES.includes(id),
+  })));
+  for (const [id, texts] of fromWorker) assert.equal(texts.at(-1) === HN_FACT, HN_NEW_ACCOUNT_COPIES.includes(id), `${id}: ${texts}`);
+  await strict.close();
 
   await clickHnSwitch(false);
   await page.waitForFunction(() => !document.querySelector('[data-chaff-level], chaff-badge'), { timeout: 10_000 });
