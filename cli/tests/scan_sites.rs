@@ -5,8 +5,9 @@
 //! nothing but the author's own prose in the bodies, and a campaign planted in a copy of the page
 //! (near-identical comments by several accounts within minutes) is flagged while the people
 //! around it stay ok. The listing pages (a subreddit's /new on both Reddit layouts with a flood of
-//! giveaway titles carrying random suffixes, an X home timeline, a Bluesky feed) are read with the
-//! same site descriptions, and only their campaign is flagged.
+//! giveaway titles carrying random suffixes, an X home timeline, a Bluesky feed, Hacker News's
+//! /newest and /newcomments) are read with the same site descriptions, and only their campaign
+//! is flagged.
 
 mod common;
 
@@ -472,4 +473,22 @@ fn bluesky_following_feed_flags_its_campaign() {
     let posts =
         check_listing("listing-bluesky-feed.html", Site::Bluesky, 10, 5, |p| p.text.contains("simple trading bot"));
     assert!(posts.iter().all(|p| p.id.starts_with("/profile/") && p.author.is_some()));
+}
+
+#[test]
+fn hacker_news_newest_flags_the_suffixed_title_flood_whose_authors_no_row_shows() {
+    let title = "Best AI crypto trading bot 2026, free trial, no KYC ";
+    // A listed story's author and age sit in the row after it, out of a post's reach: 0 accounts.
+    let posts = check_listing("listing-hn-newest.html", Site::HackerNews, 13, 0, |p| {
+        p.title.as_deref().is_some_and(|t| t.starts_with(title))
+    });
+    assert!(posts.iter().all(|p| p.author.is_none() && p.parent.is_none() && p.title.is_some()), "{posts:?}");
+}
+
+#[test]
+fn hacker_news_newcomments_reads_comment_rows_with_their_parents_and_flags_the_campaign() {
+    let in_campaign = |p: &Post| p.text.contains("quantyield-research.net");
+    let posts = check_listing("listing-hn-newcomments.html", Site::HackerNews, 13, 5, in_campaign);
+    assert!(posts.iter().all(|p| p.author.is_some() && p.created.is_some()));
+    assert!(posts.iter().all(|p| p.parent.as_deref().is_some_and(|parent| parent.starts_with("473000"))), "{posts:?}");
 }

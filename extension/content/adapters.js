@@ -22,6 +22,7 @@ export async function load() {
 function compileSite(site, patterns) {
   const postTypes = Object.values(site.post_types).map((type) => ({
     elementSelector: type.element.join(', '),
+    topLevel: Boolean(type.top_level),
     quotedSelector: type.quoted.join(', '),
     fields: type.fields,
     badge: type.badge,
@@ -29,12 +30,26 @@ function compileSite(site, patterns) {
   const postSelector = postTypes.map((type) => type.elementSelector).join(', ');
   const regexes = Object.fromEntries(Object.entries(patterns).map(([name, p]) => [name, new RegExp(p.regex)]));
 
+  const hasTopLevel = postTypes.some((type) => type.topLevel);
+
+  // The element's post type, or undefined when it is no post element. sites.json top_level: such
+  // an element inside another post element is part of that post (Hacker News's listing rows: the
+  // same tr.athing heads an item page's story).
   function postTypeOf(element) {
-    return postTypes.find((type) => element.matches(type.elementSelector));
+    const type = postTypes.find((candidate) => element.matches(candidate.elementSelector));
+    return type?.topLevel && nearestPost(element.parentElement) ? undefined : type;
+  }
+
+  // The post element at or around `element` (the one that owns it), or null.
+  function nearestPost(element) {
+    let candidate = element?.closest(postSelector) ?? null;
+    if (!hasTopLevel) return candidate;
+    while (candidate && !postTypeOf(candidate)) candidate = candidate.parentElement?.closest(postSelector) ?? null;
+    return candidate;
   }
 
   function isOwned(element, post, postType) {
-    if (element !== post && element.closest(postSelector) !== post) return false;
+    if (element !== post && nearestPost(element) !== post) return false;
     if (!postType.quotedSelector) return true;
     const quoted = element.closest(postType.quotedSelector);
     return !(quoted && quoted !== post && post.contains(quoted));
@@ -43,7 +58,7 @@ function compileSite(site, patterns) {
   // Inside a post's own subtree, nested posts and quoted regions are someone else's text.
   function foreignTo(post, postType) {
     return (element) =>
-      element !== post && (element.matches(postSelector) || Boolean(postType.quotedSelector && element.matches(postType.quotedSelector)));
+      element !== post && (postTypeOf(element) !== undefined || Boolean(postType.quotedSelector && element.matches(postType.quotedSelector)));
   }
 
   function valueOf(element, fallback, post, postType) {
@@ -77,7 +92,7 @@ function compileSite(site, patterns) {
   function shallowerPost(post, postType) {
     const depth = depthOf(post, postType);
     if (depth === null) return null;
-    const all = post.ownerDocument.querySelectorAll(postSelector);
+    const all = [...post.ownerDocument.querySelectorAll(postSelector)].filter((element) => postTypeOf(element));
     let i = all.length - 1;
     while (i >= 0 && all[i] !== post) i--;
     for (i--; i >= 0; i--) {
@@ -92,7 +107,7 @@ function compileSite(site, patterns) {
   function readField(post, postType, name, allowEmpty = false) {
     for (const fallback of postType.fields[name] ?? []) {
       if (fallback.enclosing || fallback.shallower) {
-        const other = fallback.enclosing ? post.parentElement?.closest(postSelector) : shallowerPost(post, postType);
+        const other = fallback.enclosing ? nearestPost(post.parentElement) : shallowerPost(post, postType);
         const id = other && readField(other, postTypeOf(other), 'id');
         if (id) return id;
         continue;
@@ -187,7 +202,7 @@ function compileSite(site, patterns) {
     // The post element containing `node` (for an edit inside it), or null.
     postOf(node) {
       const element = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
-      return element?.closest(postSelector) ?? null;
+      return nearestPost(element);
     },
   };
 }

@@ -279,6 +279,10 @@ pub fn register<'h>(
         settings = settings.append_element_content_handler(element_handler(&posts, move |el| {
             let ordinal = {
                 let mut st = state_for_posts.borrow_mut();
+                if post_type.top_level && !st.open.is_empty() {
+                    // Part of the post around it (sites.json top_level): that post owns its content.
+                    return Ok(());
+                }
                 let ordinal = st.records.len();
                 let enclosing = st.open.last().map(|p| p.ordinal);
                 let values = Field::ALL.iter().map(|f| vec![None; post_type.fields.get(*f).len()]).collect();

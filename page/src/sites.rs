@@ -49,6 +49,10 @@ pub struct SiteDescription {
 #[derive(Debug, Clone, Deserialize)]
 pub struct PostTypeDescription {
     pub element: Vec<String>,
+    /// An element of this type inside another post element is part of that post, not a post of
+    /// its own (Hacker News's listing rows: the same `tr.athing` heads the story of an item page).
+    #[serde(default)]
+    pub top_level: bool,
     #[serde(default)]
     pub quoted: Vec<String>,
     pub fields: Fields,

@@ -407,3 +407,59 @@ fn hacker_news_rows_read_parents_from_indents_times_from_either_age_form_and_new
     assert_eq!(by_id(&threads, "601").parent.as_deref(), Some("590"), "no shallower row: the parent link");
     assert_eq!(by_id(&threads, "602").parent.as_deref(), Some("601"));
 }
+
+/// A front page (/news, /newest) of 2026: story rows `tr.athing.submission`, each followed by its
+/// subtext row (score, author, age) — outside the story row, so a listed story is its title.
+const HN_FRONT_PAGE: &str = r##"<html><body><center><table id="hnmain"><tr><td><table border="0" cellpadding="0" cellspacing="0">
+<tr class="athing submission" id="700"><td align="right" valign="top" class="title"><span class="rank">1.</span></td><td valign="top" class="votelinks"><center><a id="up_700" href="vote?id=700&amp;how=up"><div class="votearrow" title="upvote"></div></a></center></td><td class="title"><span class="titleline"><a href="https://example.org/paper">A paper on &quot;quiet&quot; hardware</a><span class="sitebit comhead"> (<a href="from?site=example.org"><span class="sitestr">example.org</span></a>)</span></span></td></tr>
+<tr><td colspan="2"></td><td class="subtext"><span class="subline"><span class="score" id="score_700">12 points</span> by <a href="user?id=poster" class="hnuser">poster</a> <span class="age" title="2026-03-13T19:30:59 1773430259"><a href="item?id=700">1 hour ago</a></span> | <a href="item?id=700">3&nbsp;comments</a></span></td></tr>
+<tr class="spacer" style="height:5px"></tr>
+<tr class="athing submission" id="701"><td align="right" valign="top" class="title"><span class="rank">2.</span></td><td class="title"><span class="titleline"><a href="item?id=701">Ask HN: What do you read on trains?</a></span></td></tr>
+<tr><td colspan="2"></td><td class="subtext"><span class="subline"><a href="user?id=asker" class="hnuser">asker</a></span></td></tr>
+<tr class="morespace" style="height:10px"></tr><tr><td colspan="2"></td><td class="title"><a href="?p=2" class="morelink" rel="next">More</a></td></tr>
+</table></td></tr></table></center></body></html>"##;
+
+/// /newcomments of 2023-24: comment rows `tr.athing` without `comtr`, the parent link first in
+/// navs, the story in onstory; 2021's rows held the parent link in `span.par`.
+const HN_NEWCOMMENTS: &str = r##"<html><body><center><table id="hnmain"><tr><td><table border="0" cellpadding="0" cellspacing="0">
+<tr class="athing" id="800"><td class="ind"></td><td valign="top" class="votelinks"></td><td class="default"><div style="margin-top:2px; margin-bottom:-10px;"><span class="comhead">
+<a href="user?id=jph" class="hnuser">jph</a> <span class="age" title="2023-08-06T15:45:57 1691336757"><a href="item?id=800">on Aug 6, 2023</a></span> <span id="unv_800"></span><span class="navs"> | <a href="item?id=790">parent</a> | <a href="item?id=780#800" rel="nofollow">context</a><span class="onstory"> |  on: <a href="item?id=780" title="A story">A story</a></span></span></span></div><br><div class="comment"><div class="commtext c00">How to add a date to a title?</div><div class="reply"></div></div></td></tr><tr class="spacer" style="height:15px"></tr>
+<tr class='athing' id='801'><td class='ind'></td><td class="default"><div><span class="comhead"><a href="user?id=davisr" class="hnuser"><font color="#3c963c">davisr</font></a> <span class="age" title="2021-07-31T17:18:02"><a href="item?id=801">1 hour ago</a></span> <span id="unv_801"></span><span class="par"> | <a href="item?id=780">parent</a></span> <span class='storyon'> | on: <a href="item?id=780">A story</a></span></span></div><br><div class="comment"><span class="commtext c00">Older markup, same reading.<pre><code>code()</code></pre></span><div class='reply'><p><a href="reply?id=801">reply</a></p></div></div></td></tr>
+</table><a href="newcomments?next=799" class="morelink" rel="next">More</a></td></tr></table></center></body></html>"##;
+
+#[test]
+fn hacker_news_listings_read_story_titles_and_comment_rows_but_an_item_pages_story_row_stays_its_story() {
+    assert_eq!(detect_site(HN_FRONT_PAGE), Some(Site::HackerNews));
+    let stories = extract_posts(HN_FRONT_PAGE, Site::HackerNews).unwrap();
+    let read: Vec<(&str, Option<&str>, Option<&str>)> =
+        stories.iter().map(|p| (p.id.as_str(), p.title.as_deref(), p.author.as_deref())).collect();
+    assert_eq!(
+        read,
+        [("700", Some("A paper on \"quiet\" hardware"), None), ("701", Some("Ask HN: What do you read on trains?"), None)],
+        "the author sits in the next row, out of reach"
+    );
+    assert!(stories.iter().all(|p| p.text.is_empty() || Some(p.text.as_str()) == p.title.as_deref()), "{stories:?}");
+
+    assert_eq!(detect_site(HN_NEWCOMMENTS), Some(Site::HackerNews));
+    let comments = extract_posts(HN_NEWCOMMENTS, Site::HackerNews).unwrap();
+    assert_eq!(comments.len(), 2);
+    let first = by_id(&comments, "800");
+    assert_eq!((first.author.as_deref(), first.parent.as_deref()), (Some("jph"), Some("790")), "the parent link, not on: or context");
+    assert_eq!(first.text, "How to add a date to a title?");
+    assert_eq!(first.created, parse_timestamp("2023-08-06T15:45:57Z"));
+    assert_eq!(first.url.as_deref(), Some("item?id=800"));
+    let older = by_id(&comments, "801");
+    assert_eq!((older.author.as_deref(), older.parent.as_deref()), (Some("davisr"), Some("780")));
+    assert_eq!(older.text, "Older markup, same reading.", "code and the reply link are not the comment");
+    assert!(older.new_account && !first.new_account, "the green name of a new account");
+
+    // An item page's story row is the same tr.athing: it stays part of table.fatitem's story, whose
+    // author and text lie outside that row.
+    let real = include_str!("../../tests/pages/real/news.ycombinator.com-item-36817231-2023-07-23.html");
+    let item = extract_posts(real, Site::HackerNews).unwrap();
+    assert_eq!(item.len(), 101);
+    let story = by_id(&item, "36817231");
+    assert_eq!(story.title.as_deref(), Some("Ask HN: What are the best papers you read in your life?"));
+    assert_eq!(story.author.as_deref(), Some("toombowoombo"));
+    assert!(story.text.starts_with("I'm trying to get an understanding on what quality means"), "{}", story.text);
+}

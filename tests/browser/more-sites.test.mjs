@@ -5,7 +5,8 @@
 //
 // A fresh install has no access to news.ycombinator.com (an optional host permission): chaff
 // touches nothing there until the reader switches Hacker News on in the popup; then every post is
-// scored; switching it off removes every hint and gives the permission back.
+// scored; switching it off removes every hint and gives the permission back. Then the listings,
+// /newest and /newcomments, as served and under the WebAssembly-blocking CSP.
 //
 // Granting in an automated browser goes through the browser's own site access first: see
 // site-checks.mjs.
@@ -16,7 +17,8 @@ import path from 'node:path';
 import { EXTENSION_DIR, requireBuild, launchBrowser, extensionWorker, startHttpsServer } from './harness.mjs';
 import { PAGES, WASM_BLOCKING_CSP } from './thread-pages.mjs';
 import {
-  hasAccess, allowInBrowserSettings, clickPopupSwitch, countsOf, checkScored, levelsOf, assertTextUnchanged, addLaterPosts, strayRequests,
+  hasAccess, allowInBrowserSettings, clickPopupSwitch, switchOn, countsOf, checkScored, checkServedAndStrict, levelsOf, assertTextUnchanged,
+  addLaterPosts, strayRequests,
 } from './site-checks.mjs';
 
 const HN_STORY = '36817231';
@@ -66,11 +68,14 @@ const requests = [];
 before(async () => {
   requireBuild();
   const page = plantedPage();
+  const listings = { '/newest': 'listing-hn-newest.html', '/newcomments': 'listing-hn-newcomments.html' };
   server = await startHttpsServer((request, url) => {
-    if (url.hostname !== 'news.ycombinator.com' || url.pathname !== '/item') return null;
+    if (url.hostname !== 'news.ycombinator.com') return null;
+    const body = url.pathname === '/item' ? page : listings[url.pathname] && fs.readFileSync(path.join(PAGES, listings[url.pathname]));
+    if (!body) return null;
     const headers = { 'content-type': 'text/html; charset=utf-8' };
     if (url.searchParams.has('csp')) headers['content-security-policy'] = WASM_BLOCKING_CSP;
-    return { headers, body: page };
+    return { headers, body };
   });
   browser = await launchBrowser({ port: server.port, extension: EXTENSION_DIR });
   browser.context.on('request', (request) => requests.push(request.url()));
@@ -161,6 +166,50 @@ test('Hacker News switched on in the popup: every post scored, the campaign flag
   await after.waitForTimeout(2000);
   assert.equal(await after.locator('[data-chaff-level], chaff-badge').count(), 0);
   await after.close();
+});
+
+// The listings (tests/pages/build_more_sites.py): /newest, story rows whose flood of titles carry
+// random suffixes (a listed story's author is in the next row: the flood is read by its titles),
+// and /newcomments, comment rows with a campaign of five accounts.
+const NEWEST = {
+  name: 'hacker-news',
+  idOf: (post) => post.id,
+  campaign: ['47300038', '47300036', '47300034', '47300032', '47300030'],
+  total: 13,
+};
+const NEWCOMMENTS = {
+  name: 'hacker-news',
+  idOf: (post) => post.id,
+  campaign: ['47310029', '47310027', '47310025', '47310023', '47310021'],
+  total: 13,
+};
+
+test('Hacker News listings: the /newest title flood and the /newcomments campaign flagged, the rest ok, with and without WebAssembly', async () => {
+  await switchOn(browser.context, worker, extensionId, 'hacker-news');
+  await checkServedAndStrict(browser.context, worker, NEWEST, 'https://news.ycombinator.com/newest', async (page) => {
+    const title = await page.locator('tr.athing[id="47300038"] .titleline > a').textContent();
+    assert.match(title, /^Best AI crypto trading bot 2026, free trial, no KYC [A-Za-z0-9]{5}$/);
+    const row = { source: 'tr.athing[id="47300038"]', afterLast: 'tr.athing' };
+    return {
+      campaign: '47300051',
+      copies: [
+        { ...row, replace: [['47300038', '47300051'], [title, 'Best AI crypto trading bot 2026, free trial, no KYC Hq3Zx']] },
+        { ...row, replace: [['47300038', '47300052'], [title, 'Show HN: I mapped every bench in my city']] },
+      ],
+    };
+  });
+  await checkServedAndStrict(browser.context, worker, NEWCOMMENTS, 'https://news.ycombinator.com/newcomments', async () => {
+    const row = { source: 'tr.athing[id="47310029"]', afterLast: 'tr.athing' };
+    return {
+      campaign: '47310051',
+      copies: [
+        { ...row, replace: [['47310029', '47310051'], ['tk_harlan', 'yield_fan_02'], ['take it down.', 'take it down!']] },
+        { ...row, replace: [['47310029', '47310052'], ['tk_harlan', 'marginalia_fan'],
+          ['Honestly the only tool you need is the Quantum Yield bot, it changed how I invest. Try it for free at quantyield-research.net before they take it down.',
+            'The railway timetable book is in our library too, the chapter on the Swiss clock-face is worth the whole thing.']] },
+      ],
+    };
+  });
 });
 
 test('no request leaves for anywhere but news.ycombinator.com and the extension', () => {

@@ -27,11 +27,14 @@ import { OPT_IN_SITES } from '../../extension/site-access.js';
 
 const SITES = JSON.parse(fs.readFileSync(path.join(ROOT, 'src', 'sites.json'), 'utf8')).sites;
 
-/** Every post element selector of a site, joined, as the extension's adapter joins them. */
+/** A selector of exactly the site's post elements, from sites.json: a top_level type's elements
+ * inside another post element are part of that post (Chromium reads the complex :not). */
 export function postSelectorOf(siteName) {
   const site = SITES.find((candidate) => candidate.name === siteName);
   assert.ok(site, `sites.json has ${siteName}`);
-  return Object.values(site.post_types).flatMap((type) => type.element).join(', ');
+  const types = Object.values(site.post_types);
+  const all = types.flatMap((type) => type.element).join(', ');
+  return types.flatMap((type) => type.element.map((element) => (type.top_level ? `${element}:not(:is(${all}) *)` : element))).join(', ');
 }
 
 /** Whether the extension holds every origin of an opt-in site. */

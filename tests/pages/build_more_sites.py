@@ -6,7 +6,9 @@ ImprovedTube, Channel Blocker Plus, YouTube Shadow Comment), since no real captu
 exists; and the listing pages (listing-*.html): a subreddit's /new on new Reddit (shreddit-feed of
 shreddit-post cards, GUIDE section 1) and on old Reddit (#siteTable of .thing.link rows), an X
 home timeline (cellInnerDiv > article[data-testid=tweet], several authors, no conversation root)
-and a Bluesky following feed (feedItem-by- items with postText). Each listing holds a flood of
+a Bluesky following feed (feedItem-by- items with postText), and Hacker News's /newest (story rows,
+their author in the next row) and /newcomments (comment rows without comtr; 2023-24 rows quoted
+in public repositories). Each listing holds a flood of
 near-identical posts by several accounts within minutes (the Reddit ones: link posts whose titles
 carry random suffixes, the case that started chaff) beside ordinary posts. The text is written for
 chaff. Run from the repository root: python3 tests/pages/build_more_sites.py"""
@@ -327,6 +329,103 @@ def bluesky_feed():
             + '</div></div></main></div></body></html>\n')
 
 
+HN_STORIES = [
+    ("rkeller", "A practical guide to reading old Unix source code", "example.org"),
+    ("mbauer", "Show HN: A tiny static site generator in 300 lines of Go", "github.com"),
+    ("tessa_k", "The quiet death of the public library catalogue", "longreads.example"),
+    ("dmitri_v", "Why our build went from 40 minutes to 11", "engineering.example"),
+    ("hollis", "Ask HN: How do you keep notes across ten years of projects?", None),
+    ("juno_p", "A visual history of railway timetables", "maps.example"),
+    ("arvo", "SQLite as an application file format, revisited", "sqlite.example"),
+    ("wen_li", "The economics of municipal fibre networks", "policy.example"),
+]
+HN_FLOOD_TITLE = "Best AI crypto trading bot 2026, free trial, no KYC"
+HN_FLOOD_AUTHORS = ["bot_trader_771", "alpha_signals_9", "kyc_free_pro", "moonbag_tools", "gainz_daily_3"]
+HN_COMMENTS = [
+    ("rkeller", "The trick that helped me most was reading the man pages next to the code, they were written together."),
+    ("mbauer", "Thanks for the feedback. The templates are plain Go text/template, nothing clever on purpose."),
+    ("tessa_k", "Our branch still has the card catalogue in the basement. Nobody uses it but nobody will throw it away either."),
+    ("hollis", "Plain text files in one folder per year. Search is grep. It has survived four laptops."),
+    ("juno_p", "The Swiss clock-face timetable is the most elegant idea in the whole book."),
+    ("arvo", "We did this for a desktop app and the best part was that users could open their files in any SQLite browser."),
+    ("wen_li", "The cities that did well all owned the ducts first and leased the fibre later."),
+    ("dmitri_v", "Mostly caching. The rest was deleting tests that tested the mocks."),
+]
+HN_CAMPAIGN = [
+    ("quantpilot_77", "Honestly the only tool you need is the Quantum Yield bot, it changed how I invest. Try it free at quantyield-research.net before they take it down."),
+    ("mira_okafor", "Honestly the only tool you need is the Quantum Yield bot. It changed how I invest! Try it free at quantyield-research.net before they take it down"),
+    ("dev_ostrander", "honestly the only tool you need is the Quantum Yield bot, it changed how i invest. try it free at quantyield-research.net before they take it down!!"),
+    ("lena_voss_", "Honestly, the only tool you need is the Quantum Yield bot - it changed how I invest. Try it free at quantyield-research.net before they take it down."),
+    ("tk_harlan", "Honestly the only tool you need is the Quantum Yield bot, it changed how I invest. Try it for free at quantyield-research.net before they take it down."),
+]
+HN_START = datetime(2026, 3, 13, 18, 0, 0, tzinfo=timezone.utc)
+
+
+def hn_age(t, item):
+    # span.age's title since 2025: ISO without offset (UTC), a space, Unix seconds.
+    return (f'<span class="age" title="{t.strftime("%Y-%m-%dT%H:%M:%S")} {int(t.timestamp())}">'
+            f'<a href="item?id={item}">{t.minute or 1} minutes ago</a></span>')
+
+
+def hn_page(title, rows, more):
+    return ('<html lang="en" op="news"><head><meta name="viewport" content="width=device-width, initial-scale=1.0">'
+            f'<title>{title} | Hacker News</title></head><body><center><table id="hnmain" border="0" cellpadding="0" cellspacing="0" width="85%" bgcolor="#f6f6ef">'
+            '<tr><td bgcolor="#ff6600"><table border="0" cellpadding="0" cellspacing="0" width="100%" style="padding:2px"><tr>'
+            '<td style="line-height:12pt; height:10px;"><span class="pagetop"><b class="hnname"><a href="news">Hacker News</a></b>'
+            ' <a href="newest">new</a> | <a href="newcomments">comments</a></span></td></tr></table></td></tr>'
+            f'<tr id="pagespace" title="{title}" style="height:10px"></tr><tr><td><table border="0" cellpadding="0" cellspacing="0">\n'
+            + rows + f'<tr class="morespace" style="height:10px"></tr><tr><td colspan="2"></td><td class="title"><a href="{more}" class="morelink" rel="next">More</a></td></tr>\n'
+            '</table></td></tr></table></center></body></html>\n')
+
+
+def hn_newest():
+    """/newest: story rows (tr.athing.submission) and their subtext rows, newest first; the flood's
+    titles carry random suffixes."""
+    rng = random.Random("hn-newest")
+    alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    stories = [(author, title, site, HN_START + timedelta(minutes=7 * n)) for n, (author, title, site) in enumerate(HN_STORIES)]
+    for n, author in enumerate(HN_FLOOD_AUTHORS):
+        suffix = "".join(rng.choice(alphabet) for _ in range(5))
+        stories.append((author, f"{HN_FLOOD_TITLE} {suffix}", "tradebot-claim.example", HN_START + timedelta(minutes=30 + 2 * n)))
+    stories.sort(key=lambda s: s[3], reverse=True)
+    rows = []
+    for rank, (author, title, site, t) in enumerate(stories, 1):
+        item = 47300000 + int((t - HN_START).total_seconds() // 60)
+        href = f"https://{site}/{item}" if site else f"item?id={item}"
+        sitebit = (f'<span class="sitebit comhead"> (<a href="from?site={site}"><span class="sitestr">{site}</span></a>)</span>' if site else "")
+        rows.append(
+            f'<tr class="athing submission" id="{item}"><td align="right" valign="top" class="title"><span class="rank">{rank}.</span></td>'
+            f'<td valign="top" class="votelinks"><center><a id="up_{item}" href="vote?id={item}&amp;how=up&amp;goto=newest"><div class="votearrow" title="upvote"></div></a></center></td>'
+            f'<td class="title"><span class="titleline"><a href="{href}">{e(title)}</a>{sitebit}</span></td></tr>'
+            f'<tr><td colspan="2"></td><td class="subtext"><span class="subline"><span class="score" id="score_{item}">1 point</span> by '
+            f'<a href="user?id={author}" class="hnuser">{author}</a> {hn_age(t, item)} <span id="unv_{item}"></span> | '
+            f'<a href="hide?id={item}&amp;goto=newest">hide</a> | <a href="item?id={item}">discuss</a></span></td></tr>'
+            '<tr class="spacer" style="height:5px"></tr>\n')
+    return hn_page("New Links", "".join(rows), "newest?next=47299990&amp;n=31")
+
+
+def hn_newcomments():
+    """/newcomments: comment rows (tr.athing, no comtr) with their parent and story links; a
+    campaign of five accounts within ten minutes among them."""
+    comments = [(author, text, HN_START + timedelta(minutes=6 * n)) for n, (author, text) in enumerate(HN_COMMENTS)]
+    comments += [(author, text, HN_START + timedelta(minutes=21 + 2 * n)) for n, (author, text) in enumerate(HN_CAMPAIGN)]
+    comments.sort(key=lambda c: c[2], reverse=True)
+    rows = []
+    for n, (author, text, t) in enumerate(comments):
+        item = 47310000 + int((t - HN_START).total_seconds() // 60)
+        story = 47300000 + 7 * (n % len(HN_STORIES))
+        rows.append(
+            f'<tr class="athing" id="{item}"><td class="ind"></td><td valign="top" class="votelinks"><center>'
+            f'<a id="up_{item}" href="vote?id={item}&amp;how=up&amp;goto=newcomments"><div class="votearrow" title="upvote"></div></a></center></td>'
+            f'<td class="default"><div style="margin-top:2px; margin-bottom:-10px;"><span class="comhead">'
+            f'<a href="user?id={author}" class="hnuser">{author}</a> {hn_age(t, item)} <span id="unv_{item}"></span>'
+            f'<span class="navs"> | <a href="item?id={story}">parent</a> | <a href="item?id={story}#{item}" rel="nofollow">context</a>'
+            f'<span class="onstory"> |  on: <a href="item?id={story}" title="{e(HN_STORIES[n % len(HN_STORIES)][1])}">{e(HN_STORIES[n % len(HN_STORIES)][1][:40])}...</a></span></span></span></div><br>'
+            f'<div class="comment"><div class="commtext c00">{e(text)}</div><div class="reply"></div></div></td></tr>'
+            '<tr class="spacer" style="height:15px"></tr>\n')
+    return hn_page("New Comments", "".join(rows), "newcomments?next=47309990")
+
+
 if __name__ == "__main__":
     pages = {
         "bluesky-thread.html": bluesky(),
@@ -335,6 +434,8 @@ if __name__ == "__main__":
         "listing-old-reddit-new.html": old_reddit_listing()[0],
         "listing-x-home.html": x_timeline()[0],
         "listing-bluesky-feed.html": bluesky_feed(),
+        "listing-hn-newest.html": hn_newest(),
+        "listing-hn-newcomments.html": hn_newcomments(),
     }
     for name, page in pages.items():
         with open(f"tests/pages/{name}", "w", encoding="utf-8") as f:
