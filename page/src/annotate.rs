@@ -6,12 +6,14 @@
 //! came in, so the page stays byte-identical apart from the inserted badges; all badge text is
 //! escaped here, never trusted. The inert variant also drops what would run or fetch when the
 //! playground previews a saved page: scripts, frames, embedded objects, remote stylesheets and
-//! images, `srcset`, inline event handlers, `javascript:` links and remote CSS `url()`s.
+//! images, `srcset`, inline event handlers, `javascript:` links, SVG animations and remote CSS
+//! `url()`s (in style attributes, in SVG presentation attributes such as `fill` or `mask`, and in
+//! style sheets, which are judged whole, as the browser reads them).
 
 use super::reader::{walk, PlannedBadge, WalkState};
 use super::{read_page, ExtractError, Site};
 use chaff::verdict::{Level, Verdict};
-use lol_html::html_content::{ContentType, Element, TextChunk};
+use lol_html::html_content::{ContentType, Element, TextChunk, TextType};
 use lol_html::{ElementContentHandlers, RewriteStrSettings, Selector};
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -106,9 +108,14 @@ type Settings<'h> = RewriteStrSettings<'h, 'static>;
 
 /// Elements removed whole: they run code, embed other documents, or (`noscript`, parsed as
 /// markup once scripts are off) hold markup that was never sanitized as such; `base` would
-/// redirect relative links; `meta[http-equiv]` can refresh or navigate.
-const REMOVED_ELEMENTS: &str =
-    "script, iframe, frame, frameset, object, embed, applet, portal, noscript, base, meta[http-equiv], link";
+/// redirect relative links; `meta[http-equiv]` can refresh or navigate; SVG animations (SMIL)
+/// set attributes after the page is read (`<set attributeName="href" to="https://…">` fetches,
+/// `to="javascript:…"` on a link runs), and a still preview loses nothing without them.
+const REMOVED_ELEMENTS: &str = "script, iframe, frame, frameset, object, embed, applet, portal, noscript, base, \
+     meta[http-equiv], link, animate, animatemotion, animatetransform, animatecolor, set";
+
+/// The namespace of HTML elements; any other (SVG, MathML) reads CSS in its attributes.
+const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
 
 /// Attributes that fetch or run when their value is remote.
 const FETCHING_ATTRIBUTES: [&str; 10] =
@@ -122,14 +129,16 @@ struct InertSelectors {
 
 impl InertSelectors {
     fn parse() -> Result<Self, ExtractError> {
-        let parse = |s: &str| s.parse::<Selector>().map_err(|e| ExtractError::Description(format!("{s:?}: {e}")));
+        let parse = super::reader::parse_selector;
         Ok(InertSelectors { removed: parse(REMOVED_ELEMENTS)?, every: parse("*")?, style: parse("style")? })
     }
 }
 
 fn add_inert_handlers(settings: Settings<'_>, selectors: InertSelectors) -> Settings<'_> {
     let InertSelectors { removed, every, style } = selectors;
-    let style_buffer = Rc::new(RefCell::new(String::new()));
+    // The text of the innermost open style sheet, as the browser reads it.
+    let sheets: Rc<RefCell<Vec<String>>> = Rc::new(RefCell::new(Vec::new()));
+    let sheets_for_text = Rc::clone(&sheets);
     settings
         .append_element_content_handler((
             Cow::Owned(removed),
@@ -147,24 +156,48 @@ fn add_inert_handlers(settings: Settings<'_>, selectors: InertSelectors) -> Sett
         ))
         .append_element_content_handler((
             Cow::Owned(style),
-            ElementContentHandlers::default().text(move |chunk: &mut TextChunk<'_>| {
-                // A style sheet may arrive in several chunks and a url( may straddle two: buffer
-                // the whole sheet and write it out sanitized with its last chunk.
-                style_buffer.borrow_mut().push_str(chunk.as_str());
-                if chunk.last_in_text_node() {
-                    let sheet = std::mem::take(&mut *style_buffer.borrow_mut());
-                    chunk.replace(&inert_sheet(&sheet), ContentType::Html);
-                } else {
+            ElementContentHandlers::default()
+                .element(move |el: &mut Element<'_, '_>| {
+                    // A sheet may arrive in several chunks, and inside SVG in several text nodes
+                    // around child elements (`u<b></b>rl(`), which the browser reads as one: all
+                    // its text is taken out and written back, judged whole, before its end tag.
+                    let in_html = el.namespace_uri() == HTML_NAMESPACE;
+                    sheets.borrow_mut().push(String::new());
+                    let sheets = Rc::clone(&sheets);
+                    let _ = el.on_end_tag(Box::new(move |end| {
+                        let sheet = sheets.borrow_mut().pop().unwrap_or_default();
+                        let inert = inert_sheet(&sheet);
+                        if in_html {
+                            // Raw text: written as it came (entities are not decoded there).
+                            end.before(&inert, ContentType::Html);
+                        } else {
+                            // Markup inside SVG: the sheet was read decoded and is written escaped.
+                            end.before(&inert, ContentType::Text);
+                        }
+                        Ok(())
+                    }));
+                    Ok(())
+                })
+                .text(move |chunk: &mut TextChunk<'_>| {
+                    let text = match chunk.text_type() {
+                        TextType::Data | TextType::RCData => super::text::decode_entities(chunk.as_str()),
+                        _ => chunk.as_str().to_string(),
+                    };
+                    if let Some(sheet) = sheets_for_text.borrow_mut().last_mut() {
+                        sheet.push_str(&text);
+                    }
                     chunk.remove();
-                }
-                Ok(())
-            }),
+                    Ok(())
+                }),
         ))
 }
 
 fn make_attributes_inert(el: &mut Element<'_, '_>) {
     let names: Vec<(String, String)> = el.attributes().iter().map(|a| (a.name(), a.value())).collect();
     let tag = el.tag_name();
+    // SVG's presentation attributes (fill, stroke, filter, clip-path, mask, marker-start/-mid/
+    // -end, cursor, …) are CSS values and fetch their `url()`s like a style attribute.
+    let css_in_attributes = el.namespace_uri() != HTML_NAMESPACE;
     for (name, raw_value) in names {
         let value = super::text::decode_entities(&raw_value);
         let drop = name.starts_with("on")
@@ -175,19 +208,19 @@ fn make_attributes_inert(el: &mut Element<'_, '_>) {
             || (name == "href" && tag != "a" && tag != "area" && is_remote(&value));
         if drop {
             el.remove_attribute(&name);
-        } else if name == "style" {
+        } else if name == "style" || css_in_attributes {
             match inert_style(&raw_value) {
                 InertStyle::Keep => {}
                 InertStyle::Replace(css) => {
-                    let _ = el.set_attribute("style", &css);
+                    let _ = el.set_attribute(&name, &css);
                 }
-                InertStyle::Drop => el.remove_attribute("style"),
+                InertStyle::Drop => el.remove_attribute(&name),
             }
         }
     }
 }
 
-/// What becomes of a `style` attribute in the inert preview.
+/// What becomes of a `style` attribute (or an SVG presentation attribute) in the inert preview.
 #[derive(Debug, PartialEq)]
 enum InertStyle {
     Keep,
@@ -195,7 +228,8 @@ enum InertStyle {
     Drop,
 }
 
-/// A style attribute is judged as the browser reads it: HTML entities decoded first (the HTML
+/// A style attribute (or an SVG presentation attribute, also CSS) is judged as the browser
+/// reads it: HTML entities decoded first (the HTML
 /// parser does that before CSS sees the value), then CSS escapes (`u\72l(`, `\75 rl(`). A plain
 /// value that fetches is rewritten by [`inert_css`]; anything else that might fetch (escapes,
 /// entities this decoder does not know, what the rewrite cannot neutralize) loses the attribute:
@@ -354,10 +388,12 @@ fn is_script_url(url: &str) -> bool {
 
 /// A `<style>` sheet made inert: rewritten by [`inert_css`], and emptied when some reading of
 /// the result could still fetch (a CSS-escaped `url(`, a string in `image-set(`; inside SVG the
-/// HTML parser decodes entities in a sheet too).
+/// HTML parser decodes entities in a sheet too), or when the rewrite made it close its element
+/// (`<@import x;/style>` is `</style>` once the import is gone).
 fn inert_sheet(sheet: &str) -> String {
     let rewritten = inert_css(sheet);
-    if css_forms_may_fetch(&rewritten, &super::text::decode_entities(&rewritten)) {
+    let closes_its_element = rewritten.to_ascii_lowercase().contains("</style");
+    if closes_its_element || css_forms_may_fetch(&rewritten, &super::text::decode_entities(&rewritten)) {
         String::new()
     } else {
         rewritten
@@ -426,6 +462,75 @@ mod tests {
         assert_eq!(inert_style("background:url(a.png?b=1&amp;c=2);content:'&amp;'"), replaced("background:none;content:'&amp;'"));
         assert_eq!(inert_style("color:red;x:&lpar;"), InertStyle::Drop);
         assert!(!has_unknown_named_reference("a &amp; b &#40; &quot &"));
+    }
+
+    fn inert(html: &str) -> String {
+        annotate_inert(html, Site::Reddit, &[]).expect("inert preview")
+    }
+
+    #[test]
+    fn svg_presentation_attributes_lose_their_remote_urls_escaped_or_not() {
+        let page = concat!(
+            "<svg><rect fill=\"url(https://e.example/f)\" stroke=\"url('https://e.example/s') red\" ",
+            "filter=\"url(https://e.example/x#f)\" clip-path=\"url(https://e.example/c)\" ",
+            "mask=\"url(https://e.example/m)\" marker-start=\"url(https://e.example/1)\" ",
+            "marker-mid=\"url(https://e.example/2)\" marker-end=\"url(https://e.example/3)\" ",
+            "cursor=\"url(https://e.example/k), auto\" FILL-RULE=\"evenodd\"/></svg>"
+        );
+        let out = inert(page);
+        assert!(!out.contains("e.example"), "{out}");
+        assert!(out.contains("fill=\"none\"") && out.contains("stroke=\"none red\""), "{out}");
+        assert!(out.contains("cursor=\"none, auto\"") && out.contains("evenodd"), "{out}");
+        // Local references (`url(#gradient)`) are what SVG icons use: kept.
+        let local = "<svg><rect fill=\"url(#g)\" mask=\"url('#m')\"/></svg>";
+        assert_eq!(inert(local), local);
+        // Escaped forms: CSS escapes drop the attribute, entities are decoded and rewritten.
+        for escaped in [r"u\72l(https://e.example/a)", r"u&#92;72l(//e.example/c)"] {
+            let out = inert(&format!("<svg><circle fill=\"{escaped}\" r=\"4\"/></svg>"));
+            assert_eq!(out, "<svg><circle r=\"4\" /></svg>", "{escaped}");
+        }
+        let out = inert("<svg><circle fill=\"url&#40;https://e.example/b)\" r=\"4\"/></svg>");
+        assert_eq!(out, "<svg><circle fill=\"none\" r=\"4\" /></svg>");
+        let out = inert("<svg><g mask=\"image-set('https://e.example/i' 1x)\"></g></svg>");
+        assert!(!out.contains("e.example") && out.contains("<g"), "{out}");
+        // An HTML element's attributes are not CSS: a title that mentions url() stays.
+        let html = "<p title=\"url(https://e.example/t)\">x</p>";
+        assert_eq!(inert(html), html);
+    }
+
+    #[test]
+    fn svg_references_and_animations_that_fetch_are_removed() {
+        let page = concat!(
+            "<svg><use href=\"https://e.example/u.svg#i\"/><use xlink:href=\"#local\"/>",
+            "<image XLINK:HREF=\"https://e.example/i.png\"/><feImage href=\"//e.example/f.png\"/>",
+            "<a href=\"java&#10;script:alert(1)\">x</a>",
+            "<rect><set attributeName=\"href\" to=\"https://e.example/s\"/>",
+            "<animate attributeName=\"fill\" values=\"url(https://e.example/v)\"/>",
+            "<animateMotion dur=\"1s\"></animateMotion></rect></svg>"
+        );
+        let out = inert(page);
+        assert!(!out.contains("e.example") && !out.contains("script"), "{out}");
+        assert!(out.contains("<use xlink:href=\"#local\"/>"), "{out}");
+        assert!(!out.contains("<set") && !out.contains("<animate"), "{out}");
+    }
+
+    #[test]
+    fn svg_style_sheets_are_judged_whole_as_the_browser_reads_them() {
+        let out = inert("<svg><style>.a{fill:url(https://e.example/x)} .b{fill:url(#g)}</style></svg>");
+        assert_eq!(out, "<svg><style>.a{fill:none} .b{fill:url(#g)}</style></svg>");
+        // Text nodes split by an element read as one sheet in the browser (`u` + `rl(`).
+        let out = inert("<svg><style>.a{fill:u<b></b>rl(https://e.example/x)}</style></svg>");
+        assert!(!out.contains("e.example"), "{out}");
+        // Entities are decoded inside SVG; CDATA is read as it is and written back escaped.
+        assert!(!inert("<svg><style>.a{fill:url(https://e.ex&#97;mple/x)}</style></svg>").contains("e.ex"));
+        let out = inert("<svg><style><![CDATA[.a>b{fill:url(https://e.example/x)}]]></style></svg>");
+        assert_eq!(out, "<svg><style><![CDATA[]]>.a&gt;b{fill:none}</style></svg>");
+        let out = inert("<svg><style><![CDATA[</style><img src=https://e.example/x>]]></style></svg>");
+        assert!(!out.contains("e.example") && !out.contains("<img"), "{out}");
+        assert!(!inert(r"<svg><style>.a{fill:\75 rl(https://e.example/x)}</style></svg>").contains("e.example"));
+        assert!(!inert("<svg><style>@import 'https://e.example/i.css';</style></svg>").contains("e.example"));
+        // An HTML sheet whose rewrite would close its element is emptied.
+        assert_eq!(inert("<style><@import x;/style><img src=https://e.example/x></style>"), "<style></style>");
     }
 
     #[test]
