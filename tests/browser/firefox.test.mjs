@@ -184,13 +184,20 @@ const hasHnAccess = () => inExtension((origin) => browser.permissions.contains({
 const storedSites = () => inExtension(async () => (await browser.storage.local.get('chaffSettings')).chaffSettings?.sites ?? {});
 
 // The popup in a tab of its own, its Hacker News switch clicked (a trusted click, see the top).
+// Waits for the switch's whole effect before the popup closes: a checkbox shows its new state on
+// the click itself, before the popup's request, settings and permission removal are done.
 async function clickHnSwitch(on) {
   const popup = await openFirefoxExtensionPage(browser, 'popup/popup.html');
   const selector = 'input[name="opt-in-site"][value="hacker-news"]';
-  await popup.waitForFunction(() => document.querySelector('#state').textContent !== 'Looking at this tab…');
-  assert.equal(await popup.$eval(selector, (input) => input.checked), !on, `the switch shows Hacker News ${on ? 'off' : 'on'}`);
+  // The popup reads the switch's state asynchronously (showOptInSites): wait for it to show.
+  await popup.waitForFunction((s, shown) => document.querySelector(s).checked === shown, { timeout: 10_000 }, selector, !on)
+    .catch(() => assert.fail(`the switch never showed Hacker News ${on ? 'off' : 'on'}`));
   await popup.click(selector);
-  await popup.waitForFunction((s, want) => document.querySelector(s).checked === want, { timeout: 10_000 }, selector, on);
+  await popup.waitForFunction(async (origin, want) => {
+    const granted = await browser.permissions.contains({ origins: [origin] });
+    const { chaffSettings } = await browser.storage.local.get('chaffSettings');
+    return granted === want && (chaffSettings?.sites?.['hacker-news'] ?? false) === want;
+  }, { timeout: 10_000, polling: 100 }, HN_ORIGIN, on);
   await popup.close();
 }
 
