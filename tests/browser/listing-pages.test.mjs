@@ -11,9 +11,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { EXTENSION_DIR, requireBuild, launchBrowser, extensionWorker, startHttpsServer } from './harness.mjs';
-import { PAGES, WASM_BLOCKING_CSP } from './thread-pages.mjs';
-import { checkServedAndStrict, strayRequests } from './site-checks.mjs';
+import { PAGES } from './thread-pages.mjs';
+import { launchWithPages, checkServedAndStrict, strayRequests } from './site-checks.mjs';
 
 const FLOOD_TITLE = 'Free $500 gift card giveaway claim now';
 
@@ -78,29 +77,19 @@ const X_TIMELINE = {
   }),
 };
 
-let server;
+let run;
 let browser;
 let worker;
-const requests = [];
 
 before(async () => {
-  requireBuild();
-  server = await startHttpsServer((request, url) => {
+  run = await launchWithPages((url) => {
     const page = ROUTES[url.hostname]?.[url.pathname];
-    if (!page) return null;
-    const headers = { 'content-type': 'text/html; charset=utf-8' };
-    if (url.searchParams.has('csp')) headers['content-security-policy'] = WASM_BLOCKING_CSP;
-    return { headers, body: fs.readFileSync(path.join(PAGES, page)) };
+    return page && fs.readFileSync(path.join(PAGES, page));
   });
-  browser = await launchBrowser({ port: server.port, extension: EXTENSION_DIR });
-  browser.context.on('request', (request) => requests.push(request.url()));
-  worker = await extensionWorker(browser.context);
+  ({ browser, worker } = run);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => run?.close());
 
 // One listing at `url`, as served and under the WebAssembly-blocking CSP.
 function checkListing(spec, url) {
@@ -134,6 +123,6 @@ test('X home, search and profile timelines: tweets of several authors scored, th
 });
 
 test('no request leaves for anywhere but the sites and the extension', () => {
-  assert.ok(requests.length > 0);
-  assert.deepEqual(strayRequests(requests, Object.keys(ROUTES)), []);
+  assert.ok(run.requests.length > 0);
+  assert.deepEqual(strayRequests(run.requests, Object.keys(ROUTES)), []);
 });

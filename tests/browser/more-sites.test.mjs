@@ -14,11 +14,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { EXTENSION_DIR, requireBuild, launchBrowser, extensionWorker, startHttpsServer } from './harness.mjs';
-import { PAGES, WASM_BLOCKING_CSP } from './thread-pages.mjs';
+import { PAGES } from './thread-pages.mjs';
 import {
-  hasAccess, allowInBrowserSettings, clickPopupSwitch, switchOn, countsOf, checkScored, checkServedAndStrict, levelsOf, assertTextUnchanged,
-  addLaterPosts, strayRequests,
+  launchWithPages, hasAccess, allowInBrowserSettings, clickPopupSwitch, switchOn, countsOf, checkScored, checkServedAndStrict,
+  levelsOf, assertTextUnchanged, addLaterPosts, strayRequests,
 } from './site-checks.mjs';
 
 const HN_STORY = '36817231';
@@ -59,34 +58,22 @@ function plantedPage() {
   return html.slice(0, at) + rows + html.slice(at);
 }
 
-let server;
+let run;
 let browser;
 let worker;
 let extensionId;
-const requests = [];
 
 before(async () => {
-  requireBuild();
-  const page = plantedPage();
+  const item = plantedPage();
   const listings = { '/newest': 'listing-hn-newest.html', '/newcomments': 'listing-hn-newcomments.html' };
-  server = await startHttpsServer((request, url) => {
+  run = await launchWithPages((url) => {
     if (url.hostname !== 'news.ycombinator.com') return null;
-    const body = url.pathname === '/item' ? page : listings[url.pathname] && fs.readFileSync(path.join(PAGES, listings[url.pathname]));
-    if (!body) return null;
-    const headers = { 'content-type': 'text/html; charset=utf-8' };
-    if (url.searchParams.has('csp')) headers['content-security-policy'] = WASM_BLOCKING_CSP;
-    return { headers, body };
+    return url.pathname === '/item' ? item : listings[url.pathname] && fs.readFileSync(path.join(PAGES, listings[url.pathname]));
   });
-  browser = await launchBrowser({ port: server.port, extension: EXTENSION_DIR });
-  browser.context.on('request', (request) => requests.push(request.url()));
-  worker = await extensionWorker(browser.context);
-  extensionId = new URL(worker.url()).host;
+  ({ browser, worker, extensionId } = run);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => run?.close());
 
 test('a fresh install touches nothing on Hacker News until the reader switches it on', async () => {
   assert.equal(await hasAccess(worker, 'hacker-news'), false, 'news.ycombinator.com is not granted at install');
@@ -213,6 +200,6 @@ test('Hacker News listings: the /newest title flood and the /newcomments campaig
 });
 
 test('no request leaves for anywhere but news.ycombinator.com and the extension', () => {
-  assert.ok(requests.length > 0);
-  assert.deepEqual(strayRequests(requests, ['news.ycombinator.com']), []);
+  assert.ok(run.requests.length > 0);
+  assert.deepEqual(strayRequests(run.requests, ['news.ycombinator.com']), []);
 });

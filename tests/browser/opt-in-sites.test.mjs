@@ -16,9 +16,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { EXTENSION_DIR, requireBuild, launchBrowser, extensionWorker, startHttpsServer } from './harness.mjs';
-import { PAGES, WASM_BLOCKING_CSP } from './thread-pages.mjs';
-import { switchOn, checkScored, levelsOf, checkServedAndStrict, strayRequests } from './site-checks.mjs';
+import { PAGES } from './thread-pages.mjs';
+import { launchWithPages, switchOn, checkScored, levelsOf, checkServedAndStrict, strayRequests } from './site-checks.mjs';
 
 // YouTube's pages require Trusted Types: an HTML string assignment there throws (GUIDE section 7).
 const TRUSTED_TYPES = "require-trusted-types-for 'script'";
@@ -150,35 +149,18 @@ const YOUTUBE = {
 
 const SPECS = [GITHUB, BSKY_THREAD, BSKY_FEED, YOUTUBE];
 
-let server;
+let run;
 let browser;
 let worker;
-let extensionId;
-const requests = [];
 
 before(async () => {
-  requireBuild();
-  const bodies = new Map(SPECS.map((spec) => [new URL(spec.url).host + new URL(spec.url).pathname, spec.body()]));
-  server = await startHttpsServer((request, url) => {
-    const body = bodies.get(url.host.split(':')[0] + url.pathname);
-    if (!body) return null;
-    const spec = SPECS.find((candidate) => candidate.host === url.hostname);
-    const policies = [spec.csp, url.searchParams.has('csp') && WASM_BLOCKING_CSP].filter(Boolean);
-    const headers = { 'content-type': 'text/html; charset=utf-8' };
-    if (policies.length) headers['content-security-policy'] = policies.join('; ');
-    return { headers, body };
-  });
-  browser = await launchBrowser({ port: server.port, extension: EXTENSION_DIR });
-  browser.context.on('request', (request) => requests.push(request.url()));
-  worker = await extensionWorker(browser.context);
-  extensionId = new URL(worker.url()).host;
-  for (const site of ['github', 'bluesky', 'youtube']) await switchOn(browser.context, worker, extensionId, site);
+  const bodies = new Map(SPECS.map((spec) => [new URL(spec.url).hostname + new URL(spec.url).pathname, spec.body()]));
+  run = await launchWithPages((url) => bodies.get(url.hostname + url.pathname), (url) => SPECS.find((spec) => spec.host === url.hostname)?.csp);
+  ({ browser, worker } = run);
+  for (const site of ['github', 'bluesky', 'youtube']) await switchOn(browser.context, worker, run.extensionId, site);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => run?.close());
 
 // The spec's page as served, then under the WebAssembly-blocking CSP: the same levels from either
 // engine; YouTube's pages refuse HTML strings (Trusted Types) on both runs.
@@ -210,6 +192,6 @@ test('Bluesky following feed: the campaign among the feed flagged, the rest ok, 
 test('YouTube watch page under Trusted Types: the spam flagged, the comments ok, comments loaded on scroll scored, with and without WebAssembly', () => checkSite(YOUTUBE));
 
 test('no request leaves for anywhere but the sites and the extension', () => {
-  assert.ok(requests.length > 0);
-  assert.deepEqual(strayRequests(requests, SPECS.map((spec) => spec.host)), []);
+  assert.ok(run.requests.length > 0);
+  assert.deepEqual(strayRequests(run.requests, SPECS.map((spec) => spec.host)), []);
 });

@@ -21,11 +21,41 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT } from './harness.mjs';
-import { everyPostScored } from './thread-pages.mjs';
+import { ROOT, EXTENSION_DIR, requireBuild, launchBrowser, extensionWorker, startHttpsServer } from './harness.mjs';
+import { everyPostScored, WASM_BLOCKING_CSP } from './thread-pages.mjs';
 import { OPT_IN_SITES } from '../../extension/site-access.js';
 
 const SITES = JSON.parse(fs.readFileSync(path.join(ROOT, 'src', 'sites.json'), 'utf8')).sites;
+
+/** Serves `pageOf(url)` (a page's body, or null: 404) over HTTPS under the site hosts, with the
+ * policy `sitePolicyOf(url)` the site always sends (if any) and, when the address has ?csp, the
+ * WebAssembly-blocking CSP; launches Chromium with the built extension. Resolves to { browser,
+ * worker, extensionId, requests: every request the browser made, close() }. */
+export async function launchWithPages(pageOf, sitePolicyOf = () => null) {
+  requireBuild();
+  const server = await startHttpsServer((request, url) => {
+    const body = pageOf(url);
+    if (!body) return null;
+    const policies = [sitePolicyOf(url), url.searchParams.has('csp') && WASM_BLOCKING_CSP].filter(Boolean);
+    const headers = { 'content-type': 'text/html; charset=utf-8' };
+    if (policies.length) headers['content-security-policy'] = policies.join('; ');
+    return { headers, body };
+  });
+  const browser = await launchBrowser({ port: server.port, extension: EXTENSION_DIR });
+  const requests = [];
+  browser.context.on('request', (request) => requests.push(request.url()));
+  const worker = await extensionWorker(browser.context);
+  return {
+    browser,
+    worker,
+    extensionId: new URL(worker.url()).host,
+    requests,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
 
 /** A selector of exactly the site's post elements, from sites.json: a top_level type's elements
  * inside another post element are part of that post (Chromium reads the complex :not). */
