@@ -9,6 +9,8 @@
 //              extension reads it, so a test never scores a different set of elements
 //   idOf       a self-contained page-side function (post element -> id as chaff reads it),
 //              sent to the page as source text
+//   campaign   the ids that must be flagged (notice or suspect); every other post must be ok
+//   total      how many posts the page holds as served
 //
 // Granting an opt-in site in an automated browser: Chromium shows the permission prompt as browser
 // UI that no driver can click (headless, it never answers). So the test does what the reader
