@@ -274,6 +274,9 @@ pub struct Engine {
     lsh: LshIndex,
     author_ids: HashMap<String, u32>,
     author_names: Vec<String>,
+    /// Per author: whether the settings trust them, decided once per author and settings rather
+    /// than per verdict (folding the name for every verdict was a tenth of a flood's time).
+    author_trusted: Vec<bool>,
     link_ids: HashMap<String, u32>,
     link_names: Vec<String>,
     /// Per node: the last post whose candidates listed it (dedups candidates without sorting).
@@ -294,6 +297,7 @@ impl Engine {
             lsh: LshIndex::default(),
             author_ids: HashMap::new(),
             author_names: Vec::new(),
+            author_trusted: Vec::new(),
             link_ids: HashMap::new(),
             link_names: Vec::new(),
             seen_by: Vec::new(),
@@ -419,6 +423,9 @@ impl Engine {
                 entry.marked = self.markers.find(&entry.own_text).map(Into::into);
             }
         }
+        if settings.trusted_authors != self.settings.trusted_authors {
+            self.author_trusted = self.author_names.iter().map(|name| is_trusted(&settings, name)).collect();
+        }
         self.settings = settings;
         self.verdicts().into_iter().zip(before).filter(|(now, then)| now != then).map(|(now, _)| now).collect()
     }
@@ -472,6 +479,9 @@ impl Engine {
 
     fn new_node(&mut self, index: u32, post: &Post) -> Node {
         let author = post.author.as_ref().map(|a| intern(&mut self.author_ids, &mut self.author_names, a));
+        if let Some(author) = author.filter(|&a| a as usize == self.author_trusted.len()) {
+            self.author_trusted.push(is_trusted(&self.settings, &self.author_names[author as usize]));
+        }
         let mut links: Vec<u32> = Vec::new();
         for link in full_links(&post.text) {
             links.push(intern(&mut self.link_ids, &mut self.link_names, &link));
@@ -718,9 +728,7 @@ impl Engine {
 
     fn verdict_with(&self, i: u32, cluster: Option<&Judged>) -> Verdict {
         let entry = self.entries[i as usize].as_ref().expect("a live post");
-        let trusted = self.nodes[i as usize]
-            .author
-            .is_some_and(|a| is_trusted(&self.settings, &self.author_names[a as usize]));
+        let trusted = self.nodes[i as usize].author.is_some_and(|a| self.author_trusted[a as usize]);
         let mut verdict = Verdict {
             id: entry.id.clone(),
             level: Level::Ok,
@@ -1249,6 +1257,23 @@ mod tests {
         assert_eq!(s2.level, Level::Ok);
         assert!(s2.reasons.is_empty());
         assert_eq!(verdicts.iter().find(|v| v.id == "s1").unwrap().level, Level::Suspect);
+    }
+
+    #[test]
+    fn trusting_an_author_later_clears_their_flag_and_distrusting_restores_it() {
+        let mut engine = Engine::new(Settings::default());
+        engine.add(campaign());
+        assert_eq!(engine.verdict("s2").unwrap().level, Level::Suspect);
+        let trusting = Settings { trusted_authors: vec!["@spam2".into()], ..Settings::default() };
+        let changed = engine.set_settings(trusting);
+        assert!(changed.iter().any(|v| v.id == "s2" && v.level == Level::Ok), "{changed:?}");
+        // An author first seen while trusted (another spelling of the same name) is trusted too.
+        let again = engine.add(vec![post("s2-again", "Spam2", 1_300, &format!("{PROMO} again"))]);
+        assert!(again.iter().any(|v| v.id == "s2-again" && v.level == Level::Ok), "{again:?}");
+        let changed = engine.set_settings(Settings::default());
+        for id in ["s2", "s2-again"] {
+            assert!(changed.iter().any(|v| v.id == id && v.level == Level::Suspect), "{id}: {changed:?}");
+        }
     }
 
     #[test]
