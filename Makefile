@@ -12,7 +12,7 @@ CHAFF := target/release/chaff
 LAB := target/release/chaff-lab
 THREAD := tests/pages/reddit-thread.html
 
-.PHONY: run test setup cli lab core-check lint extension www eval quality-report quality-guard train bench compare fuzz clean
+.PHONY: run test setup cli lab core-check lint sizes extension www eval quality-report quality-guard train bench compare fuzz clean
 
 setup:
 	bash scripts/setup.sh rust browser node
@@ -39,6 +39,7 @@ test: setup core-check
 	wasm-pack test --node wasm
 	$(MAKE) --no-print-directory extension www
 	$(MAKE) --no-print-directory lint
+	$(MAKE) --no-print-directory sizes
 	node --test tests/browser/
 	$(MAKE) --no-print-directory quality-guard
 
@@ -49,6 +50,12 @@ lint:
 	eslint --max-warnings 0 extension www
 	node scripts/check-manifests.mjs
 	node --test scripts/lint-gates.test.mjs
+
+# The size budgets of the built extension (scripts/check-sizes.mjs): the content script's WASM at
+# most 300 KB gzipped, the AI models at most 1 MB together; and proof that the gate fails.
+sizes:
+	node scripts/check-sizes.mjs
+	node --test scripts/check-sizes.test.mjs
 
 # The direction of the crates: the core builds for wasm32 as it is, with no feature and no HTML,
 # markdown, CSV, command-line or web crate in its dependency tree.

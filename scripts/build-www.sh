@@ -41,10 +41,11 @@ rm -f www/pkg/.gitignore
 # Replaced whole, so a module deleted from extension/shared/ does not linger here.
 rm -rf www/shared
 cp -R extension/shared www/shared
-# The AI models, files of their own beside the page (the worker installs them; see
-# extension/shared/models.js).
+# The AI models, files of their own beside the page in their binary form (made from the text
+# files by examples/encode-models.rs; the worker installs them, see extension/shared/models.js).
 rm -rf www/models
 mkdir -p www/models
-cp src/ai/model-reddit.txt src/ai/model-x.txt www/models/
+CARGO_TARGET_DIR="$PWD/target" cargo run --quiet --release --example encode-models -- \
+  src/ai/model-reddit.txt www/models/model-reddit.bin src/ai/model-x.txt www/models/model-x.bin
 echo "build-www.sh: built www/pkg ($(du -k www/pkg/chaff_wasm_bg.wasm | cut -f1) KB wasm) and copied www/shared."
 echo "Serve it with any static server, e.g.: python3 -m http.server -d www 8000"

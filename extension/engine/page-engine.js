@@ -10,10 +10,15 @@
 import init, { ChaffEngine, fingerprintKeys, installModels } from '../pkg/chaff_wasm.js';
 import { engineSettings } from './engine-settings.js';
 import { EngineFailure, isTrap } from './failure.js';
-import { loadModels } from '../shared/models.js';
+import { readModels } from '../shared/models.js';
 
 // The first trap of this page's instance, or null while it is healthy.
 let dead = null;
+
+// Cold-start marks (performance.now() of the page) for scripts/cold-start.mjs, which reads them
+// over the DevTools protocol: they live in the content script's own JS world, which the page
+// cannot read, and cost a few numbers.
+const coldStart = (globalThis.chaffColdStart = { evaluated: performance.now() });
 
 function guard(call) {
   if (dead) throw dead;
@@ -27,10 +32,19 @@ function guard(call) {
 }
 
 // Rejects where the page's CSP lacks 'wasm-unsafe-eval' (a CompileError, verified in Chromium).
-// The AI models are installed before anything is scored (models.js).
+// The AI models are installed before anything is scored (models.js); their files are read while
+// the module compiles, not after it (that was ~25 ms of the cold start, scripts/cold-start.mjs).
 export async function instantiate() {
-  await init({ module_or_path: chrome.runtime.getURL('pkg/chaff_wasm_bg.wasm') });
-  await loadModels((file) => chrome.runtime.getURL(file), (reddit, x) => guard(() => installModels(reddit, x)));
+  const compiled = init({ module_or_path: chrome.runtime.getURL('pkg/chaff_wasm_bg.wasm') }).then(() => {
+    coldStart.instantiated = performance.now();
+  });
+  const files = readModels((file) => chrome.runtime.getURL(file)).then((read) => {
+    coldStart.modelsRead = performance.now();
+    return read;
+  });
+  const [, [reddit, x]] = await Promise.all([compiled, files]);
+  guard(() => installModels(reddit, x));
+  coldStart.modelsInstalled = performance.now();
 }
 
 // The engine builds its tables on first use (normalization on the first post, a site's AI
@@ -51,6 +65,7 @@ export async function warmUp(site) {
   } finally {
     release(scratch);
   }
+  coldStart.warmedUp = performance.now();
 }
 
 // Frees a WASM object; on a dead instance only detaches the handle (wasm-bindgen's
@@ -70,7 +85,9 @@ export class PageEngine {
     this.inner = guard(() => new ChaffEngine(engineSettings(settings)));
   }
   async add(posts) {
-    return guard(() => this.inner.add(posts));
+    const verdicts = guard(() => this.inner.add(posts));
+    coldStart.firstVerdicts ??= performance.now();
+    return verdicts;
   }
   async setSettings(settings) {
     return guard(() => this.inner.setSettings(engineSettings(settings)));

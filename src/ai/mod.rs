@@ -21,6 +21,7 @@
 //! "machine-like" (never a topic word the model happened to learn), and the style habits that
 //! weighed most; it states no probability, which no detector can honestly give for one post.
 
+pub mod binary;
 pub mod features;
 pub mod model;
 mod stopwords;
@@ -126,6 +127,23 @@ pub fn install_models(reddit: &str, x: &str) -> Result<(), String> {
     }
     let reddit = model::parse(reddit).map_err(|e| format!("model-reddit.txt: {e}"))?;
     let x = model::parse(x).map_err(|e| format!("model-x.txt: {e}"))?;
+    install(reddit, x, source)
+}
+
+/// Installs the site models from their binary form (`binary::encode` of the text files: what
+/// the extension and the playground ship, read without parsing numbers). Once per process, as
+/// `install_models`.
+pub fn install_binary_models(reddit: &[u8], x: &[u8]) -> Result<(), String> {
+    let source = crate::hash::fnv1a(&[reddit, b"\0", x]);
+    if let Some(installed) = MODELS.get() {
+        return if installed.source == source { Ok(()) } else { Err("other models are installed already".to_string()) };
+    }
+    let reddit = binary::decode(reddit).map_err(|e| format!("model-reddit.bin: {e}"))?;
+    let x = binary::decode(x).map_err(|e| format!("model-x.bin: {e}"))?;
+    install(reddit, x, source)
+}
+
+fn install(reddit: Model, x: Model, source: u64) -> Result<(), String> {
     if (reddit.site.as_str(), x.site.as_str()) != ("reddit", "x") {
         return Err(format!("expected the reddit and x models, got {} and {}", reddit.site, x.site));
     }

@@ -122,12 +122,14 @@ fn settings_from_js(settings: JsValue) -> Result<Settings, JsError> {
     }
 }
 
-/// Installs the AI models from the text of `model-reddit.txt` and `model-x.txt`, which the
-/// extension and the playground ship as files of their own. Until then no post is judged for
-/// AI text (`ai_judged: false`); installing the same files again is harmless.
+/// Installs the AI models from the bytes of `model-reddit.bin` and `model-x.bin` (the binary
+/// form of the text files, `chaff::ai::binary`), which the extension and the playground ship as
+/// files of their own: read without number parsing, which keeps the float parser out of this
+/// module and the parse out of the cold start. Until then no post is judged for AI text
+/// (`ai_judged: false`); installing the same files again is harmless.
 #[wasm_bindgen(js_name = installModels)]
-pub fn install_models(reddit: &str, x: &str) -> Result<(), JsError> {
-    chaff::ai::install_models(reddit, x).map_err(|e| JsError::new(&e))
+pub fn install_models(reddit: &[u8], x: &[u8]) -> Result<(), JsError> {
+    chaff::ai::install_binary_models(reddit, x).map_err(|e| JsError::new(&e))
 }
 
 /// Whether a `created` date is one the engine reads (RFC 3339, or ISO 8601 taken as UTC): the

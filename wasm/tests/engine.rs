@@ -178,11 +178,13 @@ fn near_copies_share_fingerprint_keys_and_unrelated_texts_do_not() {
 
 #[wasm_bindgen_test]
 fn the_models_load_from_their_own_files_and_install_once() {
-    assert!(install_models("not a model", "neither").is_err(), "a damaged file is an error, not a panic");
-    let (reddit, x) = (include_str!("../../src/ai/model-reddit.txt"), include_str!("../../src/ai/model-x.txt"));
-    assert!(install_models(x, reddit).is_err(), "each file answers for its own site");
-    install_models(reddit, x).expect("the shipped models install");
-    install_models(reddit, x).expect("installing the same files again is harmless");
+    assert!(install_models(b"not a model", b"neither").is_err(), "a damaged file is an error, not a panic");
+    // The files the build ships: the binary form of the text models (examples/encode-models.rs).
+    let binary = |text: &str| chaff::ai::binary::encode(&chaff::ai::model::parse(text).expect("the shipped model parses"));
+    let (reddit, x) = (binary(include_str!("../../src/ai/model-reddit.txt")), binary(include_str!("../../src/ai/model-x.txt")));
+    assert!(install_models(&x, &reddit).is_err(), "each file answers for its own site");
+    install_models(&reddit, &x).expect("the shipped models install");
+    install_models(&reddit, &x).expect("installing the same files again is harmless");
     let mut engine = ChaffEngine::new(JsValue::UNDEFINED).expect("default settings");
     let judged = verdicts(engine.add(js(&human_posts())).expect("posts in"));
     assert!(judged.iter().all(|v| v.ai_judged), "{judged:?}");
