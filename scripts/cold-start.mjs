@@ -11,6 +11,7 @@
 //   instantiate    content script start -> WASM compiled and instantiated (fetch included)
 //   modelsRead     -> both model files fetched (while the WASM compiles)
 //   modelsInstall  the install alone (decoding the binary models), once both are there
+//   warmUpStart    -> settings and the site description read, the site found: warm-up begins
 //   warmUp         -> the engine's tables built (two scratch posts, each in its own task)
 //   firstVerdicts  -> the first batch of the thread's posts scored: the cold start
 //   firstBadge     -> the first post marked on the page
@@ -64,6 +65,7 @@ async function measure(browser, url) {
     instantiate: marks.instantiated - from,
     modelsRead: marks.modelsRead - from,
     modelsInstall: marks.modelsInstalled - Math.max(marks.instantiated, marks.modelsRead),
+    warmUpStart: marks.warmUpStart - from,
     warmUp: marks.warmedUp - from,
     firstVerdicts: marks.firstVerdicts - from,
     firstBadge: page_.firstMark - from,

@@ -56,6 +56,7 @@ const WARM_UP_TEXT =
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 export async function warmUp(site) {
+  coldStart.warmUpStart = performance.now();
   const scratch = guard(() => new ChaffEngine(undefined));
   try {
     guard(() => scratch.add([{ id: 'warm-up-short', text: 'ok', site }]));
