@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use super::random_token::RANDOM_TOKEN;
+use super::random_token::{read_word_form, RANDOM_TOKEN};
 use super::skeleton::skeleton_word;
 
 /// If `chunk` holds a URL, the text before it and the URL's host as one word: normalized, `www.`
@@ -52,7 +52,8 @@ pub(super) fn split_url(chunk: &str) -> Option<(&str, String)> {
         return Some((before, RANDOM_TOKEN.to_string()));
     }
     let letters: String = host.chars().filter(|c| c.is_alphanumeric()).collect();
-    Some((before, skeleton_word(&letters)))
+    // Its skeleton, judged as a second pass would judge the word (so that pass reads it the same).
+    Some((before, read_word_form(&letters)))
 }
 
 /// Longest top-level domain taken for one: the common ones (`com`, `ly`, `co`, `museum` aside)

@@ -25,17 +25,23 @@
 //!    two letters joins them (`ch.eck`, `it's`); elsewhere it separates words.
 //! 6. `random_token`: random-looking tokens (the randomized suffixes and prefixes of a flood:
 //!    `xk7qz2`, `#a8f3`, `48213`, consonant soup) become the mask token [`RANDOM_TOKEN`]. The
-//!    masker judges the token before the confusables skeleton, because the skeleton turns
-//!    digits into letters (`2015` → `2ol5`) and would make years look random.
+//!    masker judges the token as written (letter-digit mixes are plain there) and as its
+//!    skeleton (stage 7), and masks it when either looks random (`random_token::word_form`).
 //! 7. `skeleton`: each kept word goes through a case-free TR39 confusables skeleton (Cyrillic
-//!    `а` → `a`, Greek `Μ` → `m`, `0` → `o`, `m` → `rn`; see `skeleton_word` for why it runs
-//!    twice); digits inside words that also hold letters are read as the letters they imitate
-//!    (`fr33` → `free`), and stretched letters are squeezed (`sooo` → `so`).
+//!    `а` → `a`, Greek `Μ` → `m`, `m` → `rn`; see `skeleton_word` for why it runs twice);
+//!    digits inside words that also hold letters are read as the letters they imitate
+//!    (`fr33` → `free`), numbers keep their digits, and stretched letters are squeezed
+//!    (`sooo` → `so`).
 //! 8. `words`: runs of three or more one-character words are joined (`c h e c k` → `check`),
-//!    split at their wider gaps (`c h e c k   m y` → `check my`), undoing letter spacing.
+//!    split at their wider gaps (`c h e c k   m y` → `check my`), undoing letter spacing; a
+//!    joined word goes through stages 6 and 7 as written (`f r 3 3` → `free`).
 //!
 //! Output conventions (read by `similarity`): words separated by single spaces, each of letters
-//! and digits, or the mask token [`RANDOM_TOKEN`].
+//! and digits, or the mask token [`RANDOM_TOKEN`]. The form is a fixed point:
+//! `fingerprint_form(fingerprint_form(x)) == fingerprint_form(x)` (tests/properties.rs, the
+//! fuzz target `normalize`). Each stage leaves nothing the stages before it would still change:
+//! the mask token standing alone reads as the mask, a kept word was judged not random as its
+//! skeleton and is its own skeleton, and no run of one-character words is left to join.
 
 mod fold;
 mod links;

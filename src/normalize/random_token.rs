@@ -4,8 +4,17 @@
 //!
 //! Design: deliberately narrow. A masked word no longer counts towards similarity, so masking an
 //! ordinary word would make different texts closer; leetspeak is read first, so `m0n3y` is a word.
+//!
+//! `word_form` gives a word its place in the fingerprint form: the mask token, or the word's
+//! skeleton. A word is judged twice, as written (the letter-digit mixes of random filler are
+//! plain there) and as its skeleton, and masked when either looks random. That makes the form a
+//! fixed point: a kept form was judged not random and is its own skeleton, so a second pass keeps
+//! it unchanged (`fingerprint_form` of a fingerprint form is itself). The consonant-soup test
+//! reads letters as the skeleton may have written them for the same reason: the skeleton folds
+//! `i` into `l` and writes `m` as `rn`, and `finish` must not become soup as `flnlsh`, nor `hmmm`
+//! as `hrnrnrn`.
 
-use super::skeleton::{read_digits_as_letters, squeeze_letter_runs};
+use super::skeleton::{read_digits_as_letters, read_leet, skeleton_word, squeeze_letter_runs};
 
 /// Longer tokens are never masked: the random filler of floods is short, while a long token is
 /// text whose spaces were replaced by invisible characters (`I\u{200B}dont\u{200B}even…`), which
@@ -13,8 +22,29 @@ use super::skeleton::{read_digits_as_letters, squeeze_letter_runs};
 const MAX_RANDOM_TOKEN_CHARS: usize = 20;
 
 /// What a random-looking token is replaced with. Not a letter or digit, so it can never be
-/// confused with a word.
+/// confused with a word; a chunk of text that is this token alone reads as the mask again.
 pub const RANDOM_TOKEN: &str = "#";
+
+/// The form of one word of letters and digits (`@`/`$` inside words allowed) in the fingerprint:
+/// [`RANDOM_TOKEN`] when it looks random as written or as its skeleton, else its skeleton (empty
+/// when the skeleton leaves nothing). `word_form(word_form(w)) == word_form(w)`.
+pub(super) fn word_form(word: &str) -> String {
+    if looks_random(&word.to_lowercase()) {
+        return RANDOM_TOKEN.to_string();
+    }
+    read_word_form(word)
+}
+
+/// [`word_form`] without judging the word as written: its skeleton, or [`RANDOM_TOKEN`] when
+/// that looks random. For a link's host, which is a name rather than filler (`txt2shop.com`,
+/// whose written mix of letters and digits the masker would take for noise).
+pub(super) fn read_word_form(word: &str) -> String {
+    let form = skeleton_word(&read_leet(word));
+    if looks_random(&form) {
+        return RANDOM_TOKEN.to_string();
+    }
+    form
+}
 
 /// Whether a token (lowercased, before the skeleton) looks like the random filler of a flood
 /// rather than a word, number or acronym. Kept narrow on purpose: a masked word no longer
@@ -102,12 +132,19 @@ fn reads_as_leet_word(token: &str) -> bool {
 }
 
 /// Letters that no English word spells: six or more without a vowel ("xkqzvb"; "html5" read as
-/// "htmls" has five), or six consonants in a row ("strengths" has five).
+/// "htmls" has five), or six consonants in a row ("strengths" has five). Read as the skeleton
+/// may have written them (see the module note): `l` counts as a vowel, because it is also the
+/// skeleton of `i`, and `rn` as one consonant, because it is also the skeleton of `m` (`hmmm` is
+/// `hrnrnrn`).
 fn is_consonant_soup(letters: &str) -> bool {
     let (mut length, mut vowels, mut run, mut longest_consonant_run) = (0, 0, 0, 0);
-    for c in letters.chars() {
+    let mut chars = letters.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == 'r' {
+            chars.next_if_eq(&'n');
+        }
         length += 1;
-        if matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y') {
+        if matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'l') {
             vowels += 1;
             run = 0;
         } else {

@@ -121,7 +121,8 @@ fn elongated_letters_are_collapsed() {
         fingerprint_form("i turned it on, check the views")
     );
     assert_ne!(fingerprint_form("follow"), fingerprint_form("folow"));
-    assert_eq!(fingerprint_form("in 2000"), format!("{} 2ooo", fingerprint_form("in")));
+    // A number keeps its digits and their runs.
+    assert_eq!(fingerprint_form("in 2000"), format!("{} 2000", fingerprint_form("in")));
 }
 
 #[test]
@@ -302,4 +303,35 @@ fn skeleton_is_applied_to_both_sides_consistently() {
 #[test]
 fn different_texts_stay_different() {
     assert_ne!(fingerprint_form("I love this song"), fingerprint_form("I hate this song"));
+}
+
+#[test]
+fn the_fingerprint_form_is_its_own_fingerprint_form() {
+    for text in [
+        // The mask token standing alone reads as the mask.
+        "call xk7qz2 now",
+        "call # now",
+        // The skeleton's `i` → `l` does not make ordinary words consonant soup.
+        "finish watching the summer rhythm",
+        // Numbers keep their digits; digits among letters are read as letters.
+        "in 2015 and 1000 or 30, fr33 covid19",
+        // Joined spaced letters leave no run of single letters behind, and are read as written.
+        "a  b  c  d e",
+        "f r 3 3 stuff",
+        "s o o o n",
+        // A link's host is a word like any other.
+        "visit 123movies.com/x or https://www.example.com/ref",
+        // Skeletons that give punctuation (NKo), digits (Buhid) or compatibility characters
+        // (halfwidth katakana sound marks).
+        "Fߺߺ",
+        "ᜪਲ:®𝒽",
+        "バ",
+    ] {
+        let once = fingerprint_form(text);
+        assert_eq!(fingerprint_form(&once), once, "from {text:?}");
+    }
+    assert_eq!(fingerprint_form("call # now"), fingerprint_form("call xk7qz2 now"));
+    assert!(!fingerprint_form("finish").contains(RANDOM_TOKEN));
+    assert_eq!(fingerprint_form("f r 3 3 stuff"), fingerprint_form("free stuff"));
+    assert_eq!(fingerprint_form("a  b  c  d e"), "abc de");
 }

@@ -5,19 +5,31 @@
 //! words; a random piece glued on with punctuation is masked alone. Each word remembers the
 //! whitespace before it, which is how stage 8 tells `c h e c k   m y` apart into two words.
 
-use std::borrow::Cow;
-
 use super::links::split_url;
-use super::random_token::{looks_random, RANDOM_TOKEN};
-use super::skeleton::{read_leet, skeleton_word};
+use super::random_token::{looks_random, word_form, RANDOM_TOKEN};
 
 /// A word of the fingerprint form, with the whitespace before it in the text (0 when only
 /// punctuation separated it from the previous word): stage 8 reads word breaks from it.
 pub(super) struct Word {
     pub(super) text: String,
+    /// As written (stage 8 joins spaced letters as written and gives the result its form).
+    written: String,
     gap: usize,
-    /// Written as one character (before the skeleton, which turns `m` into `rn`).
+    /// A letter of spaced-out text: written as one character (before the skeleton, which turns
+    /// `m` into `rn`) or with a one-character form (`ooo` → `o`), and not the mask token.
     one_char: bool,
+}
+
+impl Word {
+    /// `written`'s word of the fingerprint form, or `None` when its form is empty.
+    fn new(written: &str, gap: usize) -> Option<Word> {
+        let text = word_form(written);
+        if text.is_empty() {
+            return None;
+        }
+        let one_char = text != RANDOM_TOKEN && (written.chars().nth(1).is_none() || text.chars().nth(1).is_none());
+        Some(Word { text, written: written.to_string(), gap, one_char })
+    }
 }
 
 /// The gap before a line's first word: a line break separates words more than any spaces.
@@ -26,10 +38,13 @@ pub(super) const LINE_BREAK_GAP: usize = 1000;
 /// Stages 4–7 for one whitespace-separated chunk.
 pub(super) fn push_chunk_words(chunk: &str, gap: usize, words: &mut Vec<Word>) {
     let first_new = words.len();
-    if let Some((before, host)) = split_url(chunk) {
+    if chunk == RANDOM_TOKEN {
+        // The mask token standing alone is the mask (what a second pass reads in a form).
+        words.push(Word { text: RANDOM_TOKEN.to_string(), written: chunk.to_string(), gap: 0, one_char: false });
+    } else if let Some((before, host)) = split_url(chunk) {
         push_plain_words(before, words);
         if !host.is_empty() {
-            words.push(Word { text: host, gap: 0, one_char: false });
+            words.push(Word { written: host.clone(), text: host, gap: 0, one_char: false });
         }
     } else {
         push_plain_words(chunk, words);
@@ -93,12 +108,7 @@ fn push_word(word: &mut String, piece_starts: &mut Vec<usize>, words: &mut Vec<W
 }
 
 fn push_one_word(word: &str, words: &mut Vec<Word>) {
-    let lowercase: Cow<str> =
-        if word.chars().any(char::is_uppercase) { Cow::Owned(word.to_lowercase()) } else { Cow::Borrowed(word) };
-    let random = looks_random(&lowercase);
-    let text = if random { RANDOM_TOKEN.to_string() } else { skeleton_word(&read_leet(word)) };
-    let one_char = !random && word.chars().nth(1).is_none();
-    words.push(Word { text, gap: 0, one_char });
+    words.extend(Word::new(word, 0));
 }
 
 /// A thousands separator (`1,700,000`, `2.127.315`, `10'000`): a comma, dot or apostrophe
@@ -140,32 +150,44 @@ fn joins_letters(c: char, previous: Option<char>, next: Option<char>) -> bool {
 ///
 /// Inside such a run, whitespace wider than the narrowest gap of the run is a word break
 /// (`c h e c k   m y` → `check my`): spaced-out text keeps its words apart with wider gaps, and
-/// without that signal the whole run becomes one word.
+/// without that signal the whole run becomes one word. A joined word is formed from its letters
+/// as written (`f r 3 3` is `fr33`, read as `free`), and joining repeats until no run of three
+/// is left (`a  b  c  d e` → `a b c de` → `abc de`): the form then has no run of one-character
+/// words for a second pass to join.
 pub(super) fn join_spaced_letters(words: &mut Vec<Word>) {
-    let single = |w: &Word| w.one_char;
+    while join_runs_once(words) {}
+}
+
+/// One round of stage 8; whether any run was joined.
+fn join_runs_once(words: &mut Vec<Word>) -> bool {
+    let mut joined_any = false;
     let mut out: Vec<Word> = Vec::with_capacity(words.len());
-    let mut i = 0;
-    while i < words.len() {
-        let run = words[i..].iter().take_while(|w| single(w)).count();
-        if run >= 3 {
-            let letters = &words[i..i + run];
-            let narrowest = letters[1..].iter().map(|w| w.gap).min().unwrap_or(0);
-            let mut joined = Word { text: letters[0].text.clone(), gap: letters[0].gap, one_char: false };
-            for letter in &letters[1..] {
-                if letter.gap > narrowest {
-                    out.push(std::mem::replace(
-                        &mut joined,
-                        Word { text: String::new(), gap: letter.gap, one_char: false },
-                    ));
-                }
-                joined.text.push_str(&letter.text);
-            }
-            out.push(joined);
-            i += run;
-        } else {
-            out.push(std::mem::replace(&mut words[i], Word { text: String::new(), gap: 0, one_char: false }));
-            i += 1;
+    let mut rest = std::mem::take(words).into_iter().peekable();
+    while let Some(word) = rest.next() {
+        if !word.one_char {
+            out.push(word);
+            continue;
         }
+        let mut letters = vec![word];
+        while let Some(letter) = rest.next_if(|w| w.one_char) {
+            letters.push(letter);
+        }
+        if letters.len() < 3 {
+            out.extend(letters);
+            continue;
+        }
+        joined_any = true;
+        let narrowest = letters[1..].iter().map(|w| w.gap).min().unwrap_or(0);
+        let (mut written, mut gap) = (letters[0].written.clone(), letters[0].gap);
+        for letter in &letters[1..] {
+            if letter.gap > narrowest {
+                out.extend(Word::new(&written, gap));
+                (written, gap) = (String::new(), letter.gap);
+            }
+            written.push_str(&letter.written);
+        }
+        out.extend(Word::new(&written, gap));
     }
     *words = out;
+    joined_any
 }
