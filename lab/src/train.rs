@@ -159,13 +159,40 @@ pub struct SiteConfig {
     /// not learned from: it has its out-of-fold figure, and its human texts bound the
     /// thresholds like any other's (the model must not cry wolf on those people either).
     pub corpora: Vec<(Corpus, f32)>,
-    /// Corpora (listed in `corpora`) whose human texts also teach the stylistic weights, and
-    /// nothing else, with the weight one class of a corpus of that weight carries: what
+    /// Corpora (listed in `corpora`) whose human texts also teach the stylistic weights (and
+    /// the rhythm grams' where the model reads them: neither carries a topic), and nothing else,
+    /// with the weight one class of a corpus of that weight carries: what
     /// ordinary people's posts look like, from a corpus whose words or machine side must not
     /// be learned.
     pub human_style: Vec<(Corpus, f32)>,
     /// Features kept in the model file.
     pub keep: usize,
+    /// Whether the model reads how the writer strings function words and punctuation together
+    /// (the rhythm n-grams, `features::RHYTHM`). A model without them gives them no weight.
+    pub rhythm: bool,
+    /// Whether the model reads the detailed sentence-shape measures (the last
+    /// `features::SENTENCE_SHAPE_STYLE` style features).
+    pub sentence_shape: bool,
+}
+
+impl SiteConfig {
+    /// Whether this model may give a feature (key, family) a weight.
+    fn reads(&self, key: u64, family: u8) -> bool {
+        match family {
+            features::RHYTHM => self.rhythm,
+            features::STYLE => self.sentence_shape || !sentence_shape_keys().contains(&key),
+            _ => true,
+        }
+    }
+}
+
+/// The keys of the detailed sentence-shape style measures.
+fn sentence_shape_keys() -> Vec<u64> {
+    let names = &features::STYLE_NAMES;
+    names[names.len() - features::SENTENCE_SHAPE_STYLE..]
+        .iter()
+        .map(|name| features::feature_key(features::STYLE, name))
+        .collect()
 }
 
 /// The shipped configuration: one model per site family (see `ai` for why).
@@ -189,6 +216,8 @@ pub fn shipped_configs() -> Vec<SiteConfig> {
             corpora: vec![(Corpus::Grid, 2.0), (Corpus::L2r, 1.0), (Corpus::Glimpse, 0.5)],
             human_style: vec![],
             keep: 4000,
+            rhythm: true,
+            sentence_shape: true,
         },
         SiteConfig {
             site: "x",
@@ -200,6 +229,8 @@ pub fn shipped_configs() -> Vec<SiteConfig> {
             ],
             human_style: vec![(Corpus::TweepFake, 0.5), (Corpus::JanitrClean, 0.5)],
             keep: 4000,
+            rhythm: false,
+            sentence_shape: false,
         },
     ]
 }
@@ -355,7 +386,7 @@ fn index(texts: &[(Corpus, &LabelledText)], config: &SiteConfig) -> Indexed {
         if corpus_weight(*c) <= 0.0 {
             continue;
         }
-        for &(k, f, _) in features {
+        for &(k, f, _) in features.iter().filter(|&&(k, f, _)| config.reads(k, f)) {
             documents.entry(k).or_insert((0, f)).0 += 1;
         }
     }
@@ -411,7 +442,7 @@ fn index(texts: &[(Corpus, &LabelledText)], config: &SiteConfig) -> Indexed {
                 ex.features
                     .iter()
                     .copied()
-                    .filter(|&(j, _)| families[j as usize] == features::STYLE)
+                    .filter(|&(j, _)| matches!(families[j as usize], features::STYLE | features::RHYTHM))
                     .collect(),
             );
         }
@@ -484,10 +515,11 @@ fn fit_two_stage(
                 .filter(|(j, _)| remap[*j as usize] != u32::MAX)
                 .map(|&(j, v)| (remap[j as usize], v))
                 .collect(),
-            // Style features are all kept, so a style-only restriction survives the remap.
+            // Style features are all kept; rhythm grams a restricted example teaches may not be.
             fitted: ex.fitted.as_ref().map(|fitted| {
                 fitted
                     .iter()
+                    .filter(|(j, _)| remap[*j as usize] != u32::MAX)
                     .map(|&(j, v)| (remap[j as usize], v))
                     .collect()
             }),

@@ -1,10 +1,13 @@
 //! The features of the AI-text model, computed the same way at training time (`chaff-lab train`)
 //! and in the page (`assess`), so a weight means the same thing in both places.
 //!
-//! Design: a post becomes a sparse vector of named features in four families — `w` word
+//! Design: a post becomes a sparse vector of named features in five families — `w` word
 //! unigrams, `b` word bigrams (within a sentence), `c` character 3–5-grams of the lower-cased
-//! text, and `s` stylistic measures (length, punctuation, capitalization, sentence shape,
-//! emoji, links). A feature is identified by the FNV-1a hash of its family letter and name,
+//! text, `f` function-word rhythm (2–4-grams of the post with every word outside the stop-word
+//! list replaced by its shape, punctuation kept: "the _ of _ ,"), and `s` stylistic measures
+//! (length, punctuation, capitalization, sentence shape, emoji, links). The rhythm family is
+//! there because it cannot learn topic: it sees how a writer strings function words and
+//! punctuation together, which is what carries from one generator and subject to the next. A feature is identified by the FNV-1a hash of its family letter and name,
 //! so scoring needs no string allocation per n-gram (the content script has a ~50 µs budget)
 //! and the model file stays readable (it stores the names). Each lexical family is scaled by
 //! 1/sqrt(its item count), a cheap stand-in for L2 normalization that needs no per-post map:
@@ -18,6 +21,7 @@
 
 use unicode_properties::UnicodeEmoji;
 
+use super::stopwords;
 use crate::hash::Fnv1a;
 
 /// Family letters, the first byte of every feature key.
@@ -25,12 +29,30 @@ pub const WORD: u8 = b'w';
 pub const BIGRAM: u8 = b'b';
 pub const CHARS: u8 = b'c';
 pub const STYLE: u8 = b's';
+pub const RHYTHM: u8 = b'f';
 
 /// Character n-gram lengths. 3–5 is the usual range for tf-idf text classifiers (it reached
 /// 0.996 AUROC on GriD here with words); shorter grams are mostly letters, longer
 /// ones mostly whole words, which the word families already carry.
 const CHAR_GRAM_MIN: usize = 3;
 const CHAR_GRAM_MAX: usize = 5;
+
+/// How many of the last `STYLE_NAMES` are the detailed sentence-shape measures.
+pub const SENTENCE_SHAPE_STYLE: usize = 8;
+
+/// Function-word rhythm n-gram lengths: a pair is the smallest unit of rhythm ("of the", "_ ,");
+/// beyond four tokens the grams are mostly unique to one text and never reach the model.
+const RHYTHM_GRAM_MIN: usize = 2;
+const RHYTHM_GRAM_MAX: usize = 4;
+
+/// Rhythm tokens of the words that are not stop words, by shape: their spelling would be topic.
+const CONTENT_WORD: &str = "_";
+const CAPITALIZED_WORD: &str = "C";
+const SHOUTED_WORD: &str = "U";
+const NUMBER: &str = "0";
+const LINK: &str = "L";
+const MENTION: &str = "@";
+const EMOJI: &str = "E";
 
 /// FNV-1a 64 over the family letter and the name: stable across platforms and releases,
 /// unlike std's randomly seeded hasher.
@@ -47,8 +69,10 @@ fn family_hasher(family: u8) -> Fnv1a {
     hash
 }
 
-/// The names of the stylistic features, in the order `style_values` returns them.
-pub const STYLE_NAMES: [&str; 23] = [
+/// The names of the stylistic features, in the order `style_values` returns them. The last
+/// `SENTENCE_SHAPE_STYLE` of them describe sentence shape and function-word use in more detail
+/// (a model may leave them out: see `chaff-lab train`'s site configurations).
+pub const STYLE_NAMES: [&str; 31] = [
     "length",
     "mean_sentence_words",
     "sentence_length_spread",
@@ -72,6 +96,14 @@ pub const STYLE_NAMES: [&str; 23] = [
     "hashtag",
     "mention",
     "link",
+    "function_word_share",
+    "short_sentence_share",
+    "long_sentence_share",
+    "longest_sentence_share",
+    "sentence_word_length_spread",
+    "word_length_spread",
+    "long_word_share",
+    "contraction_share",
 ];
 
 /// One word of a post: lower-cased, curly apostrophes made straight, inner hyphens kept; `sentence` counts the
@@ -88,6 +120,8 @@ pub struct Parsed {
     pub words: Vec<Word>,
     /// Lower-cased text without links and mentions, for character n-grams.
     pub char_source: String,
+    /// The post as function words, word shapes and punctuation marks, for the rhythm n-grams.
+    pub rhythm: Vec<&'static str>,
     pub style: [f32; STYLE_NAMES.len()],
 }
 
@@ -106,6 +140,7 @@ fn is_link(chunk: &str) -> bool {
 pub fn parse(text: &str) -> Parsed {
     let mut words: Vec<Word> = Vec::new();
     let mut char_source = String::with_capacity(text.len());
+    let mut rhythm: Vec<&'static str> = Vec::new();
     let mut sentence: u32 = 0;
     let mut sentence_lengths: Vec<u32> = Vec::new();
     let mut words_in_sentence: u32 = 0;
@@ -116,10 +151,12 @@ pub fn parse(text: &str) -> Parsed {
     for chunk in text.split_whitespace() {
         if is_link(chunk) {
             links += 1;
+            rhythm.push(LINK);
             continue;
         }
         if chunk.starts_with('@') && chunk.len() > 1 {
             mentions += 1;
+            rhythm.push(MENTION);
             continue;
         }
         if chunk.starts_with('#') && chunk.len() > 1 {
@@ -135,7 +172,8 @@ pub fn parse(text: &str) -> Parsed {
                          upper: u32,
                          len: u32,
                          sentence: u32,
-                         words_in_sentence: &mut u32| {
+                         words_in_sentence: &mut u32,
+                         rhythm: &mut Vec<&'static str>| {
             if current.is_empty() {
                 return;
             }
@@ -149,6 +187,17 @@ pub fn parse(text: &str) -> Parsed {
                 if trimmed == "i" && upper == 0 {
                     lower_i += 1;
                 }
+                rhythm.push(if let Some(function_word) = stopwords::stop_word(trimmed) {
+                    function_word
+                } else if trimmed.chars().any(|c| c.is_ascii_digit()) {
+                    NUMBER
+                } else if len >= 2 && upper == len {
+                    SHOUTED_WORD
+                } else if upper >= 1 {
+                    CAPITALIZED_WORD
+                } else {
+                    CONTENT_WORD
+                });
                 words.push(Word {
                     text: trimmed.to_string(),
                     sentence,
@@ -187,9 +236,11 @@ pub fn parse(text: &str) -> Parsed {
                     current_raw_len,
                     sentence,
                     &mut words_in_sentence,
+                    &mut rhythm,
                 );
                 current_raw_upper = 0;
                 current_raw_len = 0;
+                push_mark(&mut rhythm, c);
                 if matches!(c, '.' | '!' | '?' | ';' | ':' | '…') && words_in_sentence > 0 {
                     sentence_lengths.push(words_in_sentence);
                     words_in_sentence = 0;
@@ -203,6 +254,7 @@ pub fn parse(text: &str) -> Parsed {
             current_raw_len,
             sentence,
             &mut words_in_sentence,
+            &mut rhythm,
         );
     }
     if words_in_sentence > 0 {
@@ -227,7 +279,41 @@ pub fn parse(text: &str) -> Parsed {
     Parsed {
         words,
         char_source,
+        rhythm,
         style,
+    }
+}
+
+/// The rhythm token of a mark between words, if it is one that shapes a sentence. Straight and
+/// typographic quotes are one token (a phone keyboard types the latter, see MODEL.md); a run of
+/// one mark is one token, and a run of full stops an ellipsis.
+fn push_mark(rhythm: &mut Vec<&'static str>, c: char) {
+    let token = match c {
+        '.' => ".",
+        ',' => ",",
+        '!' => "!",
+        '?' => "?",
+        ';' => ";",
+        ':' => ":",
+        '—' | '–' => "—",
+        '-' => "-",
+        '(' | '[' => "(",
+        ')' | ']' => ")",
+        '"' | '“' | '”' => "\"",
+        '\'' => "'",
+        '…' => "…",
+        '/' => "/",
+        '&' => "&",
+        '#' => "#",
+        '%' => "%",
+        '$' | '€' | '£' => "$",
+        c if is_emoji(c) => EMOJI,
+        _ => return,
+    };
+    match rhythm.last_mut() {
+        Some(last) if *last == "." && token == "." => *last = "…",
+        Some(last) if *last == token || (*last == "…" && token == ".") => {}
+        _ => rhythm.push(token),
     }
 }
 
@@ -276,6 +362,40 @@ fn style_values(
     let last = trimmed.chars().last().unwrap_or(' ');
     let first_letter = text.chars().find(|c| c.is_alphabetic());
 
+    // Sentence shape: machine prose keeps sentences of even length and even make-up; people
+    // mix fragments with run-ons.
+    let sentence_share = |pred: &dyn Fn(u32) -> bool| {
+        sentence_lengths.iter().filter(|&&l| pred(l)).count() as f32 / n_sentences
+    };
+    let longest = sentence_lengths.iter().copied().max().unwrap_or(0) as f32;
+    let letters = |w: &Word| w.text.chars().filter(|c| c.is_alphabetic()).count() as f32;
+    let word_length_spread = {
+        let mean = words.iter().map(letters).sum::<f32>() / n_words;
+        let var = words.iter().map(|w| (letters(w) - mean).powi(2)).sum::<f32>() / n_words;
+        var.sqrt() / mean.max(1.0)
+    };
+    // The spread across sentences of their mean word length: how evenly the register holds.
+    let sentence_word_length_spread = {
+        let mut per_sentence: Vec<(f32, f32)> = Vec::new();
+        for w in words {
+            let s = w.sentence as usize;
+            if per_sentence.len() <= s {
+                per_sentence.resize(s + 1, (0.0, 0.0));
+            }
+            per_sentence[s].0 += letters(w);
+            per_sentence[s].1 += 1.0;
+        }
+        let means: Vec<f32> = per_sentence.iter().filter(|p| p.1 > 0.0).map(|p| p.0 / p.1).collect();
+        if means.len() >= 2 {
+            let mean = means.iter().sum::<f32>() / means.len() as f32;
+            let var = means.iter().map(|m| (m - mean).powi(2)).sum::<f32>() / means.len() as f32;
+            var.sqrt() / mean.max(1.0)
+        } else {
+            0.0
+        }
+    };
+    let share = |pred: &dyn Fn(&Word) -> bool| words.iter().filter(|w| pred(w)).count() as f32 / n_words;
+
     [
         ((1.0 + n_words).ln() / 6.0).min(1.5),
         (mean_sentence / 30.0).min(1.5),
@@ -300,6 +420,14 @@ fn style_values(
         present(counts.hashtags > 0),
         present(counts.mentions > 0),
         present(counts.links > 0),
+        share(&|w| stopwords::is_stop_word(&w.text)),
+        sentence_share(&|l| l < 5),
+        sentence_share(&|l| l >= 25),
+        longest / n_words,
+        (sentence_word_length_spread * 4.0).min(1.5),
+        word_length_spread.min(1.5),
+        share(&|w| letters(w) >= 8.0),
+        (share(&|w| w.text.contains('\'')) * 10.0).min(1.0),
     ]
 }
 
@@ -361,6 +489,28 @@ pub fn for_each_feature(
         }
     }
 
+    let rhythm = &parsed.rhythm;
+    let n_rhythm: usize = (RHYTHM_GRAM_MIN..=RHYTHM_GRAM_MAX)
+        .map(|n| rhythm.len().saturating_sub(n - 1))
+        .sum();
+    if n_rhythm > 0 {
+        let rhythm_scale = 1.0 / (n_rhythm as f32).sqrt();
+        for i in 0..rhythm.len() {
+            let mut h = family_hasher(RHYTHM);
+            h.write(rhythm[i].as_bytes());
+            for n in 2..=RHYTHM_GRAM_MAX {
+                if i + n > rhythm.len() {
+                    break;
+                }
+                h.write(b" ");
+                h.write(rhythm[i + n - 1].as_bytes());
+                if n >= RHYTHM_GRAM_MIN {
+                    visit(RHYTHM, h.finish(), rhythm_scale);
+                }
+            }
+        }
+    }
+
     for (name, &value) in STYLE_NAMES.iter().zip(parsed.style.iter()) {
         if value != 0.0 {
             visit(STYLE, feature_key(STYLE, name), value);
@@ -399,6 +549,21 @@ pub fn named_features(parsed: &Parsed) -> Vec<(u8, String, f32)> {
             }
         }
     }
+    let rhythm = &parsed.rhythm;
+    let n_rhythm: usize = (RHYTHM_GRAM_MIN..=RHYTHM_GRAM_MAX)
+        .map(|n| rhythm.len().saturating_sub(n - 1))
+        .sum();
+    if n_rhythm > 0 {
+        let rhythm_scale = 1.0 / (n_rhythm as f32).sqrt();
+        for i in 0..rhythm.len() {
+            for n in RHYTHM_GRAM_MIN..=RHYTHM_GRAM_MAX {
+                if i + n > rhythm.len() {
+                    break;
+                }
+                out.push((RHYTHM, rhythm[i..i + n].join(" "), rhythm_scale));
+            }
+        }
+    }
     for (name, &value) in STYLE_NAMES.iter().zip(parsed.style.iter()) {
         if value != 0.0 {
             out.push((STYLE, name.to_string(), value));
@@ -418,6 +583,37 @@ mod tests {
         assert_eq!(words, ["it's", "done", "see", "now", "game-changer", "ish"]);
         assert_eq!(p.words[2].sentence, 1, "a full stop starts a new sentence");
         assert!(!p.char_source.contains("example"));
+    }
+
+    #[test]
+    fn rhythm_keeps_function_words_and_marks_and_hides_every_other_word_behind_its_shape() {
+        let p = parse("The Soviet archives, of course, opened in 1991... @bob https://x.co!! 😭😭");
+        assert_eq!(p.rhythm, ["the", "C", "_", ",", "of", "_", ",", "_", "in", "0", "…", "@", "L", "E"]);
+        // Two posts about different things, written alike, share every rhythm gram.
+        let topic = |text: &str| {
+            let mut grams: Vec<String> = named_features(&parse(text))
+                .into_iter()
+                .filter(|(family, _, _)| *family == RHYTHM)
+                .map(|(_, name, _)| name)
+                .collect();
+            grams.sort();
+            grams
+        };
+        assert_eq!(topic("the harvest was late, and the farmers waited."), topic("the merger was late, and the lawyers waited."));
+        assert_ne!(topic("the harvest was late, and the farmers waited."), topic("harvest late. farmers waited!!"));
+    }
+
+    #[test]
+    fn sentence_shape_tells_even_sentences_from_fragments_and_run_ons() {
+        let value = |p: &Parsed, name: &str| p.style[STYLE_NAMES.iter().position(|n| *n == name).unwrap()];
+        let even = parse("The report covers three areas of policy. Each area has its own short summary. The summaries end with a list of sources.");
+        let mixed = parse("Nope. Not again. I read the whole thing last night and honestly it was the longest and most confusing report I have ever had to get through at work.");
+        assert_eq!(value(&even, "short_sentence_share"), 0.0);
+        assert!(value(&mixed, "short_sentence_share") > 0.6);
+        assert!(value(&mixed, "longest_sentence_share") > value(&even, "longest_sentence_share"));
+        assert!(value(&mixed, "sentence_length_spread") > value(&even, "sentence_length_spread"));
+        assert!(value(&even, "function_word_share") > 0.2 && value(&even, "function_word_share") < 0.6);
+        assert_eq!(value(&parse("I can't, it's late"), "contraction_share"), 1.0);
     }
 
     #[test]

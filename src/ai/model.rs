@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::features::{feature_key, BIGRAM, CHARS, STYLE, WORD};
+use super::features::{feature_key, BIGRAM, CHARS, RHYTHM, STYLE, WORD};
 use super::LENGTH_BUCKETS;
 use crate::verdict::Sensitivity;
 
@@ -90,6 +90,7 @@ fn family_byte(name: &str) -> Option<u8> {
         "b" => Some(BIGRAM),
         "c" => Some(CHARS),
         "s" => Some(STYLE),
+        "f" => Some(RHYTHM),
         _ => None,
     }
 }
@@ -199,6 +200,7 @@ pub fn write(
             WORD => "w",
             BIGRAM => "b",
             CHARS => "c",
+            RHYTHM => "f",
             _ => "s",
         };
         let marker = if f.marker { "\tmarker" } else { "" };
@@ -236,7 +238,7 @@ mod tests {
             "x",
             -1.5,
             &thresholds,
-            &[line(WORD, "delve", 1.25, true), line(BIGRAM, "delve into", 0.5, false)],
+            &[line(WORD, "delve", 1.25, true), line(BIGRAM, "delve into", 0.5, false), line(RHYTHM, "of the _ ,", -0.75, false)],
             "test",
         );
         let m = parse(&text).unwrap();
@@ -244,6 +246,7 @@ mod tests {
         assert_eq!(m.bias, -1.5);
         assert_eq!(m.weight(feature_key(WORD, "delve")), 1.25);
         assert_eq!(m.weight(feature_key(BIGRAM, "delve into")), 0.5);
+        assert_eq!(m.weight(feature_key(RHYTHM, "of the _ ,")), -0.75);
         assert_eq!(m.weight(feature_key(WORD, "into")), 0.0);
         assert!(m.is_marker(feature_key(WORD, "delve")));
         assert!(!m.is_marker(feature_key(BIGRAM, "delve into")));

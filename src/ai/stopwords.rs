@@ -225,6 +225,11 @@ pub fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.binary_search(&word).is_ok()
 }
 
+/// The list's own copy of a stop word, so a caller can keep it without allocating.
+pub fn stop_word(word: &str) -> Option<&'static str> {
+    STOP_WORDS.binary_search(&word).ok().map(|i| STOP_WORDS[i])
+}
+
 /// Spellings on the stop list that Spanish, German, French or Italian also use as words
 /// ("a", "no", "me", "in", "was", "will"...), or that are contraction fragments: they do not
 /// tell English apart.
