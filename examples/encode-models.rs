@@ -9,7 +9,7 @@ use chaff::ai::{binary, model};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.is_empty() || args.len() % 2 != 0 {
+    if args.is_empty() || !args.len().is_multiple_of(2) {
         eprintln!("usage: encode-models MODEL.txt OUT.bin [MODEL.txt OUT.bin]...");
         return ExitCode::from(2);
     }
