@@ -319,8 +319,9 @@ fn the_fingerprint_form_is_its_own_fingerprint_form() {
         "a  b  c  d e",
         "f r 3 3 stuff",
         "s o o o n",
-        // A link's host is a word like any other.
+        // A link's host is a word like any other, also among spaced letters (found by the fuzzer).
         "visit 123movies.com/x or https://www.example.com/ref",
+        "v\u{1}9://b/",
         // Skeletons that give punctuation (NKo), digits (Buhid) or compatibility characters
         // (halfwidth katakana sound marks).
         "Fߺߺ",

@@ -23,10 +23,15 @@ pub(super) struct Word {
 impl Word {
     /// `written`'s word of the fingerprint form, or `None` when its form is empty.
     fn new(written: &str, gap: usize) -> Option<Word> {
-        let text = word_form(written);
+        Word::with_form(word_form(written), written, gap)
+    }
+
+    /// A word whose form is `text` (a link's host is formed by `links`), or `None` when empty.
+    fn with_form(text: String, written: &str, gap: usize) -> Option<Word> {
         if text.is_empty() {
             return None;
         }
+        // Whatever a second pass would see as a one-character word is one here too (a host `b`).
         let one_char = text != RANDOM_TOKEN && (written.chars().nth(1).is_none() || text.chars().nth(1).is_none());
         Some(Word { text, written: written.to_string(), gap, one_char })
     }
@@ -43,9 +48,7 @@ pub(super) fn push_chunk_words(chunk: &str, gap: usize, words: &mut Vec<Word>) {
         words.push(Word { text: RANDOM_TOKEN.to_string(), written: chunk.to_string(), gap: 0, one_char: false });
     } else if let Some((before, host)) = split_url(chunk) {
         push_plain_words(before, words);
-        if !host.is_empty() {
-            words.push(Word { written: host.clone(), text: host, gap: 0, one_char: false });
-        }
+        words.extend(Word::with_form(host.clone(), &host, 0));
     } else {
         push_plain_words(chunk, words);
     }
