@@ -208,7 +208,13 @@ pub fn parse(text: &str) -> Parsed {
         };
         let mut chars = chunk.chars().peekable();
         while let Some(c) = chars.next() {
-            let c = if c == '’' || c == '‘' { '\'' } else { c };
+            // A phone keyboard types typographic quotes, a desktop one straight ones: the same
+            // character either way, or the grams would tell the device (see MODEL.md).
+            let c = match c {
+                '’' | '‘' => '\'',
+                '“' | '”' => '"',
+                c => c,
+            };
             for lc in c.to_lowercase() {
                 char_source.push(lc);
             }
@@ -284,9 +290,9 @@ pub fn parse(text: &str) -> Parsed {
     }
 }
 
-/// The rhythm token of a mark between words, if it is one that shapes a sentence. Straight and
-/// typographic quotes are one token (a phone keyboard types the latter, see MODEL.md); a run of
-/// one mark is one token, and a run of full stops an ellipsis.
+/// The rhythm token of a mark between words (typographic quotes already made straight), if it
+/// is one that shapes a sentence; a run of one mark is one token, and a run of full stops an
+/// ellipsis.
 fn push_mark(rhythm: &mut Vec<&'static str>, c: char) {
     let token = match c {
         '.' => ".",
@@ -299,7 +305,7 @@ fn push_mark(rhythm: &mut Vec<&'static str>, c: char) {
         '-' => "-",
         '(' | '[' => "(",
         ')' | ']' => ")",
-        '"' | '“' | '”' => "\"",
+        '"' => "\"",
         '\'' => "'",
         '…' => "…",
         '/' => "/",
