@@ -90,8 +90,24 @@ async function digest(domain, value) {
   return new Uint8Array(await crypto.subtle.digest('SHA-256', input));
 }
 
-async function hashKey(key) {
-  return toBase64((await digest('k', key)).subarray(0, HASH_BYTES));
+// key -> promise of its salted hash, for this page's life (or until the salt changes). Measured
+// on a spam flood (tests/browser/flood.mjs): near-copies share most of their 40 band keys, and
+// each post's keys are hashed twice (recall, then remember), so one crypto.subtle.digest call per
+// key and post was 7% of the page's profile. Held in memory only; never stored. Bounded: past
+// MAX_CACHED_HASHES it starts over.
+const keyHashes = new Map();
+const MAX_CACHED_HASHES = 50_000;
+
+function hashKey(key) {
+  let hash = keyHashes.get(key);
+  if (hash === undefined) {
+    if (keyHashes.size >= MAX_CACHED_HASHES) keyHashes.clear();
+    hash = digest('k', key).then((bytes) => toBase64(bytes.subarray(0, HASH_BYTES)));
+    keyHashes.set(key, hash);
+    // A failed digest is tried again next time, not remembered as failed.
+    hash.catch(() => keyHashes.delete(key));
+  }
+  return hash;
 }
 
 // A post's keys are digested together: crypto.subtle works them in parallel.
@@ -213,6 +229,7 @@ export async function forget() {
   await flushing;
   // A new salt too: anything that copied the old hashes can no longer link them to new ones.
   saltPromise = null;
+  keyHashes.clear();
   await chrome.storage.local.remove([MEMORY_KEY, SALT_KEY]);
 }
 

@@ -39,6 +39,8 @@ const WORKER_BATCH = 100;
 // Measured: a 56-post batch on a 1,000-comment thread took 20-24 ms when clusters grew.
 const MAX_PAGE_BATCH = 32;
 const PANEL_REFRESH_MS = 1000;
+const MEMORY_GAP_MS = 1000;
+const DRAW_INTERVAL_MS = 100;
 // The most of a post's text the engine is given. Reddit caps a post at 40,000 characters (a
 // comment at 10,000), X a long post at 25,000; a longer "post" is a hostile page, and the engine's
 // cost grows with the text, in one call that cannot yield: a 1 MB body would be one long task.
@@ -109,14 +111,19 @@ function newThread() {
     posts: new Map(), // id -> post as last read (adapters.js read())
     verdicts: new Map(), // id -> verdict, in first-arrival order
     clusters: new Map(), // cluster id -> Set of post ids
+    peerLists: new Map(), // cluster id -> its members as badges' peers, until the cluster changes
     seenElsewhere: new Map(), // id -> number of other threads (memory.js)
     memoryAsked: new Set(), // ids already looked up in memory.js
+    memoryQueue: [], // clustered ids waiting for the lookup in flight to end
+    memoryBusy: false, // a memory.js lookup is in flight
     elementIds: new WeakMap(), // post element -> id it showed when last read
     toRead: new Set(), // nodes whose posts must be (re-)read
     toReadPosts: new Set(), // post elements resolved from toRead, waiting to be read (reading.js)
     toScore: new Map(), // id -> post to send to the engine
+    toShowFirst: new Set(), // ids with a first verdict, not yet shown: drawn before any redraw
     toShow: new Set(), // ids whose hint must be (re-)drawn
     msPerPost: 1, // measured cost of the in-page engine, for batch sizes
+    drawnAt: -Infinity, // performance.now() of the last drawing slice
   };
 }
 
@@ -156,25 +163,54 @@ function takeVerdicts(state, verdicts) {
   const clustered = [];
   for (const verdict of verdicts) {
     const previous = state.verdicts.get(verdict.id);
-    if (previous?.cluster && previous.cluster !== verdict.cluster) state.clusters.get(previous.cluster)?.delete(verdict.id);
+    if (previous?.cluster && previous.cluster !== verdict.cluster) {
+      state.clusters.get(previous.cluster)?.delete(verdict.id);
+      state.peerLists.delete(previous.cluster);
+    }
     state.verdicts.set(verdict.id, verdict);
     if (verdict.cluster) {
       if (!state.clusters.has(verdict.cluster)) state.clusters.set(verdict.cluster, new Set());
       const members = state.clusters.get(verdict.cluster);
-      // A new member changes the copy list of every other badge in the cluster.
-      if (!members.has(verdict.id)) for (const id of members) state.toShow.add(id);
+      // The other members need no redraw here: a post joining a cluster changes every member's
+      // copy count, so the engine reports each of their verdicts as changed in this same batch.
+      if (!members.has(verdict.id)) state.peerLists.delete(verdict.cluster);
       members.add(verdict.id);
       if (!state.memoryAsked.has(verdict.id)) clustered.push(verdict.id);
     }
-    state.toShow.add(verdict.id);
+    // A post's first level goes before the redraws of posts that show one already: under a flood
+    // every batch changes the verdict of each member of a grown cluster (thousands), and those
+    // redraws must not hold back the level of a post that has none yet.
+    // (One still waiting for its first drawing is drawn then with its latest verdict.)
+    if (!previous) state.toShowFirst.add(verdict.id);
+    else if (!state.toShowFirst.has(verdict.id)) state.toShow.add(verdict.id);
   }
   if (clustered.length) askMemory(state, clustered);
 }
 
 // Cross-thread memory (memory.js): only clustered posts, only salted hashes of their
 // fingerprint keys. Runs beside the loop: storage is asynchronous and costs this thread little.
+// One lookup at a time, and MEMORY_GAP_MS between two: each lookup reads (and the write after it
+// rewrites) the whole stored memory, up to a megabyte, so the ids clustered meanwhile wait and go
+// together in the next (a flood clusters a few posts in every batch; one lookup per batch kept
+// the page busy serializing storage).
 async function askMemory(state, ids) {
   for (const id of ids) state.memoryAsked.add(id);
+  state.memoryQueue.push(...ids);
+  if (state.memoryBusy) return;
+  state.memoryBusy = true;
+  try {
+    while (state.memoryQueue.length && state === thread) {
+      const batch = state.memoryQueue;
+      state.memoryQueue = [];
+      await recallAndRemember(state, batch);
+      if (state.memoryQueue.length) await new Promise((resolve) => setTimeout(resolve, MEMORY_GAP_MS));
+    }
+  } finally {
+    state.memoryBusy = false;
+  }
+}
+
+async function recallAndRemember(state, ids) {
   const posts = ids.map((id) => state.posts.get(id)).filter(Boolean);
   try {
     const keys = await state.engine.fingerprintKeys(posts.map((post) => engineText(post.text)));
@@ -205,26 +241,38 @@ function shownVerdict(state, verdict) {
   return { ...verdict, reasons: [...verdict.reasons, { kind: 'seen-elsewhere', text: seenElsewhereText(count) }] };
 }
 
+// The badges' peers (copies to highlight and jump to): the cluster's members, the post itself
+// included (hints.js leaves out its own element and those not on the page). One list per cluster,
+// made again only when its membership changes: a list per post made each redraw of a
+// 1,000-member cluster cost a million steps. Each peer's element is looked up when it is read, so
+// a member the site re-rendered is found on its new node.
 function peersOf(state, verdict) {
   if (!verdict.cluster) return [];
-  const peers = [];
-  for (const id of state.clusters.get(verdict.cluster) ?? []) {
-    const element = state.posts.get(id)?.element;
-    if (id !== verdict.id && element?.isConnected) peers.push({ id, element });
+  let peers = state.peerLists.get(verdict.cluster);
+  if (!peers) {
+    peers = [...(state.clusters.get(verdict.cluster) ?? [])].map((id) => ({
+      id,
+      get element() {
+        return state.posts.get(id)?.element;
+      },
+    }));
+    state.peerLists.set(verdict.cluster, peers);
   }
   return peers;
 }
 
-function showSome(state, until) {
+// Returns how many posts it drew.
+function showFrom(state, queue, until) {
   let shown = 0;
-  for (const id of state.toShow) {
+  for (const id of queue) {
     if (performance.now() > until && shown > 0) break;
-    state.toShow.delete(id);
+    queue.delete(id);
     const post = state.posts.get(id);
     const verdict = state.verdicts.get(id);
     // A post no longer on the page is shown again when the site renders it back (reading.js).
     if (!post || !verdict || !post.element.isConnected) continue;
-    post.element.setAttribute(LEVEL_ATTRIBUTE, verdict.level);
+    // Set only when it differs: every setAttribute is a mutation the page's own observers see.
+    if (post.element.getAttribute(LEVEL_ATTRIBUTE) !== verdict.level) post.element.setAttribute(LEVEL_ATTRIBUTE, verdict.level);
     hints.show(post, shownVerdict(state, verdict), {
       display: settings.display,
       onJump: () => refreshPanel(),
@@ -232,13 +280,32 @@ function showSome(state, until) {
     });
     shown++;
   }
+  return shown;
+}
+
+function showSome(state, until) {
+  let shown = showFrom(state, state.toShowFirst, until);
+  if (performance.now() <= until) shown += showFrom(state, state.toShow, until);
   if (shown) refreshPanelSoon();
 }
 
 // ---- the work loop ----
 
+// Drawing has slices of its own, at most one per DRAW_INTERVAL_MS while posts are still being read
+// or scored. Any change to the page's DOM costs the page a style, layout and pre-paint pass over
+// the whole document in the next frame (80 ms and more on a 5,000-comment thread, profiled with
+// the DevTools protocol on tests/browser/flood.mjs's page): drawing a few badges after each
+// scoring slice paid that for every slice, and the thread took minutes. The first drawing is at
+// once, so the first badges wait for nothing.
+function drawingDue(state, now) {
+  if (state.toShowFirst.size === 0 && state.toShow.size === 0) return false;
+  const scoring = state.toRead.size > 0 || state.toReadPosts.size > 0 || state.toScore.size > 0;
+  return !scoring || now - state.drawnAt >= DRAW_INTERVAL_MS;
+}
+
 function hasWork(state) {
-  return state.toRead.size > 0 || state.toReadPosts.size > 0 || state.toScore.size > 0 || state.toShow.size > 0;
+  return state.toRead.size > 0 || state.toReadPosts.size > 0 || state.toScore.size > 0 || state.toShowFirst.size > 0 ||
+    state.toShow.size > 0;
 }
 
 async function pump() {
@@ -249,11 +316,15 @@ async function pump() {
       await observer.idle();
       const state = thread;
       if (!state) break;
-      const until = performance.now() + SLICE_MS;
+      const now = performance.now();
+      const until = now + SLICE_MS;
+      if (drawingDue(state, now)) {
+        state.drawnAt = now;
+        showSome(state, until);
+        continue;
+      }
       readSome(state, adapter, until);
       await scoreSome(state, until);
-      // After an await the slice's clock restarts: the engine call ended one task.
-      if (state === thread) showSome(state, Math.max(until, performance.now() + SLICE_MS / 2));
     }
   } catch (error) {
     halt(error);

@@ -9,10 +9,13 @@
 import { makeShadowHost, BADGE_CSS } from './style.js';
 import { CAVEAT, pillText, badgeLabel, firstReasonText, popoverTitle } from './words.js';
 
-const HOST_STYLE = 'display: inline-block; vertical-align: middle; margin: 0 6px; position: relative; line-height: normal;';
 const GAP_PX = 6;
 const MARGIN_PX = 8;
 const hasPopoverApi = typeof HTMLElement.prototype.showPopover === 'function';
+// The host is positioned only where the popover hangs below the pill (no popover API): a
+// positioned host is a paint layer of its own, and thousands of them (a flood's badges) made
+// every frame of the page walk thousands of layers (measured with tests/browser/flood.mjs).
+const HOST_STYLE = `display: inline-block; vertical-align: middle; margin: 0 6px; line-height: normal;${hasPopoverApi ? '' : ' position: relative;'}`;
 let nextPopoverNumber = 1;
 
 function element(tag, className, text) {
@@ -126,8 +129,17 @@ export function createBadge(handlers) {
   nextButton.addEventListener('click', () => handlers.onNextCopy());
   collapseToggle.addEventListener('click', () => handlers.onToggleCollapse());
 
+  // What the badge shows now, as one string: an update that would draw the same touches nothing.
+  // Under a flood the content script redraws a badge on every verdict change the engine reports,
+  // and a write of the same text still costs the page a style and layout pass.
+  let drawn = null;
+
   // view: { verdict, canJump, highlighted, collapse: null | { revealed } }
   function update({ verdict, canJump, highlighted, collapse }) {
+    const view = [verdict.level, pillText(verdict), badgeLabel(verdict), ...verdict.reasons.map((reason) => reason.text),
+      canJump, highlighted, collapse === null ? 'none' : collapse.revealed].join('\u0000');
+    if (view === drawn) return;
+    drawn = view;
     pill.className = `pill ${verdict.level}`;
     pill.textContent = pillText(verdict);
     pill.setAttribute('aria-label', badgeLabel(verdict));

@@ -45,12 +45,15 @@ function placeBadge(record, post) {
   }
 }
 
+const isLivePeer = (record) => (peer) => peer.element?.isConnected && peer.element !== record.element;
+
+// Asked on every drawing: stops at the first live peer (a flood's clusters have thousands).
 function canJump(record) {
-  return Boolean(record.verdict.cluster) && livePeers(record).length > 0;
+  return Boolean(record.verdict.cluster) && (record.ctx.peers ?? []).some(isLivePeer(record));
 }
 
 function livePeers(record) {
-  return (record.ctx.peers ?? []).filter((peer) => peer.element?.isConnected && peer.element !== record.element);
+  return (record.ctx.peers ?? []).filter(isLivePeer(record));
 }
 
 function render(record) {
