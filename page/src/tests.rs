@@ -463,3 +463,65 @@ fn hacker_news_listings_read_story_titles_and_comment_rows_but_an_item_pages_sto
     assert_eq!(story.author.as_deref(), Some("toombowoombo"));
     assert!(story.text.starts_with("I'm trying to get an understanding on what quality means"), "{}", story.text);
 }
+
+/// tests/pages/github-pull.html: a classic pull-request page (build_more_sites.py, GUIDE §7's
+/// markup). Review comments sit in their own thread beside the review, not inside it, so the
+/// markup gives no parent: every post is a top-level entry of the conversation.
+#[test]
+fn github_pull_request_page_reads_the_pr_text_comments_and_review_comments_without_code_or_quotes() {
+    let html = include_str!("../../tests/pages/github-pull.html");
+    assert_eq!(detect_site(html), Some(Site::GitHub));
+    let posts = extract_posts(html, Site::GitHub).unwrap();
+    let got: Vec<(&str, &str, Option<i64>, Option<&str>)> = posts
+        .iter()
+        .map(|p| (p.id.as_str(), p.author.as_deref().unwrap_or("?"), p.created, p.parent.as_deref()))
+        .collect();
+    let expected = [
+        ("issue-2614000001", "rmakinen", "2026-02-10T09:12:00Z"),
+        ("issuecomment-3880000201", "ykosta", "2026-02-10T10:40:00Z"),
+        ("issuecomment-3880000202", "codecov", "2026-02-10T10:41:00Z"),
+        ("pullrequestreview-2710000301", "ykosta", "2026-02-11T08:05:00Z"),
+        ("discussion_r1950000401", "ykosta", "2026-02-11T08:03:00Z"),
+        ("discussion_r1950000402", "rmakinen", "2026-02-11T13:20:00Z"),
+        ("issuecomment-3880000203", "tamsin-o", "2026-02-12T17:55:00Z"),
+        ("issuecomment-3880000204", "ykosta", "2026-02-13T09:30:00Z"),
+    ];
+    let expected: Vec<(&str, &str, Option<i64>, Option<&str>)> = expected
+        .iter()
+        .map(|(id, author, time)| (*id, *author, chaff::post::parse_timestamp(time), None))
+        .collect();
+    assert_eq!(got, expected);
+    for post in &posts {
+        assert_eq!(post.site.as_deref(), Some("github"));
+        assert!(post.url.as_deref().is_some_and(|u| u.ends_with(&format!("#{}", post.id))), "{:?}", post.url);
+        for chrome in ["Contributor", "Member", "commented", "reviewed", "Copy", "Reply...", "Show options", "👍"] {
+            assert!(!post.text.contains(chrome), "{chrome:?} is page chrome, not {}'s body: {}", post.id, post.text);
+        }
+    }
+
+    let opening = &posts[0];
+    assert_eq!(
+        opening.text,
+        "This switches the CSV importer from splitting on commas to a small state machine, so quoted fields with \
+         commas in them stop breaking the ledger totals.\nRepro that fails on main:\nI kept the old function behind \
+         the legacy flag for one release, in case someone depends on its odd handling of trailing spaces.",
+        "the PR's own text is a post, its repro block left out"
+    );
+    let quoting = by_id(&posts, "issuecomment-3880000201");
+    assert_eq!(
+        quoting.text,
+        "Good call on the flag. Could you add a line to the changelog so people know when it goes away?",
+        "the quoted line of the PR text is not the reply's prose"
+    );
+    assert_eq!(by_id(&posts, "issuecomment-3880000202").text, "Coverage report for commit 9c41e2a: 87.2% of lines, up 0.6% from main.");
+    let inline = by_id(&posts, "discussion_r1950000401");
+    assert_eq!(
+        inline.text,
+        "What happens with a carriage return right before the newline? Windows exports end lines like that."
+    );
+    for post in &posts {
+        for code in ["parse_line", "import_csv", "src/import", "Baker, Hollis", "line.split", "state.step", "src/import/csv.rs"] {
+            assert!(!post.text.contains(code), "{code:?} is code or the diff, not {}'s prose: {}", post.id, post.text);
+        }
+    }
+}

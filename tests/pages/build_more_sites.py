@@ -8,7 +8,12 @@ shreddit-post cards, GUIDE section 1) and on old Reddit (#siteTable of .thing.li
 home timeline (cellInnerDiv > article[data-testid=tweet], several authors, no conversation root)
 a Bluesky following feed (feedItem-by- items with postText), and Hacker News's /newest (story rows,
 their author in the next row) and /newcomments (comment rows without comtr; 2023-24 rows quoted
-in public repositories). Each listing holds a flood of
+in public repositories); and a classic GitHub pull-request conversation, github-pull.html
+(.js-discussion timeline items, .timeline-comment and .review-comment with a.author,
+a.js-timestamp permalinks, relative-time and .comment-body.markdown-body, as defuddle's
+github.ts and refined-github's selectors.ts read them: GUIDE section 7), whose PR text, comments,
+review and review comments on a diff hunk carry a quoted reply, code blocks and a bot's report
+that are not anyone's prose. Each listing holds a flood of
 near-identical posts by several accounts within minutes (the Reddit ones: link posts whose titles
 carry random suffixes, the case that started chaff) beside ordinary posts. The text is written for
 chaff. Run from the repository root: python3 tests/pages/build_more_sites.py"""
@@ -426,6 +431,145 @@ def hn_newcomments():
     return hn_page("New Comments", "".join(rows), "newcomments?next=47309990")
 
 
+GH_REPO = "oakline/ledgerlite"
+GH_PULL = 412
+
+
+def gh_code(kind, code):
+    """A rendered code block with its copy button: fenced code with a language is .highlight,
+    plain fenced code .snippet-clipboard-content (GitHub's markdown renderer writes both)."""
+    box = ("highlight highlight-source-rust notranslate position-relative overflow-auto" if kind == "rust"
+           else "snippet-clipboard-content notranslate position-relative overflow-auto")
+    return (f'<div class="{box}" dir="auto"><pre class="notranslate"><code>{e(code)}</code></pre>'
+            f'<div class="zeroclipboard-container position-absolute right-0 top-0">'
+            f'<clipboard-copy aria-label="Copy" class="ClipboardButton btn js-clipboard-copy m-2 p-0" '
+            f'value="{e(code)}" tabindex="0" role="button">Copy</clipboard-copy></div></div>')
+
+
+def gh_author(login, bot=False):
+    # A bot's link goes to /apps/NAME and shows NAME, its login NAME[bot] only in the hovercard.
+    href = f"/apps/{login}" if bot else f"/{login}"
+    card = f"/apps/{login}" if bot else f"/users/{login}/hovercard"
+    label = '<span class="Label Label--secondary ml-1">bot</span>' if bot else ""
+    return (f'<strong><a class="author Link--primary text-bold css-overflow-wrap-anywhere" '
+            f'data-hovercard-type="{"integration" if bot else "user"}" data-hovercard-url="{card}" '
+            f'href="{href}">{login}</a></strong>{label}')
+
+
+def gh_timeline_comment(group_id, anchor, login, time, body, verb="commented", association="", bot=False):
+    """One .timeline-comment: header (author, verb, permalinked time, association label), the
+    body in a table cell as classic pages render it, then the reactions bar."""
+    label = (f'<span class="Label ml-1 tooltipped tooltipped-n" aria-label="This user is a {association.lower()} '
+             f'of this repository.">{association}</span>' if association else "")
+    return (f'<div class="TimelineItem js-comment-container">'
+            f'<div class="avatar-parent-child TimelineItem-avatar d-none d-md-block">'
+            f'<a class="d-inline-block" href="/{login}"><img class="avatar rounded-2" height="40" width="40" alt="@{login}" '
+            f'src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></a></div>'
+            f'<div id="{group_id}" class="timeline-comment-group js-minimizable-comment-group js-targetable-element TimelineItem-body my-0">'
+            f'<div class="ml-n3 timeline-comment unminimized-comment comment previewable-edit js-task-list-container js-comment timeline-comment--caret" '
+            f'data-body-version="{group_id}-v1">'
+            f'<div class="timeline-comment-header clearfix d-flex">'
+            f'<div class="timeline-comment-actions flex-shrink-0"><details class="details-overlay details-reset position-relative d-inline-block">'
+            f'<summary class="timeline-comment-action Link--secondary btn-link" role="button" aria-label="Show options">...</summary></details></div>'
+            f'<h3 class="f5 text-normal" style="flex: 1 1 auto"><div>{gh_author(login, bot)} {verb} '
+            f'<a href="#{anchor}" id="{anchor}-permalink" class="Link--secondary js-timestamp">'
+            f'<relative-time datetime="{time}" class="no-wrap">{time[:10]}</relative-time></a></div></h3>{label}</div>'
+            f'<div class="edit-comment-hide"><task-lists disabled sortable><table class="d-block user-select-contain" data-paste-markdown-skip>'
+            f'<tbody class="d-block"><tr class="d-block"><td class="d-block comment-body markdown-body js-comment-body">{body}</td></tr></tbody></table>'
+            f'</task-lists></div>'
+            f'<div class="comment-reactions js-reactions-container"><button type="button" class="btn-link reaction-summary-item" '
+            f'aria-label="2 people reacted with thumbs up">\U0001F44D 2</button></div>'
+            f'</div></div></div>')
+
+
+def gh_review_comment(rid, login, time, body):
+    """One inline comment of a review thread: .review-comment, its permalink #discussion_rN."""
+    return (f'<div id="discussion_r{rid}" class="review-comment js-comment js-minimizable-comment-group js-targetable-element">'
+            f'<div class="review-comment-contents js-suggested-changes-contents">'
+            f'<a class="d-inline-block float-left" href="/{login}"><img class="avatar rounded-2" height="28" width="28" alt="@{login}" '
+            f'src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></a>'
+            f'<h4 class="f5 text-normal d-inline">{gh_author(login)} '
+            f'<a href="https://github.com/{GH_REPO}/pull/{GH_PULL}#discussion_r{rid}" class="Link--secondary js-timestamp">'
+            f'<relative-time datetime="{time}" class="no-wrap">{time[:10]}</relative-time></a></h4>'
+            f'<div class="comment-body markdown-body js-comment-body">{body}</div>'
+            f'<button type="button" class="btn-link js-add-reply">Reply...</button></div></div>')
+
+
+def gh_review_thread(path, hunk, comments):
+    """A review thread on a diff hunk: the file's path, the hunk's lines, the comments under it."""
+    rows = "".join(
+        f'<tr><td class="blob-num blob-num-{kind}" data-line-number="{n}"></td>'
+        f'<td class="blob-code blob-code-{kind}"><span class="blob-code-inner blob-code-marker-{kind}">{e(line)}</span></td></tr>'
+        for n, kind, line in hunk)
+    return (f'<details-collapsible class="review-thread-component js-comment-container js-resolvable-timeline-thread-container" '
+            f'data-resolved="false"><details open class="details-reset"><summary class="py-2 px-3"><a '
+            f'href="/{GH_REPO}/pull/{GH_PULL}/files#diff-3f1a" class="text-mono text-small Link--primary wb-break-all">{path}</a></summary>'
+            f'<div class="file js-file"><div class="blob-wrapper border-bottom"><table class="diff-table js-diff-table">'
+            f'<tbody>{rows}</tbody></table></div>'
+            f'<div class="js-comments-holder">{"".join(comments)}</div></div></details></details-collapsible>')
+
+
+def gh_item(inner):
+    return f'<div class="js-timeline-item js-timeline-progressive-focus-container">{inner}</div>\n'
+
+
+# The pull request's conversation, in order: (kind, id, login, time, body html).
+def github_pull():
+    p = lambda text: f'<p dir="auto">{e(text)}</p>'
+    opening = (p("This switches the CSV importer from splitting on commas to a small state machine, so quoted "
+                 "fields with commas in them stop breaking the ledger totals.")
+               + p("Repro that fails on main:")
+               + gh_code("plain", 'date,payee,amount\n2026-01-04,"Baker, Hollis & Sons",-12.50')
+               + p("I kept the old function behind the legacy flag for one release, in case someone depends on "
+                   "its odd handling of trailing spaces."))
+    reply_to_opening = ('<blockquote><p dir="auto">I kept the old function behind the legacy flag for one release'
+                        '</p></blockquote>'
+                        + p("Good call on the flag. Could you add a line to the changelog so people know when it goes away?"))
+    bot = (p("Coverage report for commit 9c41e2a: 87.2% of lines, up 0.6% from main.")
+           + gh_code("plain", "src/import/csv.rs   94.1%\nsrc/import/mod.rs   81.0%"))
+    review = p("Read through the parser, a couple of small notes inline. The approach looks right to me.")
+    hunk = [(57, "context", "    let mut fields = Vec::new();"),
+            (58, "deletion", "    for part in line.split(',') {"),
+            (58, "addition", "    for ch in line.chars() {"),
+            (59, "addition", "        state = state.step(ch, &mut fields);")]
+    inline_first = (p("What happens with a carriage return right before the newline? Windows exports end lines like that.")
+                    + gh_code("rust", 'assert_eq!(parse_line("a,b\\r"), vec!["a", "b"]);'))
+    inline_reply = p("It kept the carriage return in the last field. Fixed in the next push and added your case as a test.")
+    timing = (p("Tried this on my export from the credit union, about four thousand rows. The totals match the "
+                "bank statement now, and the import got a little faster too.")
+              + gh_code("rust", "let ledger = import_csv(File::open(\"statement.csv\")?)?;"))
+    thanks = p("Thanks both. Squashing and merging once the changelog line is in.")
+    items = [
+        gh_item(gh_timeline_comment("pullrequest-2290000101", "issue-2614000001", "rmakinen", "2026-02-10T09:12:00Z",
+                                    opening, verb="commented", association="Contributor")),
+        gh_item(gh_timeline_comment("issuecomment-3880000201", "issuecomment-3880000201", "ykosta", "2026-02-10T10:40:00Z",
+                                    reply_to_opening, association="Member")),
+        gh_item(gh_timeline_comment("issuecomment-3880000202", "issuecomment-3880000202", "codecov", "2026-02-10T10:41:00Z",
+                                    bot, bot=True)),
+        gh_item('<div class="TimelineItem js-comment-container pt-0">'
+                + gh_timeline_comment("pullrequestreview-2710000301", "pullrequestreview-2710000301", "ykosta",
+                                      "2026-02-11T08:05:00Z", review, verb="reviewed", association="Member")
+                + '</div><div class="TimelineItem pt-0"><div class="TimelineItem-body">'
+                + gh_review_thread("src/import/csv.rs", hunk, [
+                    gh_review_comment(1950000401, "ykosta", "2026-02-11T08:03:00Z", inline_first),
+                    gh_review_comment(1950000402, "rmakinen", "2026-02-11T13:20:00Z", inline_reply)])
+                + '</div></div>'),
+        gh_item(gh_timeline_comment("issuecomment-3880000203", "issuecomment-3880000203", "tamsin-o", "2026-02-12T17:55:00Z",
+                                    timing)),
+        gh_item(gh_timeline_comment("issuecomment-3880000204", "issuecomment-3880000204", "ykosta", "2026-02-13T09:30:00Z",
+                                    thanks, association="Member")),
+    ]
+    return ('<!doctype html><html lang="en"><head><meta charset="utf-8">'
+            f'<title>Parse quoted CSV fields with a state machine by rmakinen · Pull Request #{GH_PULL} · {GH_REPO}</title></head>'
+            '<body class="logged-out env-production page-responsive"><div class="application-main" data-commit-hovercards-enabled>'
+            '<main id="js-repo-pjax-container"><div class="repository-content"><div class="clearfix js-issues-results">'
+            f'<div id="partial-discussion-header" class="gh-header"><h1 class="gh-header-title"><bdi class="js-issue-title markdown-title">'
+            f'Parse quoted CSV fields with a state machine</bdi> <span class="f1-light color-fg-muted">#{GH_PULL}</span></h1></div>'
+            '<div id="discussion_bucket"><div class="js-discussion js-socket-channel ml-0 pl-0 ml-md-6 pl-md-3">\n'
+            + "".join(items)
+            + '</div><div class="ajax-pagination-form js-ajax-pagination"></div></div></div></div></main></div></body></html>\n')
+
+
 if __name__ == "__main__":
     pages = {
         "bluesky-thread.html": bluesky(),
@@ -436,6 +580,7 @@ if __name__ == "__main__":
         "listing-bluesky-feed.html": bluesky_feed(),
         "listing-hn-newest.html": hn_newest(),
         "listing-hn-newcomments.html": hn_newcomments(),
+        "github-pull.html": github_pull(),
     }
     for name, page in pages.items():
         with open(f"tests/pages/{name}", "w", encoding="utf-8") as f:
