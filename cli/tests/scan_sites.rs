@@ -1,7 +1,7 @@
 //! `chaff scan` on the sites beyond Reddit and X: Hacker News and GitHub on real saved pages
-//! (tests/pages/real, see tests/pages/README.md), Bluesky and YouTube on pages built from the
-//! markup their open-source readers and extensions read (tests/pages/build_more_sites.py names
-//! them). Each page is read for the right posts, authors, times and parents with
+//! (tests/pages/real, see tests/pages/README.md), Bluesky, YouTube and GitHub's classic
+//! pull-request page on pages built from the markup their open-source readers and extensions read
+//! (tests/pages/build_more_sites.py names them). Each page is read for the right posts, authors, times and parents with
 //! nothing but the author's own prose in the bodies, and a campaign planted in a copy of the page
 //! (near-identical comments by several accounts within minutes) is flagged while the people
 //! around it stay ok. The listing pages (a subreddit's /new on both Reddit layouts with a flood of
@@ -350,6 +350,85 @@ fn github_planted_campaign_is_flagged_and_the_real_comments_stay_ok() {
         let link_end = format!("aria-keyshortcuts=\"Alt+ArrowUp\">{author}</a><span class=\"chaff-badge\"");
         assert!(annotated.contains(&format!("data-testid=\"avatar-link\" href=\"/{author}\"")));
         assert!(annotated.contains(&link_end), "{author}: badge after the author link");
+    }
+    assert_eq!(extract_posts(&annotated, Site::GitHub).unwrap(), posts);
+}
+
+const GH_PULL_PAGE: &str = "github-pull.html";
+
+/// The classic pull-request page's element that starts at `start` and ends with `end`, with its
+/// id, author, time and body swapped: a planted copy of a post the generator wrote.
+fn gh_pull_copy(html: &str, start: &str, end: &str, swaps: [(&str, &str); 3], body: &str) -> String {
+    let from = html.find(start).unwrap_or_else(|| panic!("{start} in the page"));
+    let to = from + html[from..].find(end).unwrap() + end.len();
+    let element = &html[from..to];
+    let body_start = element.find("js-comment-body\">").unwrap() + "js-comment-body\">".len();
+    let body_end = body_start + element[body_start..].find("</").unwrap();
+    let element = format!("{}<p dir=\"auto\">{body}</p>{}", &element[..body_start], &element[body_end..]);
+    swaps.iter().fold(element, |element, (from, to)| element.replace(from, to))
+}
+
+#[test]
+fn github_pull_request_planted_campaign_in_comments_and_a_review_thread_is_flagged_and_the_rest_stay_ok() {
+    let html = page(GH_PULL_PAGE);
+    assert_eq!(detect_site(&html), Some(Site::GitHub));
+    let people: Vec<String> = extract_posts(&html, Site::GitHub).unwrap().into_iter().map(|p| p.id).collect();
+    assert_eq!(people.len(), 8, "PR text, 4 comments, a review, 2 review comments");
+    let texts = [
+        "Same bug here, this fixes it for me. Until it ships, ledgerpro-import.example/csv does the whole import in one click!",
+        "Same bug here - this fixes it for me. Until it ships ledgerpro-import.example/csv does the whole import in one click",
+        "same bug here, this fixes it for me. until it ships, ledgerpro-import.example/csv does the whole import in one click!!",
+        "Same bug here, this fixed it for me. Until it ships, ledgerpro-import.example/csv does the whole import in one click!",
+        "Same bug here, this fixes it for me. Until it ships: ledgerpro-import.example/csv does the whole import in one click!",
+    ];
+    let authors = ["hollow-quay", "brisk-ledger", "anvik-dev", "marlo-tt", "sefton-p"];
+    let time = |n: usize| format!("2026-02-12T18:{:02}:00Z", 2 * n);
+    // Four copies as timeline comments (from tamsin-o's), one as a reply in the review thread.
+    let comments: String = (0..4)
+        .map(|n| {
+            let id = format!("issuecomment-38800009{n:02}");
+            let start = "<div class=\"js-timeline-item js-timeline-progressive-focus-container\"><div class=\"TimelineItem js-comment-container\"><div class=\"avatar-parent-child TimelineItem-avatar d-none d-md-block\"><a class=\"d-inline-block\" href=\"/tamsin-o\">";
+            let swaps = [("issuecomment-3880000203", id.as_str()), ("tamsin-o", authors[n]), ("2026-02-12T17:55:00Z", &time(n))];
+            gh_pull_copy(&html, start, "</div></div></div></div>\n", swaps, texts[n])
+        })
+        .collect();
+    let review_reply = gh_pull_copy(
+        &html,
+        "<div id=\"discussion_r1950000402\"",
+        "Reply...</button></div></div>",
+        [("1950000402", "1950000999"), ("rmakinen", authors[4]), ("2026-02-11T13:20:00Z", &time(4))],
+        texts[4],
+    );
+    let last = "<div class=\"js-timeline-item js-timeline-progressive-focus-container\"><div class=\"TimelineItem js-comment-container\"><div class=\"avatar-parent-child TimelineItem-avatar d-none d-md-block\"><a class=\"d-inline-block\" href=\"/ykosta\"><img class=\"avatar rounded-2\" height=\"40\" width=\"40\" alt=\"@ykosta\" src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\"></a></div><div id=\"issuecomment-3880000204\"";
+    let thread_end = html.find("Reply...</button></div></div></div></div></details>").unwrap() + "Reply...</button></div></div>".len();
+    let at = html.find(last).unwrap();
+    let planted =
+        format!("{}{review_reply}{}{comments}{}", &html[..thread_end], &html[thread_end..at], &html[at..]);
+
+    let posts = extract_posts(&planted, Site::GitHub).unwrap();
+    assert_eq!(posts.len(), 13);
+    assert_eq!(by_id(&posts, "issuecomment-3880000902").author.as_deref(), Some("anvik-dev"));
+    let in_thread = by_id(&posts, "discussion_r1950000999");
+    assert_eq!(in_thread.author.as_deref(), Some("sefton-p"));
+    assert_eq!(in_thread.created, parse_timestamp(&time(4)));
+    assert_eq!(in_thread.text, texts[4]);
+    let verdicts = scan_json_of("gh-pull-campaign.html", &planted, None);
+    let mut campaign: Vec<String> = (0..4).map(|n| format!("issuecomment-38800009{n:02}")).collect();
+    campaign.push("discussion_r1950000999".to_string());
+    check_campaign(&verdicts, &campaign, &people, 5);
+
+    // Annotated: a badge after each copy's author link, and every post reads the same.
+    let input = temp_file("gh-pull-annotate-in.html");
+    let output = temp_file("gh-pull-annotate-out.html");
+    std::fs::write(&input, &planted).unwrap();
+    let out = chaff(&["scan", input.to_str().unwrap(), "--out", output.to_str().unwrap()]);
+    let annotated = std::fs::read_to_string(&output).unwrap();
+    std::fs::remove_file(&input).ok();
+    std::fs::remove_file(&output).ok();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(annotated.matches("class=\"chaff-badge\"").count(), 5);
+    for author in authors {
+        assert!(annotated.contains(&format!("href=\"/{author}\">{author}</a><span class=\"chaff-badge\"")), "{author}");
     }
     assert_eq!(extract_posts(&annotated, Site::GitHub).unwrap(), posts);
 }
