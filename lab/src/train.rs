@@ -211,8 +211,8 @@ fn sentence_shape_keys() -> Vec<u64> {
 /// TweepFake's bots are not learned from: its 2019 generators, even their style alone, cost
 /// janitr 0.03 out-of-fold AUROC (0.936 vs 0.964). Its human tweets, and janitr's clean 2026
 /// posts, teach the style weights (weight 0.5 each; their words stay out, most TweepFake bots
-/// imitate one human's topics) and bound the thresholds: janitr's human side is 121 posts by prominent accounts, while people on X write
-/// in lower case, with emoji, from phones. The weights were chosen by out-of-fold AUROC on the
+/// imitate one human's topics) and bound the thresholds: janitr's human side is 121 posts by
+/// prominent accounts, while people on X write in lower case, with emoji, from phones. The weights were chosen by out-of-fold AUROC on the
 /// training split (src/ai/MODEL.md lists what was tried).
 pub fn shipped_configs() -> Vec<SiteConfig> {
     vec![

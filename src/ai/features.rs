@@ -7,8 +7,8 @@
 //! list replaced by its shape, punctuation kept: "the _ of _ ,"), and `s` stylistic measures
 //! (length, punctuation, capitalization, sentence shape, emoji, links). The rhythm family is
 //! there because it cannot learn topic: it sees how a writer strings function words and
-//! punctuation together, which is what carries from one generator and subject to the next. A feature is identified by the FNV-1a hash of its family letter and name,
-//! so scoring needs no string allocation per n-gram (the content script has a ~50 µs budget)
+//! punctuation together, which is what carries from one generator and subject to the next. A
+//! feature is identified by the FNV-1a hash of its family letter and name, so scoring needs no string allocation per n-gram (the content script has a ~50 µs budget)
 //! and the model file stays readable (it stores the names). Each lexical family is scaled by
 //! 1/sqrt(its item count), a cheap stand-in for L2 normalization that needs no per-post map:
 //! long and short posts then weigh alike, which matters because GriD's machine answers and
@@ -605,15 +605,24 @@ mod tests {
             grams.sort();
             grams
         };
-        assert_eq!(topic("the harvest was late, and the farmers waited."), topic("the merger was late, and the lawyers waited."));
+        assert_eq!(
+            topic("the harvest was late, and the farmers waited."),
+            topic("the merger was late, and the lawyers waited.")
+        );
         assert_ne!(topic("the harvest was late, and the farmers waited."), topic("harvest late. farmers waited!!"));
     }
 
     #[test]
     fn sentence_shape_tells_even_sentences_from_fragments_and_run_ons() {
         let value = |p: &Parsed, name: &str| p.style[STYLE_NAMES.iter().position(|n| *n == name).unwrap()];
-        let even = parse("The report covers three areas of policy. Each area has its own short summary. The summaries end with a list of sources.");
-        let mixed = parse("Nope. Not again. I read the whole thing last night and honestly it was the longest and most confusing report I have ever had to get through at work.");
+        let even = parse(
+            "The report covers three areas of policy. Each area has its own short summary. The summaries end with a \
+             list of sources.",
+        );
+        let mixed = parse(
+            "Nope. Not again. I read the whole thing last night and honestly it was the longest and most confusing \
+             report I have ever had to get through at work.",
+        );
         assert_eq!(value(&even, "short_sentence_share"), 0.0);
         assert!(value(&mixed, "short_sentence_share") > 0.6);
         assert!(value(&mixed, "longest_sentence_share") > value(&even, "longest_sentence_share"));

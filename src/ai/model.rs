@@ -238,7 +238,11 @@ mod tests {
             "x",
             -1.5,
             &thresholds,
-            &[line(WORD, "delve", 1.25, true), line(BIGRAM, "delve into", 0.5, false), line(RHYTHM, "of the _ ,", -0.75, false)],
+            &[
+                line(WORD, "delve", 1.25, true),
+                line(BIGRAM, "delve into", 0.5, false),
+                line(RHYTHM, "of the _ ,", -0.75, false),
+            ],
             "test",
         );
         let m = parse(&text).unwrap();

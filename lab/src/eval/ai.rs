@@ -8,7 +8,8 @@
 //! with the site a reader would be on. L2R's texts of one group are a human text and its
 //! rewrites, near-copies of one another that no real thread holds side by side: they go to
 //! different threads, or the duplicate detector would flag the human text for its rewrites'
-//! company (10 of the 12 l2r human posts flagged on the validation split were such copies). Figures per corpus, each with a 95% bootstrap interval
+//! company (10 of the 12 l2r human posts flagged on the validation split were such copies).
+//! Figures per corpus, each with a 95% bootstrap interval
 //! (`stats`): AUROC of the verdicts' `ai`, the true-positive rate at 1% false-positive rate, the
 //! share of human posts whose verdict level is not ok at default settings (whatever raised it:
 //! that is what the reader sees), the share of machine posts flagged among those the model
@@ -234,9 +235,10 @@ fn score_split(corpus: Corpus, texts: Vec<LabelledText>, split: Split) -> Result
 fn threads_apart<T>(texts: Vec<T>, group: impl Fn(&T) -> &str) -> Vec<Vec<T>> {
     let mut threads: Vec<Vec<T>> = Vec::new();
     for text in texts {
-        let free = threads
-            .iter()
-            .position(|thread| thread.len() < POSTS_PER_THREAD && thread.iter().all(|other| group(other) != group(&text)));
+        let fits = |thread: &Vec<T>| {
+            thread.len() < POSTS_PER_THREAD && thread.iter().all(|other| group(other) != group(&text))
+        };
+        let free = threads.iter().position(fits);
         match free {
             Some(i) => threads[i].push(text),
             None => threads.push(vec![text]),
