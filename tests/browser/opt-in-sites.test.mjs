@@ -7,11 +7,12 @@
 // Pages: GitHub, the real issue page tests/pages/real/github.com-kepano-defuddle-issues-56-2025-06.html
 // with the campaign cli/tests/scan_sites.rs plants (5 near-identical comments by 5 accounts),
 // its remote stylesheets and avatars pointed at github.com itself (answered 404), so a request
-// anywhere else could only be chaff's; Bluesky, tests/pages/bluesky-thread.html and the following
+// anywhere else could only be chaff's, and the classic pull-request page tests/pages/github-pull.html
+// with the campaign scan_sites.rs plants there (5 near-identical comments by 5 accounts); Bluesky, tests/pages/bluesky-thread.html and the following
 // feed listing-bluesky-feed.html; YouTube, tests/pages/youtube-comments.html, served as YouTube
 // serves its pages, with Trusted Types required (and the strict run with WebAssembly blocked too:
 // the worker's engine is what runs there). The Bluesky and YouTube pages are built by
-// tests/pages/build_more_sites.py, each with its own campaign.
+// tests/pages/build_more_sites.py, each with its own campaign, as is the pull-request page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -75,6 +76,57 @@ const GITHUB = {
       { source: '[data-wrapper-timeline-id="IC_planted4"]', afterLast: '[data-wrapper-timeline-id^="IC_"]',
         replace: [['IC_planted4', 'IC_later6'], ['3900000004', '3900000006'], ['rj-moreau', 'hana-ito'], [GH_TEXTS[4],
           'Confirmed here too: after pinning linkedom to the previous minor version the getComputedStyle error is gone, so it looks like a regression there.']] },
+    ],
+  },
+};
+
+// ---- GitHub: the classic pull-request page with a planted campaign ----
+
+const GH_PULL_ITEM = '<div class="js-timeline-item js-timeline-progressive-focus-container">';
+const GH_PULL_TEXTS = [
+  'Same bug here, this fixes it for me. Until it ships, ledgerpro-import.example/csv does the whole import in one click!',
+  'Same bug here - this fixes it for me. Until it ships ledgerpro-import.example/csv does the whole import in one click',
+  'same bug here, this fixes it for me. until it ships, ledgerpro-import.example/csv does the whole import in one click!!',
+  'Same bug here, this fixed it for me. Until it ships, ledgerpro-import.example/csv does the whole import in one click!',
+  'Same bug here, this fixes it for me. Until it ships: ledgerpro-import.example/csv does the whole import in one click!',
+];
+const GH_PULL_AUTHORS = ['hollow-quay', 'brisk-ledger', 'anvik-dev', 'marlo-tt', 'sefton-p'];
+const ghPullId = (n) => `issuecomment-38800009${String(n).padStart(2, '0')}`;
+
+// Five copies of tamsin-o's timeline comment with ids, author, time and body swapped, after it.
+function githubPullPage() {
+  const html = fs.readFileSync(path.join(PAGES, 'github-pull.html'), 'utf8');
+  const start = html.indexOf(`${GH_PULL_ITEM}<div class="TimelineItem js-comment-container"><div class="avatar-parent-child TimelineItem-avatar d-none d-md-block"><a class="d-inline-block" href="/tamsin-o">`);
+  const end = html.indexOf(GH_PULL_ITEM, start + 1);
+  assert.ok(start > 0 && end > start, "tamsin-o's comment");
+  const item = html.slice(start, end);
+  const bodyStart = item.indexOf('js-comment-body">') + 'js-comment-body">'.length;
+  const bodyEnd = item.indexOf('</td>', bodyStart);
+  const planted = GH_PULL_TEXTS.map((text, n) => `${item.slice(0, bodyStart)}<p dir="auto">${text}</p>${item.slice(bodyEnd)}`
+    .replaceAll('issuecomment-3880000203', ghPullId(n))
+    .replaceAll('tamsin-o', GH_PULL_AUTHORS[n])
+    .replaceAll('2026-02-12T17:55:00Z', `2026-02-12T18:${String(2 * n).padStart(2, '0')}:00Z`)).join('');
+  return html.slice(0, end) + planted + html.slice(end);
+}
+
+const GITHUB_PULL = {
+  name: 'github',
+  host: 'github.com',
+  url: 'https://github.com/oakline/ledgerlite/pull/412',
+  body: githubPullPage,
+  idOf: (post) => post.querySelector('a.js-timestamp').getAttribute('href').split('#')[1],
+  campaign: GH_PULL_AUTHORS.map((_, n) => ghPullId(n)),
+  total: 13,
+  later: {
+    campaign: ghPullId(5),
+    copies: [
+      { source: `.js-timeline-item:has(#${ghPullId(4)})`, afterLast: '.js-timeline-item',
+        replace: [[ghPullId(4), ghPullId(5)], ['sefton-p', 'quarry-lane'], ['one click!', 'one click!!']] },
+      // A reply that arrives in the review thread.
+      { source: '#discussion_r1950000402', afterLast: '.review-comment',
+        replace: [['1950000402', '1950000403'], ['rmakinen', 'ykosta'],
+          ['It kept the carriage return in the last field. Fixed in the next push and added your case as a test.',
+            'Thanks, the new test reads well. Resolving this one.']] },
     ],
   },
 };
@@ -147,7 +199,7 @@ const YOUTUBE = {
   },
 };
 
-const SPECS = [GITHUB, BSKY_THREAD, BSKY_FEED, YOUTUBE];
+const SPECS = [GITHUB, GITHUB_PULL, BSKY_THREAD, BSKY_FEED, YOUTUBE];
 
 let run;
 let browser;
@@ -176,6 +228,8 @@ async function checkSite(spec) {
 }
 
 test('GitHub issue: the planted campaign flagged, the real comments ok, later comments scored, with and without WebAssembly', () => checkSite(GITHUB));
+
+test('GitHub pull request: the planted campaign flagged, the PR text, comments, review and review comments ok, later comments scored, with and without WebAssembly', () => checkSite(GITHUB_PULL));
 
 test('Bluesky thread: the campaign flagged, the quoted post not read as a reply, later replies scored, with and without WebAssembly', async () => {
   await checkSite(BSKY_THREAD);
