@@ -41,6 +41,7 @@ const MAX_PAGE_BATCH = 32;
 const PANEL_REFRESH_MS = 1000;
 const MEMORY_GAP_MS = 1000;
 const DRAW_INTERVAL_MS = 100;
+const REDRAW_INTERVAL_MS = 1000;
 // The most of a post's text the engine is given. Reddit caps a post at 40,000 characters (a
 // comment at 10,000), X a long post at 25,000; a longer "post" is a hostile page, and the engine's
 // cost grows with the text, in one call that cannot yield: a 1 MB body would be one long task.
@@ -124,6 +125,7 @@ function newThread() {
     toShow: new Set(), // ids whose hint must be (re-)drawn
     msPerPost: 1, // measured cost of the in-page engine, for batch sizes
     drawnAt: -Infinity, // performance.now() of the last drawing slice
+    redrawnAt: -Infinity, // ... and of the last one that also redrew (drawingDue)
   };
 }
 
@@ -283,9 +285,10 @@ function showFrom(state, queue, until) {
   return shown;
 }
 
-function showSome(state, until) {
+// redraws: whether the slice also redraws posts that show a level already (drawingDue).
+function showSome(state, until, redraws) {
   let shown = showFrom(state, state.toShowFirst, until);
-  if (performance.now() <= until) shown += showFrom(state, state.toShow, until);
+  if (redraws && performance.now() <= until) shown += showFrom(state, state.toShow, until);
   if (shown) refreshPanelSoon();
 }
 
@@ -296,11 +299,16 @@ function showSome(state, until) {
 // the whole document in the next frame (80 ms and more on a 5,000-comment thread, profiled with
 // the DevTools protocol on tests/browser/flood.mjs's page): drawing a few badges after each
 // scoring slice paid that for every slice, and the thread took minutes. The first drawing is at
-// once, so the first badges wait for nothing.
+// once, so the first badges wait for nothing. While scoring goes on, redraws of posts that show a
+// level already (a flood changes every member's copy count in each batch) wait REDRAW_INTERVAL_MS,
+// collected in their Set, so the drawings go to posts with no level yet.
+// Returns null (no drawing now), 'first' (posts with no level yet) or 'all' (redraws too).
 function drawingDue(state, now) {
-  if (state.toShowFirst.size === 0 && state.toShow.size === 0) return false;
   const scoring = state.toRead.size > 0 || state.toReadPosts.size > 0 || state.toScore.size > 0;
-  return !scoring || now - state.drawnAt >= DRAW_INTERVAL_MS;
+  if (!scoring) return state.toShowFirst.size > 0 || state.toShow.size > 0 ? 'all' : null;
+  if (now - state.drawnAt < DRAW_INTERVAL_MS) return null;
+  if (state.toShow.size > 0 && now - state.redrawnAt >= REDRAW_INTERVAL_MS) return 'all';
+  return state.toShowFirst.size > 0 ? 'first' : null;
 }
 
 function hasWork(state) {
@@ -318,9 +326,11 @@ async function pump() {
       if (!state) break;
       const now = performance.now();
       const until = now + SLICE_MS;
-      if (drawingDue(state, now)) {
+      const drawing = drawingDue(state, now);
+      if (drawing) {
         state.drawnAt = now;
-        showSome(state, until);
+        if (drawing === 'all') state.redrawnAt = now;
+        showSome(state, until, drawing === 'all');
         continue;
       }
       readSome(state, adapter, until);
