@@ -2,10 +2,11 @@
 // Bundled by scripts/build-extension.sh, with everything it imports and the WASM glue, into one
 // classic script (content scripts cannot be ES modules). Design: one `thread` object per thread
 // read (a page load or a single-page navigation) holds everything: the posts as last read (by
-// id), their engine, their verdicts, and three work queues (elements to read, posts to score,
-// verdicts to show). A single async loop drains the queues in background-priority slices of
-// SLICE_MS (observer.js), so no task nears the 50 ms line past which the browser counts a long
-// task and the reader feels the page stall. Posts are tied to their id, not their node: a node
+// id), their engine, their verdicts, and work queues (elements to read, posts to score, verdicts
+// to show: first levels before redraws). A single async loop drains the queues in
+// background-priority slices of SLICE_MS (observer.js), so no task nears the 50 ms line past which
+// the browser counts a long task and the reader feels the page stall; drawing has slices of its
+// own, spaced out while scoring goes on (drawingDue). Posts are tied to their id, not their node: a node
 // re-used for another post or re-rendered by the site is re-read and re-checked; a post whose text
 // changed is sent again (the engine re-scores an edit). Levels come from the engine, which never
 // lowers one as the thread grows (only a settings change or an edited post can). Every scored
