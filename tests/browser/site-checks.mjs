@@ -2,7 +2,7 @@
 // switching an opt-in site on the way a reader does, reading every post's level off the page,
 // adding posts as a site does when the reader scrolls, and the checks every page must pass:
 // every post scored, the campaign flagged, everyone else ok, the page's own text unchanged, no
-// request off the page.
+// request off the page, and hints that follow the site's re-renders (checkRerender).
 //
 // A site's test describes it once (a "site spec"):
 //   name       sites.json's site name; the post selector is read from sites.json, as the
@@ -234,8 +234,76 @@ export async function checkServedAndStrict(context, worker, spec, url, inspect) 
     const later = await inspect(page);
     await addLaterPosts(page, later.copies);
     await checkScored(page, spec, { campaign: [...spec.campaign, later.campaign], total: spec.total + later.copies.length });
+    await checkRerender(page, spec, spec.campaign);
     assert.deepEqual(strayRequests(own, [address.hostname]), [], 'nothing fetched off the page');
     await page.close();
   }
   return found;
+}
+
+// Page side, re-render step (a): the site replaces a flagged post's element with a fresh render of
+// it (a clone with the same id and text, without chaff's marks, which a site's render never has).
+// The old and new elements stay on window.__chaffRerender for the wait that follows.
+function replaceWithClone({ selector, idOf, id }) {
+  const old = [...document.querySelectorAll(selector)].find((post) => idOf(post) === id);
+  const fresh = old.cloneNode(true);
+  for (const own of fresh.querySelectorAll('chaff-badge, chaff-panel')) own.remove();
+  for (const element of [fresh, ...fresh.querySelectorAll('*')]) {
+    for (const { name } of [...element.attributes]) if (name.startsWith('data-chaff')) element.removeAttribute(name);
+  }
+  const level = old.getAttribute('data-chaff-level');
+  old.replaceWith(fresh);
+  window.__chaffRerender = { old, fresh, level };
+  return level;
+}
+
+// Page side, step (b): the site re-uses a flagged post's element for another, ordinary post: every
+// attribute naming the old id names the new one, and the longest text (the post's body) is the
+// new post's. Returns the element's new id as the adapter's selector reads it.
+function recycle({ selector, idOf, id, newId, text }) {
+  const element = [...document.querySelectorAll(selector)].find((post) => idOf(post) === id);
+  for (const node of [element, ...element.querySelectorAll('*')]) {
+    if (node.closest('chaff-badge, chaff-panel')) continue;
+    for (const { name, value } of [...node.attributes]) if (value.includes(id)) node.setAttribute(name, value.split(id).join(newId));
+  }
+  let body = null;
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.parentElement.closest('chaff-badge, chaff-panel') && node.data.trim().length > (body?.data.trim().length ?? 0)) body = node;
+  }
+  body.data = text;
+  window.__chaffRerender = { recycled: element };
+  return idOf(element);
+}
+
+// A sentence no page of these tests holds: the recycled element's new post, ordinary.
+const ORDINARY_TEXT = 'Our allotment finally has running water again, so the Saturday watering rota can go back in the drawer.';
+
+/** What these sites do when they re-render, on a scored page with at least two flagged posts,
+ * each checked for what a reader sees: (a) a flagged post's element replaced by a fresh clone
+ * carries exactly one badge with the same level, the old element none; (b) a flagged post's
+ * element recycled for an ordinary post ends ok with no badge, never the old campaign's. Run
+ * last: the page's campaign is one copy short afterwards. */
+export async function checkRerender(page, spec, campaign) {
+  const selector = postSelectorOf(spec.name);
+  const args = (id, extra = {}) => JSON.stringify({ selector, id, ...extra });
+  const call = (fn, id, extra) => page.evaluate(`(${fn})({ ...${args(id, extra)}, idOf: ${spec.idOf} })`);
+  const [replaced, recycled] = campaign;
+  const badges = await page.locator('chaff-badge').count();
+
+  const level = await call(replaceWithClone, replaced);
+  assert.match(level ?? 'missing', /^(notice|suspect)$/, `${replaced} is flagged before the re-render`);
+  await page.waitForFunction(() => {
+    const { old, fresh, level: was } = window.__chaffRerender;
+    return fresh.getAttribute('data-chaff-level') === was && fresh.querySelectorAll('chaff-badge').length === 1 && !old.querySelector('chaff-badge');
+  }, null, { timeout: 5_000 });
+  assert.equal(await page.locator('chaff-badge').count(), badges, '(a) the re-rendered post took its badge along: no second one');
+
+  const newId = await call(recycle, recycled, { newId: `${recycled}9`, text: ORDINARY_TEXT });
+  assert.equal(newId, `${recycled}9`, '(b) the adapter reads the recycled element as the new post');
+  await page.waitForFunction(() => {
+    const { recycled: element } = window.__chaffRerender;
+    return element.getAttribute('data-chaff-level') === 'ok' && !element.querySelector('chaff-badge');
+  }, null, { timeout: 5_000 });
+  assert.equal(await page.locator('chaff-badge').count(), badges - 1, "(b) the old post's badge went, to no other element");
 }
