@@ -17,7 +17,7 @@ import path from 'node:path';
 import { PAGES } from './thread-pages.mjs';
 import {
   launchWithPages, hasAccess, allowInBrowserSettings, clickPopupSwitch, switchOn, countsOf, checkScored, checkServedAndStrict,
-  levelsOf, assertTextUnchanged, addLaterPosts, strayRequests,
+  levelsOf, assertTextUnchanged, addLaterPosts, strayRequests, checkRerender,
 } from './site-checks.mjs';
 
 const HN_STORY = '36817231';
@@ -136,6 +136,8 @@ test('Hacker News switched on in the popup: every post scored, the campaign flag
       [CAMPAIGN[4][1], 'Hamming\'s "You and Your Research" talk. Not a paper strictly, but I reread the transcript every couple of years.']] },
   ]);
   await checkScored(strict, HACKER_NEWS, { campaign: [...HACKER_NEWS.campaign, '36830011'], total: HACKER_NEWS.total + 2 });
+  // The item page's comment rows re-rendered and re-used (the listings' rows are another type).
+  await checkRerender(strict, HACKER_NEWS, HACKER_NEWS.campaign);
   await strict.close();
 
   // Off again, from the popup: every hint goes, and the permission is given back.
