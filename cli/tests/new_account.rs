@@ -8,10 +8,7 @@
 
 mod common;
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
-use common::{chaff, page, temp_file, verdicts_by_id};
+use common::{chaff, chaff_with_input, page, temp_file, verdicts_by_id};
 use serde_json::Value;
 
 const HN_PAGE: &str = "real/news.ycombinator.com-item-36817231-2023-07-23.html";
@@ -90,15 +87,7 @@ fn scan_states_the_new_account_fact_on_flagged_posts_only() {
 
 /// `chaff score` with `input` on stdin: (stdout, stderr, success).
 fn score(input: &str) -> (String, String, bool) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_chaff"))
-        .arg("score")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run chaff score");
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = chaff_with_input(&["score"], input);
     (String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap(), out.status.success())
 }
 

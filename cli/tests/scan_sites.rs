@@ -16,7 +16,7 @@ use std::collections::{HashMap, HashSet};
 use chaff::post::parse_timestamp;
 use chaff::Post;
 use chaff_page::{detect_site, extract_posts, Site};
-use common::{chaff, page, page_path, temp_file, verdicts_by_id};
+use common::{annotated_by_scan, chaff, page, page_path, temp_file, verdicts_by_id};
 use serde_json::Value;
 
 const HN_PAGE: &str = "real/news.ycombinator.com-item-36817231-2023-07-23.html";
@@ -337,14 +337,7 @@ fn github_planted_campaign_is_flagged_and_the_real_comments_stay_ok() {
     check_campaign(&verdicts, &campaign, &people, 5);
 
     // Annotated: a badge after each copy's author link, and every post reads the same.
-    let input = temp_file("gh-annotate-in.html");
-    let output = temp_file("gh-annotate-out.html");
-    std::fs::write(&input, &planted).unwrap();
-    let out = chaff(&["scan", input.to_str().unwrap(), "--out", output.to_str().unwrap()]);
-    let annotated = std::fs::read_to_string(&output).unwrap();
-    std::fs::remove_file(&input).ok();
-    std::fs::remove_file(&output).ok();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let annotated = annotated_by_scan("gh-annotate", &planted);
     assert_eq!(annotated.matches("class=\"chaff-badge\"").count(), 5);
     for author in authors {
         let link_end = format!("aria-keyshortcuts=\"Alt+ArrowUp\">{author}</a><span class=\"chaff-badge\"");
@@ -418,14 +411,7 @@ fn github_pull_request_planted_campaign_in_comments_and_a_review_thread_is_flagg
     check_campaign(&verdicts, &campaign, &people, 5);
 
     // Annotated: a badge after each copy's author link, and every post reads the same.
-    let input = temp_file("gh-pull-annotate-in.html");
-    let output = temp_file("gh-pull-annotate-out.html");
-    std::fs::write(&input, &planted).unwrap();
-    let out = chaff(&["scan", input.to_str().unwrap(), "--out", output.to_str().unwrap()]);
-    let annotated = std::fs::read_to_string(&output).unwrap();
-    std::fs::remove_file(&input).ok();
-    std::fs::remove_file(&output).ok();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let annotated = annotated_by_scan("gh-pull-annotate", &planted);
     assert_eq!(annotated.matches("class=\"chaff-badge\"").count(), 5);
     for author in authors {
         assert!(annotated.contains(&format!("href=\"/{author}\">{author}</a><span class=\"chaff-badge\"")), "{author}");

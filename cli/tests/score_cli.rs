@@ -1,18 +1,13 @@
 //! `chaff score`: the JSON Lines contract of the README, run through the real binary.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use std::process::{Command, Output};
+
+use common::chaff_with_input;
 
 fn score(input: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_chaff"))
-        .arg("score")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("chaff runs");
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
+    chaff_with_input(&["score"], input)
 }
 
 fn verdicts(output: &Output) -> Vec<serde_json::Value> {

@@ -1,9 +1,11 @@
 //! What the `chaff` command's integration tests share: the saved pages of tests/pages and a way
-//! to run the built binary.
+//! to run the built binary. Each test binary uses a part of it, hence the allow.
+#![allow(dead_code)]
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
@@ -19,6 +21,33 @@ pub fn page(name: &str) -> String {
 /// Runs the `chaff` binary built for these tests.
 pub fn chaff(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_chaff")).args(args).output().expect("run chaff")
+}
+
+/// Runs the `chaff` binary with `input` on its standard input.
+pub fn chaff_with_input(args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chaff"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run chaff");
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// The page `chaff scan --out` writes for `html` (a successful run), by way of scratch files
+/// named after `name`.
+pub fn annotated_by_scan(name: &str, html: &str) -> String {
+    let input = temp_file(&format!("{name}-in.html"));
+    let output = temp_file(&format!("{name}-out.html"));
+    std::fs::write(&input, html).unwrap();
+    let out = chaff(&["scan", input.to_str().unwrap(), "--out", output.to_str().unwrap()]);
+    let annotated = std::fs::read_to_string(&output).unwrap();
+    std::fs::remove_file(&input).ok();
+    std::fs::remove_file(&output).ok();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    annotated
 }
 
 /// The verdicts a successful `chaff scan --json` printed, by post id.
