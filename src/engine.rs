@@ -55,7 +55,7 @@ use crate::hash::fnv1a;
 use crate::normalize::fingerprint_form;
 use crate::post::{site_display_name, Post};
 use crate::markers::Markers;
-use crate::reaction::is_short_reaction;
+use crate::reaction::{is_short_reaction, links_to_own_video};
 use crate::similarity::{fingerprint, near_copies, Fingerprint, KeyHasher, LshIndex};
 use crate::verdict::{Level, Reason, ReasonKind, Sensitivity, Settings, Verdict};
 
@@ -483,7 +483,8 @@ impl Engine {
             self.author_trusted.push(is_trusted(&self.settings, &self.author_names[author as usize]));
         }
         let mut links: Vec<u32> = Vec::new();
-        for link in full_links(&post.text) {
+        // A link to the post's own video (YouTube's share text) is no link shared by accounts.
+        for link in full_links(&post.text).into_iter().filter(|l| !links_to_own_video(l, post.url.as_deref())) {
             links.push(intern(&mut self.link_ids, &mut self.link_names, &link));
         }
         Node {
@@ -495,7 +496,7 @@ impl Engine {
             text_hash: text_hash(&post.text),
             id_hash: fnv1a(&[post.id.as_bytes()]),
             exact: None,
-            reaction: is_short_reaction(own_text(post)),
+            reaction: is_short_reaction(own_text(post), post.url.as_deref()),
         }
     }
 

@@ -8,6 +8,11 @@
 //! reaction when it is a few words with none of those; the engine then keeps such a cluster at
 //! a notice worded as a common reaction, unless the copies came in a burst from several accounts
 //! (which is how a campaign repeats even a short slogan).
+//!
+//! A link to the very video a comment sits under promotes nothing: YouTube's share button writes
+//! "Title: http://youtu.be/ID" for the video being watched, and people paste it back under that
+//! video. Such a link counts as no link, here and in the engine's shared-link test
+//! (`links_to_own_video`); a link to any other video or site still does.
 
 /// A reaction is at most this many words: a short sentence. A talking point or a spam pitch
 /// takes more.
@@ -43,9 +48,9 @@ const CALL_TO_ACTION_PHRASES: &[(&str, &str)] = &[
     ("link", "in"),
 ];
 
-/// Whether `text` is a short reaction: at most `MAX_REACTION_WORDS` words, no link, no @handle
-/// and no call to action.
-pub fn is_short_reaction(text: &str) -> bool {
+/// Whether `text`, posted at `post_url`, is a short reaction: at most `MAX_REACTION_WORDS` words,
+/// no link (but to the post's own video), no @handle and no call to action.
+pub fn is_short_reaction(text: &str, post_url: Option<&str>) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.is_empty() || words.len() > MAX_REACTION_WORDS {
         return false;
@@ -54,7 +59,45 @@ pub fn is_short_reaction(text: &str) -> bool {
         words.iter().map(|w| w.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect()).collect();
     let asks = bare.iter().any(|w| CALLS_TO_ACTION.contains(&w.as_str()))
         || bare.windows(2).any(|p| CALL_TO_ACTION_PHRASES.contains(&(p[0].as_str(), p[1].as_str())));
-    !asks && words.iter().all(|word| !looks_like_link(&word.to_lowercase()) && !word.starts_with('@'))
+    !asks
+        && words.iter().all(|word| {
+            (!looks_like_link(&word.to_lowercase()) || links_to_own_video(word, post_url)) && !word.starts_with('@')
+        })
+}
+
+/// Whether `link` (a word of a post, punctuation around it allowed) leads to the YouTube video of
+/// `post_url`, the address of the post itself (a YouTube comment's is its time link,
+/// `/watch?v=ID&lc=COMMENT`, relative as the page writes it). Both sides may be `youtu.be/ID`,
+/// `youtube.com/watch?v=ID` or `youtube.com/shorts/ID`, with or without scheme and `www.`/`m.`.
+pub fn links_to_own_video(link: &str, post_url: Option<&str>) -> bool {
+    match (video_id(link), post_url.and_then(video_id)) {
+        (Some(linked), Some(own)) => linked == own,
+        _ => false,
+    }
+}
+
+/// The id of the YouTube video a link or a page address names, if it names one.
+fn video_id(link: &str) -> Option<&str> {
+    let link = link.trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '/' | '-' | '_'));
+    let rest = link.split_once("://").map_or(link, |(_, rest)| rest);
+    // A relative address (how YouTube's own links are written) is on YouTube.
+    let (host, path) = match rest.find('/') {
+        Some(0) => ("youtube.com", rest),
+        Some(at) => rest.split_at(at),
+        None => return None,
+    };
+    let host = host.to_ascii_lowercase();
+    let host = host.trim_start_matches("www.").trim_start_matches("m.");
+    let id = match host {
+        "youtu.be" => path[1..].split(['?', '#', '/']).next(),
+        "youtube.com" => match path.split_once('?') {
+            Some(("/watch", query)) => query.split(['&', '#']).find_map(|pair| pair.strip_prefix("v=")),
+            _ => path.strip_prefix("/shorts/").and_then(|p| p.split(['?', '#', '/']).next()),
+        },
+        _ => None,
+    }?;
+    // Every video id is 11 characters of the URL-safe base64 alphabet.
+    (id.len() == 11 && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))).then_some(id)
 }
 
 /// A URL or a bare domain (`bit.ly/x`, `example.com`).
@@ -89,7 +132,7 @@ mod tests {
             "LOL 😂",
             "just came here to check the views :P",
         ] {
-            assert!(is_short_reaction(text), "{text}");
+            assert!(is_short_reaction(text, None), "{text}");
         }
     }
 
@@ -106,13 +149,45 @@ mod tests {
             "link in bio",
             "check my page guys",
         ] {
-            assert!(!is_short_reaction(text), "{text}");
+            assert!(!is_short_reaction(text, None), "{text}");
         }
     }
 
     #[test]
     fn a_message_of_many_words_is_not_a_reaction() {
-        assert!(!is_short_reaction("this election was stolen and everyone knows it, wake up people"));
-        assert!(!is_short_reaction(""));
+        assert!(!is_short_reaction("this election was stolen and everyone knows it, wake up people", None));
+        assert!(!is_short_reaction("", None));
+    }
+
+    /// Where the YouTube adapter reads a comment's address: its time link, relative.
+    const UNDER_GANGNAM_STYLE: Option<&str> = Some("/watch?v=9bZkp7q19f0&lc=UgxPeople0001AaABAg");
+
+    #[test]
+    fn sharing_the_video_the_comment_is_under_promotes_nothing() {
+        for text in [
+            "PSY - GANGNAM STYLE (강남스타일) M/V: http://youtu.be/9bZkp7q19f0",
+            "best one https://www.youtube.com/watch?v=9bZkp7q19f0&t=42s",
+            "(https://m.youtube.com/shorts/9bZkp7q19f0)",
+            "youtube.com/watch?feature=share&v=9bZkp7q19f0 again",
+        ] {
+            assert!(is_short_reaction(text, UNDER_GANGNAM_STYLE), "{text}");
+            assert!(!is_short_reaction(text, None), "without the post's address it is a link: {text}");
+        }
+    }
+
+    #[test]
+    fn a_link_to_another_video_or_site_still_counts() {
+        for text in [
+            "Katy Perry - Roar (Official): http://youtu.be/CevxZvSJLk8",
+            "PSY: http://youtu.be/9bZkp7q19f0 and http://bit.ly/x",
+            "lookalike http://youtu.be.example.com/9bZkp7q19f0",
+            "shorter id http://youtu.be/9bZkp7q19f",
+        ] {
+            assert!(!is_short_reaction(text, UNDER_GANGNAM_STYLE), "{text}");
+        }
+        // Ids are case-sensitive: a different capitalization is a different video.
+        assert!(!links_to_own_video("http://youtu.be/9BZKP7Q19F0", UNDER_GANGNAM_STYLE));
+        // A post whose address names no video (a Reddit comment) has no own video.
+        assert!(!links_to_own_video("http://youtu.be/9bZkp7q19f0", Some("https://www.reddit.com/r/x/comments/1/")));
     }
 }
