@@ -25,10 +25,6 @@ const ROUTES = {
 
 const REDDIT_FEED = {
   name: 'reddit',
-  // Left out of checkRerender for now: on this feed a flagged shreddit-post replaced by a fresh
-  // clone of itself does not get its badge back within 5 s (found 2026-11-29, not yet explained;
-  // old Reddit, X and the opt-in sites pass it). An open bug, not a property of the site.
-  rerender: false,
   idOf: (post) => post.getAttribute('id'),
   campaign: ['t3_aur41mh', 't3_ahps6w0', 't3_k70n7r2', 't3_x8vpv9y', 't3_ttu5z9z', 't3_mjiy1n0'],
   total: 14,
