@@ -19,6 +19,8 @@
 //! GriD formatting leaks the label: only its machine side keeps markdown syntax); line breaks
 //! are gone by then.
 
+use std::ops::RangeInclusive;
+
 use unicode_properties::UnicodeEmoji;
 
 use super::stopwords;
@@ -34,16 +36,14 @@ pub const RHYTHM: u8 = b'f';
 /// Character n-gram lengths. 3–5 is the usual range for tf-idf text classifiers (it reached
 /// 0.996 AUROC on GriD here with words); shorter grams are mostly letters, longer
 /// ones mostly whole words, which the word families already carry.
-const CHAR_GRAM_MIN: usize = 3;
-const CHAR_GRAM_MAX: usize = 5;
+const CHAR_GRAM_SIZES: RangeInclusive<usize> = 3..=5;
 
 /// How many of the last `STYLE_NAMES` are the detailed sentence-shape measures.
 pub const SENTENCE_SHAPE_STYLE: usize = 8;
 
 /// Function-word rhythm n-gram lengths: a pair is the smallest unit of rhythm ("of the", "_ ,");
 /// beyond four tokens the grams are mostly unique to one text and never reach the model.
-const RHYTHM_GRAM_MIN: usize = 2;
-const RHYTHM_GRAM_MAX: usize = 4;
+const RHYTHM_GRAM_SIZES: RangeInclusive<usize> = 2..=4;
 
 /// Rhythm tokens of the words that are not stop words, by shape: their spelling would be topic.
 const CONTENT_WORD: &str = "_";
@@ -468,58 +468,52 @@ pub fn for_each_feature(
         visit_words(BIGRAM, &pair[0].text, &pair[1].text, h.finish(), word_scale);
     }
 
-    // Character grams over char boundaries, hashed incrementally from each start position.
-    let source = parsed.char_source.as_bytes();
-    let starts: Vec<usize> = parsed
-        .char_source
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain([source.len()])
-        .collect();
-    let n_chars = starts.len() - 1;
-    let n_grams: usize = (CHAR_GRAM_MIN..=CHAR_GRAM_MAX)
-        .map(|n| n_chars.saturating_sub(n - 1))
-        .sum();
-    if n_grams > 0 {
-        let char_scale = 1.0 / (n_grams as f32).sqrt();
-        for i in 0..n_chars {
-            let mut h = family_hasher(CHARS);
-            h.write(&source[starts[i]..starts[(i + CHAR_GRAM_MIN - 1).min(n_chars)]]);
-            for n in CHAR_GRAM_MIN..=CHAR_GRAM_MAX {
-                if i + n > n_chars {
-                    break;
-                }
-                h.write(&source[starts[i + n - 1]..starts[i + n]]);
-                visit(CHARS, h.finish(), char_scale);
-            }
-        }
-    }
-
-    let rhythm = &parsed.rhythm;
-    let n_rhythm: usize = (RHYTHM_GRAM_MIN..=RHYTHM_GRAM_MAX)
-        .map(|n| rhythm.len().saturating_sub(n - 1))
-        .sum();
-    if n_rhythm > 0 {
-        let rhythm_scale = 1.0 / (n_rhythm as f32).sqrt();
-        for i in 0..rhythm.len() {
-            let mut h = family_hasher(RHYTHM);
-            h.write(rhythm[i].as_bytes());
-            for n in 2..=RHYTHM_GRAM_MAX {
-                if i + n > rhythm.len() {
-                    break;
-                }
-                h.write(b" ");
-                h.write(rhythm[i + n - 1].as_bytes());
-                if n >= RHYTHM_GRAM_MIN {
-                    visit(RHYTHM, h.finish(), rhythm_scale);
-                }
-            }
-        }
-    }
+    let chars = characters(&parsed.char_source);
+    for_each_gram(CHARS, &chars, CHAR_GRAM_SIZES, "", |key, _, scale| visit(CHARS, key, scale));
+    for_each_gram(RHYTHM, &parsed.rhythm, RHYTHM_GRAM_SIZES, " ", |key, _, scale| visit(RHYTHM, key, scale));
 
     for (name, &value) in STYLE_NAMES.iter().zip(parsed.style.iter()) {
         if value != 0.0 {
             visit(STYLE, feature_key(STYLE, name), value);
+        }
+    }
+}
+
+/// The characters of `text`, each as the slice of `text` it spans (the units of the character grams).
+fn characters(text: &str) -> Vec<&str> {
+    text.char_indices().map(|(i, c)| &text[i..i + c.len_utf8()]).collect()
+}
+
+/// Calls `visit(key, gram, scale)` for every n-gram of `units` with n in `sizes`, start by start and
+/// shortest first. `key` is `feature_key(family, name)` of the gram's name, its units joined by
+/// `separator`, hashed incrementally from each start so scoring allocates no name; `scale` is
+/// 1/sqrt(the number of grams), the family's weight per occurrence. The character grams (units:
+/// characters, no separator) and the rhythm grams (units: tokens, a space between) both come
+/// from here, in the page and in training alike, so a gram's key and its name cannot disagree.
+fn for_each_gram<U: AsRef<str>>(
+    family: u8,
+    units: &[U],
+    sizes: RangeInclusive<usize>,
+    separator: &str,
+    mut visit: impl FnMut(u64, &[U], f32),
+) {
+    let (shortest, longest) = (*sizes.start(), *sizes.end());
+    let grams: usize = sizes.map(|n| units.len().saturating_sub(n - 1)).sum();
+    if grams == 0 {
+        return;
+    }
+    let scale = 1.0 / (grams as f32).sqrt();
+    for start in 0..units.len() {
+        let mut hash = family_hasher(family);
+        hash.write(units[start].as_ref().as_bytes());
+        for n in 1..=longest.min(units.len() - start) {
+            if n > 1 {
+                hash.write(separator.as_bytes());
+                hash.write(units[start + n - 1].as_ref().as_bytes());
+            }
+            if n >= shortest {
+                visit(hash.finish(), &units[start..start + n], scale);
+            }
         }
     }
 }
@@ -540,36 +534,11 @@ pub fn named_features(parsed: &Parsed) -> Vec<(u8, String, f32)> {
             out.push((family, name, v));
         },
     );
-    let chars: Vec<char> = parsed.char_source.chars().collect();
-    let n_grams: usize = (CHAR_GRAM_MIN..=CHAR_GRAM_MAX)
-        .map(|n| chars.len().saturating_sub(n - 1))
-        .sum();
-    if n_grams > 0 {
-        let char_scale = 1.0 / (n_grams as f32).sqrt();
-        for i in 0..chars.len() {
-            for n in CHAR_GRAM_MIN..=CHAR_GRAM_MAX {
-                if i + n > chars.len() {
-                    break;
-                }
-                out.push((CHARS, chars[i..i + n].iter().collect(), char_scale));
-            }
-        }
-    }
-    let rhythm = &parsed.rhythm;
-    let n_rhythm: usize = (RHYTHM_GRAM_MIN..=RHYTHM_GRAM_MAX)
-        .map(|n| rhythm.len().saturating_sub(n - 1))
-        .sum();
-    if n_rhythm > 0 {
-        let rhythm_scale = 1.0 / (n_rhythm as f32).sqrt();
-        for i in 0..rhythm.len() {
-            for n in RHYTHM_GRAM_MIN..=RHYTHM_GRAM_MAX {
-                if i + n > rhythm.len() {
-                    break;
-                }
-                out.push((RHYTHM, rhythm[i..i + n].join(" "), rhythm_scale));
-            }
-        }
-    }
+    let chars = characters(&parsed.char_source);
+    for_each_gram(CHARS, &chars, CHAR_GRAM_SIZES, "", |_, gram, scale| out.push((CHARS, gram.concat(), scale)));
+    for_each_gram(RHYTHM, &parsed.rhythm, RHYTHM_GRAM_SIZES, " ", |_, gram, scale| {
+        out.push((RHYTHM, gram.join(" "), scale))
+    });
     for (name, &value) in STYLE_NAMES.iter().zip(parsed.style.iter()) {
         if value != 0.0 {
             out.push((STYLE, name.to_string(), value));
@@ -629,6 +598,22 @@ mod tests {
         assert!(value(&mixed, "sentence_length_spread") > value(&even, "sentence_length_spread"));
         assert!(value(&even, "function_word_share") > 0.2 && value(&even, "function_word_share") < 0.6);
         assert_eq!(value(&parse("I can't, it's late"), "contraction_share"), 1.0);
+    }
+
+    #[test]
+    fn grams_run_start_by_start_shortest_first_with_the_keys_of_their_names() {
+        let units = ["é", "b", "c", "d"];
+        let mut seen: Vec<(String, u64, f32)> = Vec::new();
+        for_each_gram(RHYTHM, &units, 2..=3, "-", |key, gram, scale| seen.push((gram.join("-"), key, scale)));
+        let names: Vec<&str> = seen.iter().map(|s| s.0.as_str()).collect();
+        assert_eq!(names, ["é-b", "é-b-c", "b-c", "b-c-d", "c-d"]);
+        for (name, key, scale) in &seen {
+            assert_eq!(*key, feature_key(RHYTHM, name));
+            assert_eq!(*scale, 1.0 / 5f32.sqrt());
+        }
+        let mut none = 0;
+        for_each_gram(CHARS, &characters("ab"), CHAR_GRAM_SIZES, "", |_, _, _| none += 1);
+        assert_eq!(none, 0, "a text shorter than the shortest gram has none");
     }
 
     #[test]
