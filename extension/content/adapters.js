@@ -6,7 +6,10 @@
 // post, tweet…). Ownership
 // rule (sites.json _doc): an element belongs to the nearest enclosing post element of any type
 // and must not sit in one of that post's quoted regions, so a comment never reads its replies and
-// a quoting tweet never reads the quoted one. Text is read as shown (shown-text.js).
+// a quoting tweet never reads the quoted one. Text is read as shown (shown-text.js). Two kinds
+// of fallback look outside the post element, as page/src/reader.rs does: `next` reads in the
+// element after it (Hacker News's subtext row holds a listed story's author), `first_in` names the
+// first post of the post's container (a GitHub review thread, whose replies answer its opener).
 import { shownText } from './shown-text.js';
 
 let description = null;
@@ -103,13 +106,43 @@ function compileSite(site, patterns) {
     return null;
   }
 
+  // next: the element that starts first after the post ends (its next sibling, else its nearest
+  // ancestor's), when it lies in no post element; null otherwise.
+  function elementAfter(post) {
+    let element = post;
+    while (element && !element.nextElementSibling) element = element.parentElement;
+    const after = element?.nextElementSibling ?? null;
+    return after && !nearestPost(after) ? after : null;
+  }
+
+  // first_in: the first post element inside the nearest ancestor matching `container`, unless
+  // that is the post itself.
+  function firstInContainer(post, container) {
+    const around = post.parentElement?.closest(container);
+    const first = around && [...around.querySelectorAll(postSelector)].find((element) => postTypeOf(element));
+    return first && first !== post ? first : null;
+  }
+
   // The first fallback that yields a value; `allowEmpty` for boolean attributes (deleted).
   function readField(post, postType, name, allowEmpty = false) {
     for (const fallback of postType.fields[name] ?? []) {
-      if (fallback.enclosing || fallback.shallower) {
-        const other = fallback.enclosing ? nearestPost(post.parentElement) : shallowerPost(post, postType);
+      if (fallback.enclosing || fallback.shallower || fallback.first_in) {
+        const other = fallback.enclosing
+          ? nearestPost(post.parentElement)
+          : fallback.shallower
+            ? shallowerPost(post, postType)
+            : firstInContainer(post, fallback.first_in);
         const id = other && readField(other, postTypeOf(other), 'id');
         if (id) return id;
+        continue;
+      }
+      if (fallback.next) {
+        const after = fallback.sel ? elementAfter(post) : null;
+        for (const element of after ? after.querySelectorAll(fallback.sel) : []) {
+          if (nearestPost(element)) continue;
+          const value = valueOf(element, fallback, post, postType);
+          if (value !== null && (value !== '' || allowEmpty)) return { value, element };
+        }
         continue;
       }
       const candidates = fallback.sel ? post.querySelectorAll(fallback.sel) : [post];

@@ -9,6 +9,12 @@
 //! among fallbacks (best first) is made when the walk is over, so document order never beats
 //! the preference order. The same walk serves extraction and annotation: both register their
 //! post handlers identically, so post number N (the ordinal) is the same element in both passes.
+//!
+//! Two fallbacks look outside the post element, and the walk keeps what they need as it goes: a
+//! `first_in` container (a GitHub review thread) remembers the first post that started inside it,
+//! which the later posts in it answer; a `next` fallback reads inside the element that starts right
+//! after a post ends (Hacker News's subtext row after a story row), a scope that belongs to that
+//! post only while no post is open around it, exactly as the content script reads the same page.
 
 use super::sites::{apply_pattern, Fallback, Field, PostTypeDescription, Place, SiteDescription};
 use super::text::{decode_entities, ShownText};
@@ -37,6 +43,10 @@ pub struct PostRecord {
     pub values: Vec<Vec<Option<String>>>,
     /// The best (lowest-index) badge anchor present and owned by this post.
     pub best_anchor: Option<usize>,
+    /// Per field, per fallback: for a `first_in` fallback, the ordinal of the first post that
+    /// started inside the nearest enclosing container of that selector (this post, when it is that
+    /// first one).
+    pub first_in_container: Vec<Vec<Option<usize>>>,
 }
 
 impl PostRecord {
@@ -55,6 +65,15 @@ impl PostRecord {
                     earlier.iter().rev().find(|r| r.depth(post_types, records).is_none_or(|d| d < own))
                 });
                 if let Some(id) = parent.and_then(|p| p.value(post_types, Field::Id, records)) {
+                    return Some(id);
+                }
+                continue;
+            }
+            if fallback.first_in.is_some() {
+                let first = self.first_in_container[field.index()][index].filter(|first| *first != self.ordinal);
+                // The first post of a container started earlier, and its id reads no first_in of
+                // its own (its first is itself), so this ends.
+                if let Some(id) = first.and_then(|f| records.get(f)).and_then(|p| p.value(post_types, Field::Id, records)) {
                     return Some(id);
                 }
                 continue;
@@ -110,6 +129,14 @@ pub struct WalkState {
     open: Vec<OpenPost>,
     captures: Vec<Capture>,
     next_serial: u64,
+    /// Per `first_in` selector, the open containers it matches, innermost last, each with the
+    /// first post that started inside it.
+    containers: HashMap<String, Vec<Option<usize>>>,
+    /// The post whose element has just ended: the next element to start is the one its `next`
+    /// fallbacks read in.
+    just_ended: Option<usize>,
+    /// The post whose `next` element is open now (it lies in no post element).
+    following: Option<usize>,
     /// Annotation pass only: per ordinal, the badge to place.
     pub plan: Vec<Option<PlannedBadge>>,
 }
@@ -124,6 +151,25 @@ impl WalkState {
     fn owner(&self) -> Option<usize> {
         let innermost = self.open.last()?;
         (innermost.quoted_depth == 0).then_some(innermost.ordinal)
+    }
+
+    /// The post whose captures take the text at this point: the owner, or, outside every post,
+    /// the post whose `next` element this is.
+    fn text_owner(&self) -> Option<usize> {
+        if self.open.is_empty() {
+            self.following
+        } else {
+            self.owner()
+        }
+    }
+
+    /// Finishes what is still being captured for post `ordinal`.
+    fn finish_captures_of(&mut self, ordinal: usize) {
+        let open: Vec<u64> =
+            self.captures.iter().filter(|c| c.ordinal == ordinal).map(|c| c.serial).collect();
+        for serial in open {
+            self.finish_capture(serial);
+        }
     }
 
     fn finish_capture(&mut self, serial: u64) {
@@ -142,16 +188,13 @@ impl WalkState {
     }
 
     fn close_post(&mut self, ordinal: usize) {
-        let open: Vec<u64> =
-            self.captures.iter().filter(|c| c.ordinal == ordinal).map(|c| c.serial).collect();
-        for serial in open {
-            self.finish_capture(serial);
-        }
+        self.finish_captures_of(ordinal);
         // Posts left open inside this one were closed implicitly (lol_html runs no end-tag
         // handler for those): they end here too.
         if let Some(pos) = self.open.iter().rposition(|p| p.ordinal == ordinal) {
             self.open.truncate(pos);
         }
+        self.just_ended = Some(ordinal);
     }
 }
 
@@ -285,14 +328,39 @@ pub fn register<'h>(
                 }
                 let ordinal = st.records.len();
                 let enclosing = st.open.last().map(|p| p.ordinal);
-                let values = Field::ALL.iter().map(|f| vec![None; post_type.fields.get(*f).len()]).collect();
-                st.records.push(PostRecord { ordinal, post_type: type_index, enclosing, values, best_anchor: None });
+                let values: Vec<Vec<Option<String>>> =
+                    Field::ALL.iter().map(|f| vec![None; post_type.fields.get(*f).len()]).collect();
+                // Every post counts for the containers it starts in, whatever its type, as the
+                // content script takes a container's first post element of any type.
+                for open in st.containers.values_mut() {
+                    if let Some(first) = open.last_mut() {
+                        first.get_or_insert(ordinal);
+                    }
+                }
+                let mut first_in_container: Vec<Vec<Option<usize>>> =
+                    Field::ALL.iter().map(|f| vec![None; post_type.fields.get(*f).len()]).collect();
+                for field in Field::ALL {
+                    for (index, fallback) in post_type.fields.get(field).iter().enumerate() {
+                        let Some(container) = &fallback.first_in else { continue };
+                        first_in_container[field.index()][index] =
+                            st.containers.get(container).and_then(|open| open.last().copied().flatten());
+                    }
+                }
+                st.records.push(PostRecord {
+                    ordinal,
+                    post_type: type_index,
+                    enclosing,
+                    values,
+                    best_anchor: None,
+                    first_in_container,
+                });
                 st.open.push(OpenPost { ordinal, quoted_depth: 0 });
                 ordinal
             };
             for field in Field::ALL {
                 for (index, fallback) in post_type.fields.get(field).iter().enumerate() {
-                    if fallback.sel.is_none() && !fallback.enclosing && !fallback.shallower {
+                    let reads_elsewhere = fallback.enclosing || fallback.shallower || fallback.next || fallback.first_in.is_some();
+                    if fallback.sel.is_none() && !reads_elsewhere {
                         begin_field(&state_for_posts, el, ordinal, field, index, fallback);
                     }
                 }
@@ -337,6 +405,22 @@ pub fn register<'h>(
         for field in Field::ALL {
             for (index, fallback) in post_type.fields.get(field).iter().enumerate() {
                 let Some(sub) = &fallback.sel else { continue };
+                if fallback.next {
+                    // Read inside the element after the post, which no selector can name: the
+                    // walk knows it is open (`following`) and that no post is open around it.
+                    let state_for_field = Rc::clone(state);
+                    settings = settings.append_element_content_handler(element_handler(sub, move |el| {
+                        let following = {
+                            let st = state_for_field.borrow();
+                            st.following.filter(|f| st.open.is_empty() && st.records[*f].post_type == type_index)
+                        };
+                        if let Some(ordinal) = following {
+                            begin_field(&state_for_field, el, ordinal, field, index, fallback);
+                        }
+                        Ok(())
+                    })?);
+                    continue;
+                }
                 let state_for_field = Rc::clone(state);
                 settings = settings.append_element_content_handler(element_handler(
                     &within(&post_type.element, sub),
@@ -366,6 +450,60 @@ pub fn register<'h>(
                 },
             )?);
         }
+    }
+
+    // The containers of `first_in` fallbacks: each remembers the first post that starts inside it.
+    let mut containers: Vec<&'h str> = post_types
+        .iter()
+        .flat_map(|t| Field::ALL.into_iter().flat_map(move |f| t.fields.get(f).iter().filter_map(|b| b.first_in.as_deref())))
+        .collect();
+    containers.sort_unstable();
+    containers.dedup();
+    for container in containers {
+        state.borrow_mut().containers.insert(container.to_string(), Vec::new());
+        let state_for_containers = Rc::clone(state);
+        settings = settings.append_element_content_handler(element_handler(container, move |el| {
+            if !el.can_have_content() {
+                return Ok(());
+            }
+            state_for_containers.borrow_mut().containers.entry(container.to_string()).or_default().push(None);
+            let state = Rc::clone(&state_for_containers);
+            let container = container.to_string();
+            on_end(el, move |_| {
+                if let Some(open) = state.borrow_mut().containers.get_mut(&container) {
+                    open.pop();
+                }
+                Ok(())
+            });
+            Ok(())
+        })?);
+    }
+
+    // The element after a post, for its `next` fallbacks: the first element to start once the
+    // post has ended, when no post is open around it. Registered after the post handlers, so a
+    // post element that follows another has already opened (and is no one's next element).
+    let reads_next = post_types.iter().any(|t| Field::ALL.iter().any(|f| t.fields.get(*f).iter().any(|b| b.next)));
+    if reads_next {
+        let state_for_next = Rc::clone(state);
+        settings = settings.append_element_content_handler(element_handler("*", move |el| {
+            let mut st = state_for_next.borrow_mut();
+            let Some(ordinal) = st.just_ended.take() else { return Ok(()) };
+            if !st.open.is_empty() || !el.can_have_content() {
+                return Ok(());
+            }
+            st.following = Some(ordinal);
+            drop(st);
+            let state = Rc::clone(&state_for_next);
+            on_end(el, move |_| {
+                let mut st = state.borrow_mut();
+                if st.following == Some(ordinal) {
+                    st.following = None;
+                    st.finish_captures_of(ordinal);
+                }
+                Ok(())
+            });
+            Ok(())
+        })?);
     }
 
     // Line breaks at block boundaries, and the alt text of images (X's emoji are <img alt="🔥">).
@@ -409,7 +547,7 @@ fn owner_of_kind(state: &Shared, type_index: usize) -> Option<usize> {
 
 fn push_to_owner_captures(state: &Shared, mut push: impl FnMut(&mut ShownText)) {
     let mut st = state.borrow_mut();
-    let Some(owner) = st.owner() else { return };
+    let Some(owner) = st.text_owner() else { return };
     for capture in st.captures.iter_mut().filter(|c| c.ordinal == owner) {
         push(&mut capture.text);
     }

@@ -146,6 +146,14 @@ pub struct Fallback {
     /// The id of the nearest earlier post element whose `depth` is smaller than this post's (a
     /// post without a depth counts as shallower than every depth): the parent on a flat list.
     pub shallower: bool,
+    /// With `sel`: read inside the element that starts first after the post element ends (its
+    /// next sibling, or an ancestor's), when that element lies in no post element: Hacker News's
+    /// subtext row, which holds the author and age of the story row before it.
+    pub next: bool,
+    /// The id of the first post element inside the nearest ancestor of the post that matches this
+    /// selector, unless that first post is this one: a GitHub review thread, whose replies answer
+    /// the comment that opened it.
+    pub first_in: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -471,6 +479,7 @@ mod tests {
                 selectors.extend(post_type.badge.iter().filter_map(|b| b.sel.as_deref()));
                 for field in Field::ALL {
                     selectors.extend(post_type.fields.get(field).iter().filter_map(|f| f.sel.as_deref()));
+                    selectors.extend(post_type.fields.get(field).iter().filter_map(|f| f.first_in.as_deref()));
                 }
             }
         }

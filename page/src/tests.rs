@@ -409,13 +409,17 @@ fn hacker_news_rows_read_parents_from_indents_times_from_either_age_form_and_new
 }
 
 /// A front page (/news, /newest) of 2026: story rows `tr.athing.submission`, each followed by its
-/// subtext row (score, author, age) — outside the story row, so a listed story is its title.
+/// subtext row (score, author, age, the green name of a new account), which sites.json reads with
+/// `next`; a job posting's subtext names nobody.
 const HN_FRONT_PAGE: &str = r##"<html><body><center><table id="hnmain"><tr><td><table border="0" cellpadding="0" cellspacing="0">
 <tr class="athing submission" id="700"><td align="right" valign="top" class="title"><span class="rank">1.</span></td><td valign="top" class="votelinks"><center><a id="up_700" href="vote?id=700&amp;how=up"><div class="votearrow" title="upvote"></div></a></center></td><td class="title"><span class="titleline"><a href="https://example.org/paper">A paper on &quot;quiet&quot; hardware</a><span class="sitebit comhead"> (<a href="from?site=example.org"><span class="sitestr">example.org</span></a>)</span></span></td></tr>
 <tr><td colspan="2"></td><td class="subtext"><span class="subline"><span class="score" id="score_700">12 points</span> by <a href="user?id=poster" class="hnuser">poster</a> <span class="age" title="2026-03-13T19:30:59 1773430259"><a href="item?id=700">1 hour ago</a></span> | <a href="item?id=700">3&nbsp;comments</a></span></td></tr>
 <tr class="spacer" style="height:5px"></tr>
 <tr class="athing submission" id="701"><td align="right" valign="top" class="title"><span class="rank">2.</span></td><td class="title"><span class="titleline"><a href="item?id=701">Ask HN: What do you read on trains?</a></span></td></tr>
-<tr><td colspan="2"></td><td class="subtext"><span class="subline"><a href="user?id=asker" class="hnuser">asker</a></span></td></tr>
+<tr><td colspan="2"></td><td class="subtext"><span class="subline"><a href="user?id=asker" class="hnuser"><font color="#3c963c">asker</font></a></span></td></tr>
+<tr class="athing submission" id="702"><td class="title"><span class="titleline"><a href="https://jobs.example/">Example (YC S21) is hiring</a></span></td></tr>
+<tr><td colspan="2"></td><td class="subtext"><span class="age" title="2026-03-13T18:00:00 1773424800"><a href="item?id=702">2 hours ago</a></span></td></tr>
+<tr class="athing submission" id="703"><td class="title"><span class="titleline"><a href="item?id=703">A story whose subtext row is missing</a></span></td></tr>
 <tr class="morespace" style="height:10px"></tr><tr><td colspan="2"></td><td class="title"><a href="?p=2" class="morelink" rel="next">More</a></td></tr>
 </table></td></tr></table></center></body></html>"##;
 
@@ -431,13 +435,21 @@ const HN_NEWCOMMENTS: &str = r##"<html><body><center><table id="hnmain"><tr><td>
 fn hacker_news_listings_read_story_titles_and_comment_rows_but_an_item_pages_story_row_stays_its_story() {
     assert_eq!(detect_site(HN_FRONT_PAGE), Some(Site::HackerNews));
     let stories = extract_posts(HN_FRONT_PAGE, Site::HackerNews).unwrap();
-    let read: Vec<(&str, Option<&str>, Option<&str>)> =
-        stories.iter().map(|p| (p.id.as_str(), p.title.as_deref(), p.author.as_deref())).collect();
+    let read: Vec<(&str, Option<&str>, Option<&str>, Option<i64>, bool)> = stories
+        .iter()
+        .map(|p| (p.id.as_str(), p.title.as_deref(), p.author.as_deref(), p.created, p.new_account))
+        .collect();
     assert_eq!(
         read,
-        [("700", Some("A paper on \"quiet\" hardware"), None), ("701", Some("Ask HN: What do you read on trains?"), None)],
-        "the author sits in the next row, out of reach"
+        [
+            ("700", Some("A paper on \"quiet\" hardware"), Some("poster"), parse_timestamp("2026-03-13T19:30:59Z"), false),
+            ("701", Some("Ask HN: What do you read on trains?"), Some("asker"), None, true),
+            ("702", Some("Example (YC S21) is hiring"), None, parse_timestamp("2026-03-13T18:00:00Z"), false),
+            ("703", Some("A story whose subtext row is missing"), None, None, false),
+        ],
+        "author, age and green name from the row after each story; a story row after a story row is no subtext"
     );
+    assert_eq!(by_id(&stories, "700").url.as_deref(), Some("item?id=700"), "the subtext's age links the item");
     assert!(stories.iter().all(|p| p.text.is_empty() || Some(p.text.as_str()) == p.title.as_deref()), "{stories:?}");
 
     assert_eq!(detect_site(HN_NEWCOMMENTS), Some(Site::HackerNews));
@@ -465,8 +477,9 @@ fn hacker_news_listings_read_story_titles_and_comment_rows_but_an_item_pages_sto
 }
 
 /// tests/pages/github-pull.html: a classic pull-request page (build_more_sites.py, GUIDE §7's
-/// markup). Review comments sit in their own thread beside the review, not inside it, so the
-/// markup gives no parent: every post is a top-level entry of the conversation.
+/// markup). Review comments sit in their own thread beside the review, not inside it: the thread's
+/// first comment answers nobody, and a later one in the thread answers that first one (sites.json
+/// `first_in`); every other post is a top-level entry of the conversation.
 #[test]
 fn github_pull_request_page_reads_the_pr_text_comments_and_review_comments_without_code_or_quotes() {
     let html = include_str!("../../tests/pages/github-pull.html");
@@ -488,7 +501,10 @@ fn github_pull_request_page_reads_the_pr_text_comments_and_review_comments_witho
     ];
     let expected: Vec<(&str, &str, Option<i64>, Option<&str>)> = expected
         .iter()
-        .map(|(id, author, time)| (*id, *author, chaff::post::parse_timestamp(time), None))
+        .map(|(id, author, time)| {
+            let parent = (*id == "discussion_r1950000402").then_some("discussion_r1950000401");
+            (*id, *author, chaff::post::parse_timestamp(time), parent)
+        })
         .collect();
     assert_eq!(got, expected);
     for post in &posts {
@@ -524,4 +540,76 @@ fn github_pull_request_page_reads_the_pr_text_comments_and_review_comments_witho
             assert!(!post.text.contains(code), "{code:?} is code or the diff, not {}'s prose: {}", post.id, post.text);
         }
     }
+}
+
+/// tests/pages/github-discussion.html: a Discussions conversation in the markup GitHub served in
+/// 2026 (build_more_sites.py names the saved pages it follows). The opening post, the comments and
+/// their replies are all posts; a reply's container nests inside its comment's, which is its
+/// parent; quoted replies, code, the bot's log and the opening post's copy of the answer are no
+/// one's prose.
+#[test]
+fn github_discussion_reads_the_opening_post_comments_and_replies_with_their_parents_and_only_prose() {
+    let html = include_str!("../../tests/pages/github-discussion.html");
+    assert_eq!(detect_site(html), Some(Site::GitHub));
+    let posts = extract_posts(html, Site::GitHub).unwrap();
+    let got: Vec<(&str, &str, Option<i64>, Option<&str>)> = posts
+        .iter()
+        .map(|p| (p.id.as_str(), p.author.as_deref().unwrap_or("?"), p.created, p.parent.as_deref()))
+        .collect();
+    let expected = [
+        ("discussion-6120001", "hollis-b", "2026-03-02T09:14:00Z", None),
+        ("discussioncomment-12400101", "ykosta", "2026-03-02T11:02:00Z", None),
+        ("discussioncomment-12400102", "hollis-b", "2026-03-02T13:40:00Z", Some("discussioncomment-12400101")),
+        ("discussioncomment-12400103", "ledgerlite-triage", "2026-03-02T13:41:00Z", Some("discussioncomment-12400101")),
+        ("discussioncomment-12400200", "nova-ledgers", "2026-03-04T16:02:00Z", Some("discussioncomment-12400101")),
+        ("discussioncomment-12400105", "tamsin-o", "2026-03-03T08:20:00Z", None),
+        ("discussioncomment-12400106", "rmakinen", "2026-03-03T09:05:00Z", Some("discussioncomment-12400105")),
+        ("discussioncomment-12400202", "tally-hq-deals", "2026-03-04T16:06:00Z", Some("discussioncomment-12400105")),
+        ("discussioncomment-12400201", "brisk-import-22", "2026-03-04T16:04:00Z", None),
+        ("discussioncomment-12400109", "pell-arden", "2026-03-03T15:30:00Z", None),
+        ("discussioncomment-12400203", "sora-fintools", "2026-03-04T16:08:00Z", None),
+        ("discussioncomment-12400111", "quill-sato", "2026-03-04T10:12:00Z", None),
+        ("discussioncomment-12400204", "penny-wise-app", "2026-03-04T16:10:00Z", Some("discussioncomment-12400111")),
+    ];
+    let expected: Vec<(&str, &str, Option<i64>, Option<&str>)> =
+        expected.iter().map(|(id, author, time, parent)| (*id, *author, parse_timestamp(time), *parent)).collect();
+    assert_eq!(got, expected, "a comment's author is its own, never that of a reply nested in it");
+    for post in &posts {
+        assert_eq!(post.site.as_deref(), Some("github"));
+        assert!(post.url.as_deref().is_some_and(|u| u == format!("#{}", post.id)), "{:?}", post.url);
+        for chrome in ["Author", "Quote reply", "Upvote", "Answered by", "View full answer", "replies", "👍"] {
+            assert!(!post.text.contains(chrome), "{chrome:?} is page chrome, not {}'s body: {}", post.id, post.text);
+        }
+        for code in ["CARD PAYMENT THANK YOU", "transfer \"card payment\"", "lock-after", "checking.csv"] {
+            assert!(!post.text.contains(code), "{code:?} is code, not {}'s prose: {}", post.id, post.text);
+        }
+    }
+    let opening = by_id(&posts, "discussion-6120001");
+    assert_eq!(
+        opening.text,
+        "We export statements from two banks into LedgerLite, and the credit card shows up in both: once as a charge on \
+         the card account and once as the payment from checking. After importing both files the monthly totals are off \
+         by exactly the card balance.\nThis is roughly what the overlap looks like:\nIs there a setting that tells the \
+         importer these are the same money moving, or does everyone clean this up by hand?",
+        "the question's own words: not its code, not the copy of the answer below it"
+    );
+    assert_eq!(
+        by_id(&posts, "discussioncomment-12400102").text,
+        "That was the missing piece. The dry run showed eleven pairs, every one of them right, and March finally balances.",
+        "the quoted line of the answer is not the reply's prose"
+    );
+    assert!(by_id(&posts, "discussioncomment-12400101").text.ends_with("before you commit them."));
+    assert_eq!(
+        by_id(&posts, "discussioncomment-12400103").text,
+        "This discussion has an accepted answer. It will be locked after 30 days without new comments; open a new \
+         discussion if the problem comes back.",
+        "the bot's words without its log or its label"
+    );
+    assert_eq!(
+        by_id(&posts, "discussioncomment-12400109").text,
+        "If your banks put the transaction date and the posting date in different columns, match on the posting date. \
+         Ours differ by up to three days, and the rule silently missed about a fifth of the pairs until I switched.\nThe \
+         column is posted_on in the rules file.",
+        "inline code is part of the sentence"
+    );
 }

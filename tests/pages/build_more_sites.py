@@ -570,6 +570,246 @@ def github_pull():
             + '</div><div class="ajax-pagination-form js-ajax-pagination"></div></div></div></div></main></div></body></html>\n')
 
 
+# --- GitHub Discussions -----------------------------------------------------------------------
+# The conversation of github.com/OWNER/REPO/discussions/N as GitHub served it on 2026-09-03: two
+# saved discussions of vercel/next.js (#70178 with threaded replies, #98177 answered), kept as test
+# fixtures by flazouh/gitquiet (tests/fixtures/discussionView.html, discussionAnswered.html, read
+# by its discussionView.ts). Every element and attribute below that chaff reads is theirs; the
+# scripts, icons and menus around them are left out, the text is written for chaff.
+# - The opening post and each top-level comment: .js-comment-container > .discussions-timeline-
+#   scroll-target#discussion-N / #discussioncomment-N > .timeline-comment-group > .timeline-comment,
+#   a header h2 (opening post) or h3 whose name link is a[data-hovercard-url=/users/LOGIN/hovercard]
+#   without class author, a.js-timestamp permalink around relative-time, the body in
+#   td.comment-body.markdown-body.js-comment-body, then the upvote button and the reactions.
+# - Replies: inside their comment's .timeline-comment, in div#child-comments-discussioncomment-N
+#   [data-child-comments]: .js-nested-comment-container, its avatar link beside a .timeline-comment
+#   whose h4 name link has class author (a bot's goes to /apps/NAME, as on classic pages).
+# - The answer: its .timeline-comment is .timeline-chosen-answer inside section[aria-label="Marked
+#   as Answer"]; the opening post repeats it in .rounded-bottom-1.color-bg-success ("Answered by").
+# - Quoted replies are blockquotes; code is .highlight or .snippet-clipboard-content around a pre.
+GHD_REPO = "oakline/ledgerlite"
+GHD_NUMBER = 88
+GHD_OPENING = 6120001
+GHD_ANSWER = 12400101
+GIF = "data:image/gif;base64,R0lGODlhAQABAAAAACw="
+
+
+def ghd_when(time):
+    return datetime.strptime(time, "%Y-%m-%dT%H:%M:%SZ").strftime("%b %-d, %Y")
+
+
+def ghd_actions(kind, number, answer=False):
+    """The header's action buttons: the answer mark (a disabled button) and the comment menu,
+    whose 'Quote reply' button is hidden."""
+    mark = ('<button aria-label="Marked as answer" disabled type="button" class="Button Button--iconOnly Button--invisible '
+            'Button--medium color-fg-success"><svg aria-hidden="true" height="16" width="16" class="octicon octicon-check-circle-fill">'
+            '</svg></button>' if answer else "")
+    return (f'<div class="timeline-comment-actions flex-shrink-0"><div class="d-flex flex-row flex-items-center">{mark}'
+            f'<comment-actions-container><button role="button" id="{kind}-actions-{number}-text" aria-haspopup="true" '
+            f'aria-expanded="false" type="button" class="Button Button--iconOnly Button--invisible Button--medium">'
+            f'<svg aria-hidden="true" height="16" width="16" class="octicon octicon-kebab-horizontal Button-visual"></svg></button>'
+            f'<div hidden><button data-hotkey="r" type="button" class="js-comment-quote-reply Button--secondary Button--medium Button">'
+            f'<span class="Button-content"><span class="Button-label">Quote reply</span></span></button></div>'
+            f'</comment-actions-container></div></div>')
+
+
+def ghd_label(is_author):
+    label = ('<span title="This user is the author of this discussion." class="Label py-0 ml-1">Author</span>'
+             if is_author else "")
+    return f'<div class="d-none d-sm-inline-flex ml-2">{label}</div>'
+
+
+def ghd_body(body):
+    return ('<task-lists disabled sortable><table class="d-block" role="presentation" data-paste-markdown-skip>'
+            '<tbody class="d-block"><tr class="d-block"><td class="d-block color-fg-default comment-body markdown-body '
+            f'js-comment-body">{body}</td></tr></tbody></table></task-lists>')
+
+
+def ghd_votes(kind, number, votes):
+    return ('<div class="d-flex"><div data-replace-remote-form-target><div class="text-center discussion-vote-form position-relative">'
+            f'<button aria-label="Upvote: {votes}" aria-disabled="true" id="discussion-upvote-button-{kind}-{number}" type="button" '
+            'class="social-reaction-summary-item js-upvote-button Link--secondary btn-invisible btn d-flex flex-items-center mx-auto">'
+            f'<svg aria-hidden="true" height="16" width="16" class="octicon octicon-arrow-up m-0"></svg><span>{votes}</span>'
+            '</button></div></div></div>')
+
+
+def ghd_reactions(thumbs=0):
+    button = ('<button name="input[content]" value="THUMBS_UP react" data-reaction-label="+1" data-reaction-content="+1" '
+              'aria-pressed="false" type="submit" disabled="disabled" class="social-reaction-summary-item js-reaction-group-button '
+              f'btn-link d-flex no-underline color-fg-muted flex-items-baseline"><g-emoji alias="+1" class="social-button-emoji">'
+              f'\U0001F44D</g-emoji><span>{thumbs}</span></button>' if thumbs else "")
+    return ('<div class="reactions-container d-flex flex-items-start flex-row-reverse flex-justify-end d-md-flex ml-2">'
+            f'<div class="js-reactions-container"><div class=" js-comment-reactions-options d-flex flex-items-center flex-row flex-wrap">'
+            f'{button}</div></div></div>')
+
+
+def ghd_top_level(number, login, time, body, replies=(), votes=1, answer=False, opening=False, is_author=False, answered_by=None):
+    """The opening post (opening=True) or a top-level comment, with its replies inside it."""
+    kind, anchor = ("Discussion", f"discussion-{number}") if opening else ("DiscussionComment", f"discussioncomment-{number}")
+    heading = "h2" if opening else "h3"
+    answer_classes = " timeline-chosen-answer color-shadow-medium" if answer else ""
+    wrapper = ('section class="width-full" aria-label="Marked as Answer"', "section") if answer else ('div class="width-full"', "div")
+    count = (f'<div class="f6 tmp-mr-3"><span class="color-fg-muted no-wrap">{len(replies)} '
+             f'{"reply" if len(replies) == 1 else "replies"}</span></div>' if replies else "")
+    summary = ""
+    if answered_by:
+        a_login, a_number, a_time, a_excerpt = answered_by
+        summary = ('<div class="rounded-bottom-1 color-bg-success"><div class="tmp-px-3 tmp-pt-3"><div class="d-flex flex-items-center">'
+                   '<svg aria-hidden="true" height="24" width="24" class="octicon octicon-check-circle-fill color-fg-success mr-2"></svg>'
+                   f'<span class="color-fg-success">Answered by <a class="text-bold color-fg-success" href="/{a_login}" '
+                   f'data-hovercard-type="user" data-hovercard-url="/users/{a_login}/hovercard">{a_login}</a></span>'
+                   f'<a href="https://github.com/{GHD_REPO}/discussions/{GHD_NUMBER}#discussioncomment-{a_number}" '
+                   f'class="Link--secondary js-timestamp d-inline-block ml-2"><relative-time datetime="{a_time}" class="no-wrap">'
+                   f'{ghd_when(a_time)}</relative-time></a></div>'
+                   '<div class="comment-body markdown-body wb-break-word p-0 tmp-py-3 overflow-hidden" style="max-height:115px">'
+                   f'{a_excerpt}</div></div><div class="position-relative tmp-px-3 tmp-pb-3 pt-1">'
+                   f'<a href="#discussioncomment-{a_number}" class="js-discussions-goto-answer-button text-bold">View full answer '
+                   '<svg aria-hidden="true" height="16" width="16" class="octicon octicon-arrow-down"></svg></a></div></div>')
+    children = (f'<div class="js-timeline-marker color-bg-inset border-top color-border-default mt-n1 rounded-bottom-2" '
+                f'data-child-comments id="child-comments-discussioncomment-{number}">{"".join(replies)}</div>' if replies else "")
+    post = (f'<div class="discussions-timeline-scroll-target js-targetable-element" id="{anchor}" '
+            f'data-url="/{GHD_REPO}/discussions/{GHD_NUMBER}/{"body" if opening else f"comments/{number}"}">'
+            '<div class="timeline-comment-group reactions-with-gap discussion-comment js-discussion-comment js-minimizable-comment-group '
+            'js-targetable-element TimelineItem-body js-timeline-discussion-comment my-1" data-error="">'
+            f'<div class="d-flex"><{wrapper[0]}><div class="timeline-comment unminimized-comment comment previewable-edit '
+            f'js-task-list-container flex-auto box-shadow-none js-comment{answer_classes}" data-body-version="v{number}">'
+            f'<div class="edit-comment-hide"><div class="clearfix d-flex tmp-px-3 flex-row-reverse flex-items-center">'
+            f'{ghd_actions("Discussion" if opening else "Comment", number, answer)}'
+            '<div class="d-none d-sm-flex flex-items-center"><span class="d-inline-block js-comment-edit-history"></span></div>'
+            f'<{heading} class="timeline-comment-header-text text-normal f5 pb-0 pt-2"><div class="d-flex flex-items-center Truncate">'
+            f'<a data-hovercard-type="user" data-hovercard-url="/users/{login}/hovercard" href="/{login}" '
+            'class="Truncate Link--primary Link d-flex flex-items-center text-bold">'
+            f'<img aria-hidden="true" src="{GIF}" alt="" size="32" height="32" width="32" class="avatar circle mr-2">'
+            f'<div class="d-flex flex-column Truncate"><span class="Truncate-text text-bold">{login}</span></div></a>'
+            f'<a href="#{anchor}" id="{anchor}-permalink" class="Link--secondary js-timestamp d-inline-block ml-2">'
+            f'<relative-time datetime="{time}" class="no-wrap">{ghd_when(time)}</relative-time></a>{ghd_label(is_author)}'
+            f'</div></{heading}></div></div>'
+            f'<div class="{"" if opening else "color-bg-default border-bottom position-relative"}"><div class="edit-comment-hide">'
+            f'{ghd_body(body)}<div class="d-block d-sm-flex flex-items-center tmp-mb-3 tmp-ml-3"><div class="d-flex flex-1 '
+            f'flex-justify-between flex-items-center"><div class="d-flex flex-items-center">{ghd_votes(kind, number, votes)}'
+            f'{ghd_reactions()}</div>{count}</div></div>{summary}</div></div>{children}'
+            f'</div></{wrapper[1]}></div></div></div>')
+    if opening:
+        return (f'<div class="TimelineItem pt-0 js-comment-container discussion-timeline-item ml-0" data-gid="D_kwDOLedger{number}" '
+                f'data-url="/{GHD_REPO}/discussions/{GHD_NUMBER}/body">{post}</div>\n')
+    return (f'<div class="js-timeline-item js-timeline-progressive-focus-container js-quote-selection-container" '
+            f'data-gid="DC_kwDOLedger{number}" data-quote-markdown=".js-comment-body">'
+            f'<div class="TimelineItem discussion-timeline-item mx-0 js-comment-container" data-open-edit-form-after-load="false">'
+            f'{post}</div></div>\n')
+
+
+def ghd_reply(number, login, time, body, is_author=False, bot=False, thumbs=0):
+    """A reply: its container nests inside the comment it answers; its name link has class author."""
+    kind = "integration" if bot else "user"
+    card = f"/apps/{login}" if bot else f"/users/{login}/hovercard"
+    href = f"/apps/{login}" if bot else f"/{login}"
+    bot_label = '<span class="Label Label--secondary ml-1">bot</span>' if bot else ""
+    return ('<div class="TimelineItem js-comment-container js-nested-comment-container js-targetable-element ml-0 pb-2 tmp-pl-3 '
+            'discussion-nested-comment-timeline-item discussion-primer-next-nested-comment-timeline-item width-full">'
+            '<div class="avatar-parent-child flex-column flex-items-center TimelineItem-avatar left-0 tmp-ml-3">'
+            f'<a class="d-inline-block" data-hovercard-type="{kind}" data-hovercard-url="{card}" href="{href}">'
+            f'<img class="avatar rounded-2 mr-2 avatar-user" src="{GIF}" width="30" height="30" alt="@{login}"></a></div>'
+            f'<div class="discussions-timeline-scroll-target" id="discussioncomment-{number}" data-gid="DC_kwDOLedger{number}" '
+            f'data-url="/{GHD_REPO}/discussions/{GHD_NUMBER}/comments/{number}" data-error="">'
+            '<div class="timeline-comment-group discussion-comment js-discussion-comment js-minimizable-comment-group js-targetable-element '
+            'TimelineItem-body discussion-nested-comment-group position-relative mt-0 pl-2"><div class="d-flex"><div class="width-full">'
+            '<div class="timeline-comment unminimized-comment comment previewable-edit js-task-list-container flex-auto box-shadow-none '
+            f'js-comment border-0 color-bg-inset nested-discussion-timeline-comment tmp-ml-n3" data-body-version="v{number}">'
+            '<div class="edit-comment-hide"><div class="clearfix d-flex tmp-px-3 flex-row-reverse flex-items-center border-bottom-0 color-bg-inset">'
+            f'{ghd_actions("Comment", number)}'
+            '<div class="d-none d-sm-flex flex-items-center"><span class="d-inline-block js-comment-edit-history"></span></div>'
+            '<h4 class="timeline-comment-header-text text-normal f5 pb-1 pt-0"><div class="d-flex flex-items-center Truncate">'
+            f'<a width="fit" data-hovercard-type="{kind}" data-hovercard-url="{card}" href="{href}" '
+            f'class="author Truncate-text lh-condensed Link--primary Link text-bold">{login}</a>{bot_label}'
+            f'<a href="#discussioncomment-{number}" id="discussioncomment-{number}-permalink" class="Link--secondary js-timestamp d-inline-block ml-2">'
+            f'<relative-time datetime="{time}" class="no-wrap">{ghd_when(time)}</relative-time></a>{ghd_label(is_author)}'
+            '</div></h4></div></div>'
+            f'<div class=""><div class="edit-comment-hide">{ghd_body(body)}<div class="d-block d-sm-flex flex-items-center ml-1">'
+            f'<div class="d-flex flex-1 flex-justify-between flex-items-center"><div class="d-flex flex-items-center">{ghd_reactions(thumbs)}'
+            '</div></div></div></div></div></div></div></div></div></div></div>')
+
+
+# The campaign: one pitch for a paid import tool, five accounts within ten minutes, as replies and as
+# comments.
+GHD_CAMPAIGN = [
+    ("nova-ledgers", "Same problem here with two banks. Until this is fixed, ledgerpro-import.example/merge does the whole reconciliation in one click!"),
+    ("brisk-import-22", "Same problem here with two banks - until this is fixed ledgerpro-import.example/merge does the whole reconciliation in one click"),
+    ("tally-hq-deals", "same problem here with two banks. until this is fixed, ledgerpro-import.example/merge does the whole reconciliation in one click!!"),
+    ("sora-fintools", "Same problem here with 2 banks. Until this is fixed, ledgerpro-import.example/merge does the whole reconciliation in one click!"),
+    ("penny-wise-app", "Same problem here with two banks. Until it is fixed, ledgerpro-import.example/merge does the whole reconciliation in one click!"),
+]
+
+
+def github_discussion():
+    p = lambda text: f'<p dir="auto">{e(text)}</p>'
+    campaign = [(n, login, f"2026-03-04T16:{2 * n + 2:02d}:00Z", p(text)) for n, (login, text) in enumerate(GHD_CAMPAIGN)]
+    opening = (p("We export statements from two banks into LedgerLite, and the credit card shows up in both: once as a charge "
+                 "on the card account and once as the payment from checking. After importing both files the monthly totals "
+                 "are off by exactly the card balance.")
+               + p("This is roughly what the overlap looks like:")
+               + gh_code("plain", "checking.csv  2026-02-28,CARD PAYMENT THANK YOU,-412.80\ncard.csv      2026-02-28,PAYMENT RECEIVED,412.80")
+               + p("Is there a setting that tells the importer these are the same money moving, or does everyone clean this up by hand?"))
+    answer = (p("The importer cannot know that the two rows are one transfer, but the rules file can say so. Add a transfer rule "
+                "that matches the payee on the checking side and the amount on the card side, and both rows get linked "
+                "instead of counted twice:")
+              + gh_code("rust", 'transfer "card payment" { from = "Checking", to = "Card", payee ~ "CARD PAYMENT" }')
+              + p("Then run the import with --dry-run first and check that the linked pairs look right before you commit them."))
+    excerpt = p("The importer cannot know that the two rows are one transfer, but the rules file can say so. Add a transfer rule…")
+    quoting = ('<blockquote><p dir="auto">Then run the import with --dry-run first</p></blockquote>'
+               + p("That was the missing piece. The dry run showed eleven pairs, every one of them right, and March finally balances."))
+    bot = (p("This discussion has an accepted answer. It will be locked after 30 days without new comments; open a new "
+             "discussion if the problem comes back.")
+           + gh_code("plain", "lock-after: 30d\nlabel: answered"))
+    refunds = p("We had the same overlap with a credit union and a store card. One thing to watch: refunds on the card side have a "
+                "positive amount, so a rule that only matches negative amounts leaves them counted twice.")
+    refunds_reply = p("Good catch about refunds. I opened an issue to make transfer rules match the absolute amount by default.")
+    posting = (p("If your banks put the transaction date and the posting date in different columns, match on the posting date. Ours "
+                 "differ by up to three days, and the rule silently missed about a fifth of the pairs until I switched.")
+               + '<p dir="auto">The column is <code class="notranslate">posted_on</code> in the rules file.</p>')
+    warning = p("Would it make sense for the importer to warn when two accounts in one ledger get rows of equal amount on the same "
+                "day? Even without a rule, that would have pointed me at the problem on the first import.")
+    c = lambda n: ghd_reply(12400200 + n, campaign[n][1], campaign[n][2], campaign[n][3])
+    top = lambda n: ghd_top_level(12400200 + n, campaign[n][1], campaign[n][2], campaign[n][3], votes=0)
+    items = [
+        ghd_top_level(GHD_OPENING, "hollis-b", "2026-03-02T09:14:00Z", opening, votes=7, opening=True, is_author=True,
+                      answered_by=("ykosta", GHD_ANSWER, "2026-03-02T11:02:00Z", excerpt)),
+        '<div class="js-timeline-marker"><div class="d-flex flex-items-center flex-wrap"><div class="js-socket-channel '
+        'js-updatable-content d-flex flex-auto"><h2 id="discussion-comment-count" class="f4 my-2"><span class="sr-only">Replies: </span>'
+        '<span>7 comments</span> <span aria-hidden="true">&middot;</span> <span class="text-normal">6 replies</span></h2></div>'
+        '<nav aria-label="Sort comments" id="discussion-comment-header"><a href="?sort=old" aria-current="true">Oldest</a> '
+        '<a href="?sort=new">Newest</a> <a href="?sort=top">Top</a></nav></div></div>\n',
+        ghd_top_level(GHD_ANSWER, "ykosta", "2026-03-02T11:02:00Z", answer, votes=5, answer=True, replies=[
+            ghd_reply(12400102, "hollis-b", "2026-03-02T13:40:00Z", quoting, is_author=True, thumbs=2),
+            ghd_reply(12400103, "ledgerlite-triage", "2026-03-02T13:41:00Z", bot, bot=True),
+            c(0)]),
+        ghd_top_level(12400105, "tamsin-o", "2026-03-03T08:20:00Z", refunds, votes=3, replies=[
+            ghd_reply(12400106, "rmakinen", "2026-03-03T09:05:00Z", refunds_reply),
+            c(2)]),
+        top(1),
+        ghd_top_level(12400109, "pell-arden", "2026-03-03T15:30:00Z", posting, votes=2),
+        top(3),
+        ghd_top_level(12400111, "quill-sato", "2026-03-04T10:12:00Z", warning, votes=1, replies=[c(4)]),
+    ]
+    return ('<!DOCTYPE html>\n<!-- chaff test page: a GitHub Discussions conversation (written for chaff), in the markup GitHub '
+            'served on 2026-09-03 (vercel/next.js discussions #70178 and #98177 as saved in flazouh/gitquiet '
+            'tests/fixtures/discussionView.html and discussionAnswered.html); see build_more_sites.py. -->\n'
+            '<html lang="en"><head><meta charset="utf-8">'
+            f'<title>How do you reconcile two banks that both show the card payment? · {GHD_REPO} · Discussion #{GHD_NUMBER} · GitHub</title></head>'
+            '<body class="logged-out env-production page-responsive"><div class="application-main" data-commit-hovercards-enabled '
+            'data-discussion-hovercards-enabled><main id="js-repo-pjax-container"><div class="repository-content">'
+            '<div id="partial-discussion-header"><h1 class="gh-header-title"><span class="js-issue-title markdown-title">'
+            f'How do you reconcile two banks that both show the card payment?</span> <span class="f1-light color-fg-muted">#{GHD_NUMBER}</span></h1>'
+            '<div class="d-flex flex-items-center"><span title="Answered" class="State State--merged">Answered</span>'
+            '<a href="/hollis-b" class="author Link--primary text-bold" data-hovercard-type="user" data-hovercard-url="/users/hollis-b/hovercard">'
+            '<span>hollis-b</span></a> asked this question in <a href="/oakline/ledgerlite/discussions/categories/q-a">Q&amp;A</a> '
+            '<relative-time datetime="2026-03-02T09:14:00Z" class="no-wrap">Mar 2, 2026</relative-time></div></div>'
+            '<div id="discussion_bucket" class="d-flex"><div class="flex-shrink-0 col-12 col-md-9">'
+            '<div class="js-quote-selection-container js-discussion-quote-selection" data-quote-markdown=".js-comment-body" '
+            'id="js-discussions-timeline-anchor-loader"><div class="discussion js-discussion js-socket-channel js-updatable-content answered">\n'
+            + "".join(items)
+            + '</div></div></div></div></div></main></div></body></html>\n')
+
+
 if __name__ == "__main__":
     pages = {
         "bluesky-thread.html": bluesky(),
@@ -581,6 +821,7 @@ if __name__ == "__main__":
         "listing-hn-newest.html": hn_newest(),
         "listing-hn-newcomments.html": hn_newcomments(),
         "github-pull.html": github_pull(),
+        "github-discussion.html": github_discussion(),
     }
     for name, page in pages.items():
         with open(f"tests/pages/{name}", "w", encoding="utf-8") as f:
