@@ -419,6 +419,38 @@ fn github_pull_request_planted_campaign_in_comments_and_a_review_thread_is_flagg
     assert_eq!(extract_posts(&annotated, Site::GitHub).unwrap(), posts);
 }
 
+/// tests/pages/github-discussion.html (build_more_sites.py): a Discussions conversation whose five
+/// campaign copies, minutes apart, are two comments and three replies under three different
+/// comments; the question, the answer, the replies quoting it, the bot and the other people stay ok.
+#[test]
+fn github_discussion_campaign_across_comments_and_replies_is_flagged_and_the_rest_stay_ok() {
+    let name = "github-discussion.html";
+    let html = page(name);
+    assert_eq!(detect_site(&html), Some(Site::GitHub));
+    let posts = extract_posts(&html, Site::GitHub).unwrap();
+    assert_eq!(posts.len(), 13, "the opening post, 7 comments, 5 replies");
+    let (campaign, people): (Vec<&Post>, Vec<&Post>) =
+        posts.iter().partition(|p| p.text.contains("ledgerpro-import.example/merge"));
+    let ids = |posts: &[&Post]| -> Vec<String> { posts.iter().map(|p| p.id.clone()).collect() };
+    assert_eq!(campaign.iter().filter(|p| p.parent.is_some()).count(), 3, "three copies are replies");
+    check_campaign(&scan_json(name), &ids(&campaign), &ids(&people), 5);
+
+    // Annotated: one badge per copy, after its author's name link (a reply's a.author, a
+    // comment's header link), and every post reads the same.
+    let annotated = annotated_by_scan("gh-discussion-annotate", &html);
+    assert_eq!(annotated.matches("class=\"chaff-badge\"").count(), 5);
+    for copy in &campaign {
+        let author = copy.author.as_deref().unwrap();
+        let after_link = if copy.parent.is_some() {
+            format!("text-bold\">{author}</a><span class=\"chaff-badge\"")
+        } else {
+            format!("{author}</span></div></a><span class=\"chaff-badge\"")
+        };
+        assert!(annotated.contains(&after_link), "{author}: badge after the name link");
+    }
+    assert_eq!(extract_posts(&annotated, Site::GitHub).unwrap(), posts);
+}
+
 // ---- Bluesky and YouTube (generated pages: tests/pages/build_more_sites.py) --------------------
 
 #[test]
@@ -541,13 +573,24 @@ fn bluesky_following_feed_flags_its_campaign() {
 }
 
 #[test]
-fn hacker_news_newest_flags_the_suffixed_title_flood_whose_authors_no_row_shows() {
+fn hacker_news_newest_flags_the_suffixed_title_flood_of_five_accounts_read_from_the_subtext_rows() {
     let title = "Best AI crypto trading bot 2026, free trial, no KYC ";
-    // A listed story's author and age sit in the row after it, out of a post's reach: 0 accounts.
-    let posts = check_listing("listing-hn-newest.html", Site::HackerNews, 13, 0, |p| {
-        p.title.as_deref().is_some_and(|t| t.starts_with(title))
-    });
-    assert!(posts.iter().all(|p| p.author.is_none() && p.parent.is_none() && p.title.is_some()), "{posts:?}");
+    let in_flood = |p: &Post| p.title.as_deref().is_some_and(|t| t.starts_with(title));
+    // A listed story's author, age and green name sit in the row after it (sites.json `next`).
+    let posts = check_listing("listing-hn-newest.html", Site::HackerNews, 13, 5, in_flood);
+    assert!(posts.iter().all(|p| p.author.is_some() && p.created.is_some() && p.parent.is_none()), "{posts:?}");
+    let authors: HashSet<&str> = posts.iter().filter_map(|p| p.author.as_deref()).collect();
+    assert_eq!(authors.len(), 13, "every story its own submitter");
+    let new: Vec<&str> = posts.iter().filter(|p| p.new_account).filter_map(|p| p.author.as_deref()).collect();
+    assert_eq!(new, ["gainz_daily_3", "kyc_free_pro", "bot_trader_771"], "the green names, newest first");
+
+    // The fact is stated on the flagged stories by new accounts, after the evidence.
+    let verdicts = scan_json("listing-hn-newest.html");
+    for post in posts.iter().filter(|p| in_flood(p)) {
+        let reasons = verdicts[&post.id]["reasons"].as_array().unwrap();
+        let last = reasons.last().unwrap()["text"].as_str().unwrap();
+        assert_eq!(last == "account marked new by Hacker News", post.new_account, "{}: {reasons:?}", post.id);
+    }
 }
 
 #[test]

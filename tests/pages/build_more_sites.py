@@ -346,6 +346,8 @@ HN_STORIES = [
 ]
 HN_FLOOD_TITLE = "Best AI crypto trading bot 2026, free trial, no KYC"
 HN_FLOOD_AUTHORS = ["bot_trader_771", "alpha_signals_9", "kyc_free_pro", "moonbag_tools", "gainz_daily_3"]
+# Accounts Hacker News marks new: their name is green (font color="#3c963c" inside a.hnuser).
+HN_NEW_ACCOUNTS = {"bot_trader_771", "kyc_free_pro", "gainz_daily_3"}
 HN_COMMENTS = [
     ("rkeller", "The trick that helped me most was reading the man pages next to the code, they were written together."),
     ("mbauer", "Thanks for the feedback. The templates are plain Go text/template, nothing clever on purpose."),
@@ -372,6 +374,10 @@ def hn_age(t, item):
             f'<a href="item?id={item}">{t.minute or 1} minutes ago</a></span>')
 
 
+def hn_name(author):
+    return f'<font color="#3c963c">{author}</font>' if author in HN_NEW_ACCOUNTS else author
+
+
 def hn_page(title, rows, more):
     return ('<html lang="en" op="news"><head><meta name="viewport" content="width=device-width, initial-scale=1.0">'
             f'<title>{title} | Hacker News</title></head><body><center><table id="hnmain" border="0" cellpadding="0" cellspacing="0" width="85%" bgcolor="#f6f6ef">'
@@ -384,8 +390,8 @@ def hn_page(title, rows, more):
 
 
 def hn_newest():
-    """/newest: story rows (tr.athing.submission) and their subtext rows, newest first; the flood's
-    titles carry random suffixes."""
+    """/newest: story rows (tr.athing.submission) and their subtext rows (score, author, age),
+    newest first; the flood's titles carry random suffixes, three of its accounts are new."""
     rng = random.Random("hn-newest")
     alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
     stories = [(author, title, site, HN_START + timedelta(minutes=7 * n)) for n, (author, title, site) in enumerate(HN_STORIES)]
@@ -403,7 +409,7 @@ def hn_newest():
             f'<td valign="top" class="votelinks"><center><a id="up_{item}" href="vote?id={item}&amp;how=up&amp;goto=newest"><div class="votearrow" title="upvote"></div></a></center></td>'
             f'<td class="title"><span class="titleline"><a href="{href}">{e(title)}</a>{sitebit}</span></td></tr>'
             f'<tr><td colspan="2"></td><td class="subtext"><span class="subline"><span class="score" id="score_{item}">1 point</span> by '
-            f'<a href="user?id={author}" class="hnuser">{author}</a> {hn_age(t, item)} <span id="unv_{item}"></span> | '
+            f'<a href="user?id={author}" class="hnuser">{hn_name(author)}</a> {hn_age(t, item)} <span id="unv_{item}"></span> | '
             f'<a href="hide?id={item}&amp;goto=newest">hide</a> | <a href="item?id={item}">discuss</a></span></td></tr>'
             '<tr class="spacer" style="height:5px"></tr>\n')
     return hn_page("New Links", "".join(rows), "newest?next=47299990&amp;n=31")
