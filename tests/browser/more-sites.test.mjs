@@ -158,8 +158,8 @@ test('Hacker News switched on in the popup: every post scored, the campaign flag
 });
 
 // The listings (tests/pages/build_more_sites.py): /newest, story rows whose flood of titles carry
-// random suffixes (a listed story's author is in the next row: the flood is read by its titles),
-// and /newcomments, comment rows with a campaign of five accounts.
+// random suffixes, by five accounts (a listed story's author is in the subtext row after it), and
+// /newcomments, comment rows with a campaign of five accounts.
 const NEWEST = {
   name: 'hacker-news',
   idOf: (post) => post.id,
@@ -173,12 +173,29 @@ const NEWCOMMENTS = {
   total: 13,
 };
 
+// The reasons a listed row's badge gives (its shadow root is open), once `first` is among them.
+async function reasonsOf(page, id, first) {
+  const read = (id) => [...document.querySelector(`tr.athing[id="${id}"] chaff-badge`)?.shadowRoot.querySelectorAll('li') ?? []]
+    .map((li) => li.textContent);
+  await page.waitForFunction(`(${read})(${JSON.stringify(id)}).some((text) => text.startsWith(${JSON.stringify(first)}))`, null,
+    { timeout: 10_000 });
+  return page.evaluate(read, id);
+}
+
 test('Hacker News listings: the /newest title flood and the /newcomments campaign flagged, the rest ok, with and without WebAssembly', async () => {
   await switchOn(browser.context, worker, extensionId, 'hacker-news');
   await checkServedAndStrict(browser.context, worker, NEWEST, 'https://news.ycombinator.com/newest', async (page) => {
+    // Each story's submitter is read from the subtext row after it: the flood is 5 accounts, and
+    // a copy by a green name says the account is new, last.
+    const green = await reasonsOf(page, '47300038', '5 accounts posted this text');
+    assert.equal(green.at(-1), 'account marked new by Hacker News', `gainz_daily_3's copy: ${green}`);
+    const older = await reasonsOf(page, '47300036', '5 accounts posted this text');
+    assert.ok(!older.includes('account marked new by Hacker News'), `moonbag_tools' copy: ${older}`);
     const title = await page.locator('tr.athing[id="47300038"] .titleline > a').textContent();
     assert.match(title, /^Best AI crypto trading bot 2026, free trial, no KYC [A-Za-z0-9]{5}$/);
-    const row = { source: 'tr.athing[id="47300038"]', afterLast: 'tr.athing' };
+    // Story rows that arrive without a subtext row of their own: before the "More" row's spacer,
+    // so none takes the subtext row of the story it follows.
+    const row = { source: 'tr.athing[id="47300038"]', before: 'tr.morespace' };
     return {
       campaign: '47300051',
       copies: [

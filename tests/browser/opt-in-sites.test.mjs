@@ -8,11 +8,14 @@
 // with the campaign cli/tests/scan_sites.rs plants (5 near-identical comments by 5 accounts),
 // its remote stylesheets and avatars pointed at github.com itself (answered 404), so a request
 // anywhere else could only be chaff's, and the classic pull-request page tests/pages/github-pull.html
-// with the campaign scan_sites.rs plants there (5 near-identical comments by 5 accounts); Bluesky, tests/pages/bluesky-thread.html and the following
+// with the campaign scan_sites.rs plants there (5 near-identical comments by 5 accounts), and the
+// Discussions page tests/pages/github-discussion.html (its campaign: 2 comments and 3 replies
+// nested in 3 comments); Bluesky, tests/pages/bluesky-thread.html and the following
 // feed listing-bluesky-feed.html; YouTube, tests/pages/youtube-comments.html, served as YouTube
 // serves its pages, with Trusted Types required (and the strict run with WebAssembly blocked too:
 // the worker's engine is what runs there). The Bluesky and YouTube pages are built by
-// tests/pages/build_more_sites.py, each with its own campaign, as is the pull-request page.
+// tests/pages/build_more_sites.py, each with its own campaign, as are the pull-request and
+// Discussions pages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -131,6 +134,41 @@ const GITHUB_PULL = {
   },
 };
 
+// ---- GitHub: a Discussions conversation, replies nested in their comments ----
+
+const ghdId = (n) => `discussioncomment-${n}`;
+const ghdReply = (n) => `.js-nested-comment-container:has(#${ghdId(n)})`;
+const GITHUB_DISCUSSION = {
+  name: 'github',
+  host: 'github.com',
+  url: 'https://github.com/oakline/ledgerlite/discussions/88',
+  body: () => fs.readFileSync(path.join(PAGES, 'github-discussion.html')),
+  // The header's permalink comes first in a post, before those of the replies nested in it.
+  idOf: (post) => post.querySelector('a.js-timestamp').getAttribute('href').split('#')[1],
+  campaign: [12400200, 12400201, 12400202, 12400203, 12400204].map(ghdId),
+  total: 13,
+  // The content script reads every copy's author, a reply's (a.author) as a comment's (its
+  // header's name link): the hint counts the five accounts.
+  check: async (page) => {
+    for (const id of [ghdId(12400200), ghdId(12400201)]) {
+      await page.waitForFunction((id) => [...document.querySelector(`#${id} chaff-badge`)?.shadowRoot.querySelectorAll('li') ?? []]
+        .some((li) => li.textContent.startsWith('5 accounts posted this text')), id, { timeout: 10_000 });
+    }
+  },
+  later: {
+    campaign: ghdId(12400205),
+    copies: [
+      // A copy that arrives as a reply in quill-sato's thread, and a person's reply in tamsin-o's.
+      { source: ghdReply(12400204), afterLast: `#child-comments-${ghdId(12400111)} > .js-nested-comment-container`,
+        replace: [['12400204', '12400205'], ['penny-wise-app', 'ledger-loop-9'], ['in one click!', 'in one click!!']] },
+      { source: ghdReply(12400106), afterLast: `#child-comments-${ghdId(12400105)} > .js-nested-comment-container`,
+        replace: [['12400106', '12400206'], ['rmakinen', 'ostrava-kim'],
+          ['Good catch about refunds. I opened an issue to make transfer rules match the absolute amount by default.',
+            'We switched our rule to the absolute amount last week and the store card refunds stopped showing up twice.']] },
+    ],
+  },
+};
+
 // ---- Bluesky: a thread and the following feed ----
 
 const bskyId = (post) => post.querySelector('a[href*="/post/"]').getAttribute('href');
@@ -199,7 +237,7 @@ const YOUTUBE = {
   },
 };
 
-const SPECS = [GITHUB, GITHUB_PULL, BSKY_THREAD, BSKY_FEED, YOUTUBE];
+const SPECS = [GITHUB, GITHUB_PULL, GITHUB_DISCUSSION, BSKY_THREAD, BSKY_FEED, YOUTUBE];
 
 let run;
 let browser;
@@ -218,6 +256,7 @@ after(() => run?.close());
 // engine; YouTube's pages refuse HTML strings (Trusted Types) on both runs.
 async function checkSite(spec) {
   const [served, strict] = await checkServedAndStrict(browser.context, worker, spec, spec.url, async (page) => {
+    await spec.check?.(page);
     if (spec.csp) {
       const refused = await page.evaluate(() => { try { document.createElement('div').innerHTML = '<b>x</b>'; return null; } catch (error) { return error.name; } });
       assert.equal(refused, 'TypeError', 'the page refuses an HTML string, as under Trusted Types');
@@ -230,6 +269,8 @@ async function checkSite(spec) {
 test('GitHub issue: the planted campaign flagged, the real comments ok, later comments scored, with and without WebAssembly', () => checkSite(GITHUB));
 
 test('GitHub pull request: the planted campaign flagged, the PR text, comments, review and review comments ok, later comments scored, with and without WebAssembly', () => checkSite(GITHUB_PULL));
+
+test('GitHub Discussions: the campaign across comments and nested replies flagged, the question, answer, replies and bot ok, later replies scored, with and without WebAssembly', () => checkSite(GITHUB_DISCUSSION));
 
 test('Bluesky thread: the campaign flagged, the quoted post not read as a reply, later replies scored, with and without WebAssembly', async () => {
   await checkSite(BSKY_THREAD);
