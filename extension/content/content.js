@@ -119,6 +119,8 @@ function newThread() {
     memoryQueue: [], // clustered ids waiting for the lookup in flight to end
     memoryBusy: false, // a memory.js lookup is in flight
     elementIds: new WeakMap(), // post element -> id it showed when last read
+    drawnOn: new WeakMap(), // post element -> performance.now() when a verdict was last drawn on it
+    restores: new WeakMap(), // post element -> drawings the site took away and chaff put back (reading.js)
     toRead: new Set(), // nodes whose posts must be (re-)read
     toReadPosts: new Set(), // post elements resolved from toRead, waiting to be read (reading.js)
     toScore: new Map(), // id -> post to send to the engine
@@ -281,6 +283,7 @@ function showFrom(state, queue, until) {
       onJump: () => refreshPanel(),
       peers: peersOf(state, verdict),
     });
+    state.drawnOn.set(post.element, performance.now());
     shown++;
   }
   return shown;

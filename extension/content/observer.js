@@ -4,7 +4,10 @@
 // characterData, so an edit in place is seen too, + the id attributes) whose callback only
 // collects nodes into a Set; the work runs later in requestIdleCallback slices (with a timeout,
 // so a busy page still gets its hints). chaff's own insertions (its <chaff-*> hosts) are dropped
-// in the callback, so drawing a badge never re-triggers it (uBlock-issues #3215). The callback
+// in the callback, so drawing a badge never re-triggers it (uBlock-issues #3215). A badge taken out
+// of the page is not: the node it left is collected, so its post is read again and a badge the
+// site removed can be drawn again (reading.js decides whether; a badge chaff moved is still in the
+// page when the callback runs, and one chaff removed has no record left to restore). The callback
 // also checks the address: single-page apps change it with pushState, which an isolated-world
 // content script cannot hook, but every such navigation re-renders something.
 
@@ -68,9 +71,13 @@ export function watch(root, { onNodes, onNavigate, idAttributes = [] }) {
         pageNodeChanged = true;
         if (node.nodeType === Node.ELEMENT_NODE) collected.add(node);
       }
-      for (const node of record.removedNodes) if (!isOwn(node)) pageNodeChanged = true;
-      // The parent of an added or removed page node may be a post whose text changed.
-      if (pageNodeChanged && !insideOwn(record.target)) collected.add(record.target);
+      let badgeGone = false;
+      for (const node of record.removedNodes) {
+        if (!isOwn(node)) pageNodeChanged = true;
+        else if (node.localName === 'chaff-badge' && !node.isConnected) badgeGone = true;
+      }
+      // The parent of an added or removed page node may be a post whose text changed, or whose badge went.
+      if ((pageNodeChanged || badgeGone) && !insideOwn(record.target)) collected.add(record.target);
     }
     if (collected.size) schedule();
   });

@@ -4,6 +4,10 @@
 // node the site re-used for another post loses the old post's hint; a post whose text or title
 // changed is queued to be scored again (the engine re-scores an edit); a known post on a new or
 // re-rendered node only needs its hint drawn again.
+// A drawing the site took away from a node it kept (the badge removed, the level attribute
+// rewritten) is put back a bounded number of times per node (mayRestore): enough for a site that
+// drops foreign nodes when it re-renders a post now and then (YouTube), never a fight with a page
+// that removes chaff's marks on purpose, each time they appear.
 // Progress is guaranteed: nodes are resolved to post elements once (state.toRead), the post
 // elements left over when a slice's time runs out wait as they are (state.toReadPosts), never
 // resolved again, and every slice reads at least one of them. Resolving leftovers again made each
@@ -14,6 +18,16 @@ import * as hints from '../ui/hints.js';
 // Every scored post element carries its level in this attribute (the browser tests read levels
 // from it); it is also how a re-rendered node is told from one that still shows its hint.
 export const LEVEL_ATTRIBUTE = 'data-chaff-level';
+
+// How many times a drawing the site took away is put back on one post element. The first time
+// always: a site's re-render strips it once, and nothing else on the page may change afterwards
+// to bring it back. Each later time only when the loss is found RESTORE_AFTER_STANDING_MS or more
+// after chaff last drew on the element (observer.js notices a removal within a few hundred ms): a
+// page that takes the drawing away sooner does so each time it appears (a page that fights chaff,
+// or one whose every render drops foreign nodes), and chaff then leaves that element alone for
+// good: a page that removes chaff's marks at once sees one restore per element.
+const RESTORES_PER_ELEMENT = 3;
+const RESTORE_AFTER_STANDING_MS = 2000;
 
 function collectPostElements(nodes, adapter) {
   const elements = new Set();
@@ -55,8 +69,28 @@ function readOne(state, adapter, element) {
   state.posts.set(post.id, post);
   if (!known || known.text !== post.text || known.title !== post.title) {
     state.toScore.set(post.id, post);
-  } else if (state.verdicts.has(post.id)) {
-    const verdict = state.verdicts.get(post.id);
-    if (known.element !== element || element.getAttribute(LEVEL_ATTRIBUTE) !== verdict.level) state.toShow.add(post.id);
+  } else if (state.verdicts.has(post.id) && !state.toShowFirst.has(post.id) && !state.toShow.has(post.id)) {
+    if (known.element !== element) state.toShow.add(post.id);
+    else if (drawingLost(state.verdicts.get(post.id), element) && mayRestore(state, element)) state.toShow.add(post.id);
   }
+}
+
+// Whether what chaff drew for the verdict on its element is gone: the level attribute rewritten
+// or removed, or the badge taken out of the page.
+function drawingLost(verdict, element) {
+  return element.getAttribute(LEVEL_ATTRIBUTE) !== verdict.level || hints.badgeMissing(verdict.id, element);
+}
+
+// The restore policy (RESTORES_PER_ELEMENT): counts the restores of `element` in state.restores
+// and reads when chaff last drew on it from state.drawnOn (content.js sets it).
+function mayRestore(state, element) {
+  const restores = state.restores.get(element) ?? 0;
+  if (restores >= RESTORES_PER_ELEMENT) return false;
+  if (restores > 0 && performance.now() - (state.drawnOn.get(element) ?? -Infinity) < RESTORE_AFTER_STANDING_MS) {
+    // Gone soon after the last drawing: never again here, even when this is next noticed later.
+    state.restores.set(element, RESTORES_PER_ELEMENT);
+    return false;
+  }
+  state.restores.set(element, restores + 1);
+  return true;
 }

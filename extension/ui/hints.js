@@ -1,5 +1,5 @@
 // Hints: what the content script calls to show a verdict on a post — show(post, verdict, ctx),
-// remove(post), removeAll(). Design: one record per post id holds that post's badge and display
+// remove(post), removeAll(), badgeMissing(postId, element). Design: one record per post id holds that post's badge and display
 // state, so `show` is idempotent (a verdict change updates the badge in place) and a recycled or
 // re-rendered node is re-checked against its post id before anything is drawn on it (X and
 // Reddit reuse nodes for other posts as the reader scrolls, or hints would land on the wrong
@@ -153,6 +153,15 @@ export function removeAll() {
   // A page that clones nodes (virtualized lists) can carry shadowless copies of chaff's hosts
   // that no record knows about.
   for (const stray of document.querySelectorAll(OWN_SELECTOR)) stray.remove();
+}
+
+// Whether the badge chaff drew for the post on `element` has gone from the page: the site took it
+// away (YouTube re-renders a comment's children and drops nodes it did not make). chaff's own
+// removals take the record with the badge, so a record whose host is out of the page is the site's
+// doing. reading.js decides whether to draw it again.
+export function badgeMissing(postId, element) {
+  const record = records.get(postId);
+  return Boolean(record && record.element === element && !record.badge.host.isConnected);
 }
 
 // The contract passes the post object; its id is what counts.

@@ -13,7 +13,9 @@
 // nothing but chaff's badges (and the panel, when opened) is added to the page.
 // Pages: (a) a 1 MB post, 20,000 comments, comments nested 500 deep; (b) zalgo, right-to-left
 // text and bidi controls; (c) markup and javascript: links in post text; (d) a page script that
-// deletes chaff's badges and rewrites data-chaff-level every 10 ms (chaff must not fight it).
+// deletes chaff's badges and rewrites data-chaff-level every 10 ms (chaff must not fight it); (e) a
+// page that drops a flagged comment's badge now and then, as a site's re-render does (chaff puts it
+// back a few times, then leaves that comment alone).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { EXTENSION_DIR, requireBuild, startHttpsServer, launchBrowser, extensionWorker } from './harness.mjs';
@@ -204,6 +206,14 @@ function tamperingPage() {
     comments: [...campaign('ts', spam, 0), ...campaign('tt', '<p>Win a free phone at phonedeals dot example, just enter your card number!</p>', 10), ...ordinary(random, 'n', 30, 20)], script });
 }
 
+// (e): a campaign and ordinary comments; the test itself drops a badge now and then.
+function droppingPage() {
+  const random = generator(7);
+  const spam = '<p>Double your savings with the coupon stacker at stackdeals dot example, works on every store!</p>';
+  return threadPage({ title: 'A page that re-renders its comments', postHtml: '<p>Nothing to see.</p>',
+    comments: [...campaign('rr', spam, 0), ...ordinary(random, 'r', 10, 10)] });
+}
+
 // ---- the page's instruments -----------------------------------------------------------------
 
 // Runs in the page's main world before any of its scripts (addInitScript).
@@ -279,6 +289,7 @@ before(async () => {
   pages.set('/r/test/comments/bidi/zalgo_and_bidi/', bidiPage());
   pages.set('/r/test/comments/markup/markup_as_text/', markupPage());
   pages.set('/r/test/comments/tamper/page_fights_back/', tamperingPage());
+  pages.set('/r/test/comments/drop/drops_badges/', droppingPage());
   server = await startHttpsServer((request, url) => {
     const html = url.hostname === 'www.reddit.com' ? pages.get(url.pathname) : null;
     return html ? { headers: { 'content-type': 'text/html; charset=utf-8' }, body: html } : null;
@@ -506,5 +517,31 @@ test('(d) a page that deletes badges and rewrites levels every 10 ms: chaff does
   }, page.url());
   assert.ok(counts.counts.notice + counts.counts.suspect >= 8, 'both campaigns are still counted');
   await assertUnharmed(page, 'tampering');
+  await page.close();
+});
+
+test('(e) a page that drops a flagged comment\'s badge now and then: it comes back three times, then chaff leaves that comment alone', { timeout: 120_000 }, async () => {
+  const page = await open('/r/test/comments/drop/drops_badges/');
+  const target = 'shreddit-comment[thingid="t1_rr0"]';
+  await page.waitForFunction((selector) => document.querySelector(selector).querySelectorAll('chaff-badge').length === 1, target);
+  const level = await page.getAttribute(target, 'data-chaff-level');
+  assert.match(level ?? 'missing', /^(notice|suspect)$/);
+  const badges = () => page.locator(`${target} chaff-badge`).count();
+  const drop = () => page.locator(`${target} chaff-badge`).evaluate((badge) => badge.remove());
+  for (let time = 1; time <= 3; time++) {
+    // After the first, a removal counts as a re-render only when the badge had stood for 2 s
+    // (reading.js, RESTORE_AFTER_STANDING_MS); sooner would be a page that removes it each time.
+    if (time > 1) await page.waitForTimeout(2_500);
+    await drop();
+    await page.waitForFunction((selector) => document.querySelector(selector).querySelectorAll('chaff-badge').length === 1, target, { timeout: 5_000 })
+      .catch(() => assert.fail(`removal ${time}: the badge did not come back within 5 s`));
+  }
+  await page.waitForTimeout(2_500);
+  await drop();
+  await page.waitForTimeout(2_500);
+  assert.equal(await badges(), 0, 'the fourth removal stands: chaff does not keep re-drawing on a page that keeps removing');
+  assert.equal(await page.getAttribute(target, 'data-chaff-level'), level, 'the level attribute stays');
+  assert.equal(await page.locator('chaff-badge').count(), 3, "the campaign's other badges are untouched");
+  await assertUnharmed(page, 'dropping');
   await page.close();
 });

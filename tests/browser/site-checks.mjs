@@ -284,34 +284,82 @@ function recycle({ selector, idOf, id, newId, text }) {
   return idOf(element);
 }
 
+// Page side, step (c): from now on, counts every <chaff-badge> inserted into or removed from the
+// page (window.__chaffBadgeMoves): a badge that flickers is removed and inserted again and again.
+function countBadgeMoves() {
+  const moves = { inserted: 0, removed: 0 };
+  const badges = (nodes) => [...nodes].filter((node) => node.nodeType === Node.ELEMENT_NODE && node.localName === 'chaff-badge').length;
+  new MutationObserver((records) => {
+    for (const record of records) {
+      moves.inserted += badges(record.addedNodes);
+      moves.removed += badges(record.removedNodes);
+    }
+  }).observe(document, { childList: true, subtree: true });
+  window.__chaffBadgeMoves = moves;
+}
+
+// Page side, step (c): the site drops a flagged post's badge and nothing else (YouTube's re-render
+// of a comment keeps the comment's element and drops the nodes it did not make). Returns the
+// post's level; the element stays on window.__chaffRerender for the wait that follows.
+function removeBadge({ selector, idOf, id }) {
+  const element = [...document.querySelectorAll(selector)].find((post) => idOf(post) === id);
+  element.querySelector('chaff-badge').remove();
+  window.__chaffRerender = { stripped: element, level: element.getAttribute('data-chaff-level') };
+  return window.__chaffRerender.level;
+}
+
+// How long an idle page is watched for flicker, before and after step (c)'s removal: a badge chaff
+// re-inserts in a loop would be inserted several times a second (the page watcher runs its work at
+// most 300 ms after a change).
+const IDLE_WATCH_MS = 1000;
+
 // A sentence no page of these tests holds: the recycled element's new post, ordinary.
 const ORDINARY_TEXT = 'Our allotment finally has running water again, so the Saturday watering rota can go back in the drawer.';
 
-/** What these sites do when they re-render, on a scored page with at least two flagged posts,
+/** What these sites do when they re-render, on a scored page with at least three flagged posts,
  * each checked for what a reader sees: (a) a flagged post's element replaced by a fresh clone
  * carries exactly one badge with the same level, the old element none; (b) a flagged post's
- * element recycled for an ordinary post ends ok with no badge, never the old campaign's. Run
- * last: the page's campaign is one copy short afterwards. */
+ * element recycled for an ordinary post ends ok with no badge, never the old campaign's; (c) no
+ * badge flickers on the idle page (none removed or inserted), and a badge the site removed from a
+ * flagged post that it kept comes back, once, with nothing else on the page changing. Run last: the
+ * page's campaign is one copy short afterwards. */
 export async function checkRerender(page, spec, campaign) {
   const selector = postSelectorOf(spec.name);
   const args = (id, extra = {}) => JSON.stringify({ selector, id, ...extra });
   const call = (fn, id, extra) => page.evaluate(`(${fn})({ ...${args(id, extra)}, idOf: ${spec.idOf} })`);
-  const [replaced, recycled] = campaign;
+  const [replaced, recycled, stripped] = campaign;
+  // A wait that names its step when it runs out (a bare timeout says only where it was called).
+  const waitFor = (step, fn) => page.waitForFunction(fn, null, { timeout: 5_000 })
+    .catch((error) => assert.fail(`${step} not seen within 5 s (${error.message.split('\n')[0]})`));
   const badges = await page.locator('chaff-badge').count();
 
   const level = await call(replaceWithClone, replaced);
   assert.match(level ?? 'missing', /^(notice|suspect)$/, `${replaced} is flagged before the re-render`);
-  await page.waitForFunction(() => {
+  await waitFor('(a) one badge and the level on the fresh element, none on the old', () => {
     const { old, fresh, level: was } = window.__chaffRerender;
     return fresh.getAttribute('data-chaff-level') === was && fresh.querySelectorAll('chaff-badge').length === 1 && !old.querySelector('chaff-badge');
-  }, null, { timeout: 5_000 });
+  });
   assert.equal(await page.locator('chaff-badge').count(), badges, '(a) the re-rendered post took its badge along: no second one');
 
   const newId = await call(recycle, recycled, { newId: `${recycled}9`, text: ORDINARY_TEXT });
   assert.equal(newId, `${recycled}9`, '(b) the adapter reads the recycled element as the new post');
-  await page.waitForFunction(() => {
+  await waitFor('(b) the recycled element ok, with no badge', () => {
     const { recycled: element } = window.__chaffRerender;
     return element.getAttribute('data-chaff-level') === 'ok' && !element.querySelector('chaff-badge');
-  }, null, { timeout: 5_000 });
+  });
   assert.equal(await page.locator('chaff-badge').count(), badges - 1, "(b) the old post's badge went, to no other element");
+
+  await page.evaluate(countBadgeMoves);
+  await page.waitForTimeout(IDLE_WATCH_MS);
+  assert.deepEqual(await page.evaluate(() => window.__chaffBadgeMoves), { inserted: 0, removed: 0 }, '(c) no badge moves on the idle page');
+  const strippedLevel = await call(removeBadge, stripped);
+  assert.match(strippedLevel ?? 'missing', /^(notice|suspect)$/, `${stripped} is flagged before its badge is removed`);
+  await waitFor('(c) the removed badge back on its post', () => {
+    const { stripped: element, level } = window.__chaffRerender;
+    return element.querySelectorAll('chaff-badge').length === 1 && element.getAttribute('data-chaff-level') === level;
+  });
+  await page.waitForTimeout(IDLE_WATCH_MS);
+  assert.deepEqual(await page.evaluate(() => window.__chaffBadgeMoves), { inserted: 1, removed: 1 },
+    "(c) the page's one removal, chaff's one insertion: no flicker after it");
+  assert.equal(await page.locator('chaff-badge').count(), badges - 1, '(c) no other badge came or went');
 }
