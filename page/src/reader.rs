@@ -332,10 +332,8 @@ pub fn register<'h>(
                     Field::ALL.iter().map(|f| vec![None; post_type.fields.get(*f).len()]).collect();
                 // Every post counts for the containers it starts in, whatever its type, as the
                 // content script takes a container's first post element of any type.
-                for open in st.containers.values_mut() {
-                    if let Some(first) = open.last_mut() {
-                        first.get_or_insert(ordinal);
-                    }
+                for first in st.containers.values_mut().flatten() {
+                    first.get_or_insert(ordinal);
                 }
                 let mut first_in_container: Vec<Vec<Option<usize>>> =
                     Field::ALL.iter().map(|f| vec![None; post_type.fields.get(*f).len()]).collect();

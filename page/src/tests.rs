@@ -420,6 +420,8 @@ const HN_FRONT_PAGE: &str = r##"<html><body><center><table id="hnmain"><tr><td><
 <tr class="athing submission" id="702"><td class="title"><span class="titleline"><a href="https://jobs.example/">Example (YC S21) is hiring</a></span></td></tr>
 <tr><td colspan="2"></td><td class="subtext"><span class="age" title="2026-03-13T18:00:00 1773424800"><a href="item?id=702">2 hours ago</a></span></td></tr>
 <tr class="athing submission" id="703"><td class="title"><span class="titleline"><a href="item?id=703">A story whose subtext row is missing</a></span></td></tr>
+<tr class="athing submission" id="704"><td class="title"><span class="titleline"><a href="item?id=704">The story after it</a></span></td></tr>
+<tr><td colspan="2"></td><td class="subtext"><span class="subline"><a href="user?id=last_one" class="hnuser">last_one</a></span></td></tr>
 <tr class="morespace" style="height:10px"></tr><tr><td colspan="2"></td><td class="title"><a href="?p=2" class="morelink" rel="next">More</a></td></tr>
 </table></td></tr></table></center></body></html>"##;
 
@@ -446,6 +448,7 @@ fn hacker_news_listings_read_story_titles_and_comment_rows_but_an_item_pages_sto
             ("701", Some("Ask HN: What do you read on trains?"), Some("asker"), None, true),
             ("702", Some("Example (YC S21) is hiring"), None, parse_timestamp("2026-03-13T18:00:00Z"), false),
             ("703", Some("A story whose subtext row is missing"), None, None, false),
+            ("704", Some("The story after it"), Some("last_one"), None, false),
         ],
         "author, age and green name from the row after each story; a story row after a story row is no subtext"
     );

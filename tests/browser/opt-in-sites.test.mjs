@@ -286,6 +286,57 @@ test('Bluesky following feed: the campaign among the feed flagged, the rest ok, 
 
 test('YouTube watch page under Trusted Types: the spam flagged, the comments ok, comments loaded on scroll scored, with and without WebAssembly', () => checkSite(YOUTUBE));
 
+// The content script's adapter (extension/content/adapters.js with shown-text.js, as bundled) run
+// on a page set as content (no site, no extension): what it reads of each post.
+async function readByAdapter(html) {
+  const content = path.join(PAGES, '..', '..', 'extension', 'content');
+  const source = ['shown-text.js', 'adapters.js']
+    .map((file) => fs.readFileSync(path.join(content, file), 'utf8').replace(/^import .*$/gm, '').replace(/^export /gm, ''))
+    .join('\n');
+  const sites = fs.readFileSync(path.join(PAGES, '..', '..', 'src', 'sites.json'), 'utf8');
+  const page = await browser.context.newPage();
+  await page.setContent(html);
+  const posts = await page.evaluate(`(() => { ${source}
+    const adapter = detect(document, ${sites});
+    return [...document.querySelectorAll(adapter.postSelector)].map((element) => adapter.read(element)).filter(Boolean)
+      .map(({ id, author, created, parent, newAccount }) => [id, author, created, parent, newAccount]);
+  })()`);
+  await page.close();
+  return posts;
+}
+
+const unix = (time) => Date.parse(time) / 1000;
+
+test('the content script reads what chaff scan reads: Discussions replies and their comments, the review thread reply, /newest submitters', async () => {
+  // As page/src/tests.rs pins them.
+  const discussion = await readByAdapter(fs.readFileSync(path.join(PAGES, 'github-discussion.html'), 'utf8'));
+  const answer = ghdId(12400101);
+  assert.deepEqual(discussion.map(([id, author, created, parent]) => [id, author, created, parent]), [
+    ['discussion-6120001', 'hollis-b', unix('2026-03-02T09:14:00Z'), null],
+    [answer, 'ykosta', unix('2026-03-02T11:02:00Z'), null],
+    [ghdId(12400102), 'hollis-b', unix('2026-03-02T13:40:00Z'), answer],
+    [ghdId(12400103), 'ledgerlite-triage', unix('2026-03-02T13:41:00Z'), answer],
+    [ghdId(12400200), 'nova-ledgers', unix('2026-03-04T16:02:00Z'), answer],
+    [ghdId(12400105), 'tamsin-o', unix('2026-03-03T08:20:00Z'), null],
+    [ghdId(12400106), 'rmakinen', unix('2026-03-03T09:05:00Z'), ghdId(12400105)],
+    [ghdId(12400202), 'tally-hq-deals', unix('2026-03-04T16:06:00Z'), ghdId(12400105)],
+    [ghdId(12400201), 'brisk-import-22', unix('2026-03-04T16:04:00Z'), null],
+    [ghdId(12400109), 'pell-arden', unix('2026-03-03T15:30:00Z'), null],
+    [ghdId(12400203), 'sora-fintools', unix('2026-03-04T16:08:00Z'), null],
+    [ghdId(12400111), 'quill-sato', unix('2026-03-04T10:12:00Z'), null],
+    [ghdId(12400204), 'penny-wise-app', unix('2026-03-04T16:10:00Z'), ghdId(12400111)],
+  ]);
+
+  const pull = await readByAdapter(fs.readFileSync(path.join(PAGES, 'github-pull.html'), 'utf8'));
+  const parents = Object.fromEntries(pull.filter(([, , , parent]) => parent).map(([id, , , parent]) => [id, parent]));
+  assert.deepEqual(parents, { discussion_r1950000402: 'discussion_r1950000401' }, "the thread's second comment answers its first");
+
+  const newest = await readByAdapter(fs.readFileSync(path.join(PAGES, 'listing-hn-newest.html'), 'utf8'));
+  assert.equal(newest.length, 13);
+  assert.ok(newest.every(([, author, created]) => author && created), `every story's submitter and age: ${JSON.stringify(newest)}`);
+  assert.deepEqual(newest.filter(([, , , , newAccount]) => newAccount).map(([, author]) => author), ['gainz_daily_3', 'kyc_free_pro', 'bot_trader_771']);
+});
+
 test('no request leaves for anywhere but the sites and the extension', () => {
   assert.ok(run.requests.length > 0);
   assert.deepEqual(strayRequests(run.requests, SPECS.map((spec) => spec.host)), []);
