@@ -22,7 +22,9 @@
 //!   post joins, or merged smaller-into-larger when two clusters meet: never recomputed from the
 //!   members. A batch costs its own posts plus one verdict per member of each cluster it grew
 //!   (every such member's verdict changes, its copy count at least), never a walk over the
-//!   thread.
+//!   thread. Those members share one `VerdictPart` (level, cluster, counts, reasons), made once
+//!   per cluster and batch (`add_shared`): a member's verdict costs a few words, not its own
+//!   copies of the strings (a flood's batches were mostly that copying).
 //! - A verdict is a pure function of the post, its cluster's facts and the settings. Every fact
 //!   it uses can only grow as the thread grows, so a level never falls as more posts arrive;
 //!   only `set_settings` (and an edit, below) can lower one: a hint that comes and goes as a
@@ -47,6 +49,7 @@
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -57,7 +60,7 @@ use crate::post::{site_display_name, Post};
 use crate::markers::Markers;
 use crate::reaction::{is_short_reaction, links_to_own_video};
 use crate::similarity::{fingerprint, near_copies, Fingerprint, KeyHasher, LshIndex};
-use crate::verdict::{Level, Reason, ReasonKind, Sensitivity, Settings, Verdict};
+use crate::verdict::{Level, Reason, ReasonKind, Sensitivity, Settings, SharedVerdict, Verdict, VerdictPart};
 
 /// Copies posted within this window of each other count as one burst (Pacheco et al., ICWSM
 /// 2021: coordination shows as the same text from different accounts within a short interval).
@@ -116,7 +119,8 @@ struct Node {
 
 /// What the engine keeps of a post still on the page.
 struct Entry {
-    id: String,
+    /// The same allocation as its key in `by_id`: a reported verdict shares it.
+    id: Arc<str>,
     site: Option<String>,
     /// The author's own text (`own_text`), to assess it again when the sensitivity changes.
     own_text: Box<str>,
@@ -251,12 +255,43 @@ impl Cluster {
     }
 }
 
-/// The cluster part of a verdict, shared by all its members: judged once per cluster.
+/// The cluster part of a verdict, shared by all its members: judged once per cluster and report.
 struct Judged {
     id: String,
     copies: u32,
     authors: u32,
     judgement: ClusterJudgement,
+    /// The verdict part of its members with no reasons of their own, and of its trusted members:
+    /// made on first use, then shared by every such member of the report.
+    plain: Option<Arc<VerdictPart>>,
+    trusted: Option<Arc<VerdictPart>>,
+}
+
+impl Judged {
+    fn part(&self, level: Level, reasons: Vec<Reason>) -> VerdictPart {
+        VerdictPart { level, cluster: Some(self.id.clone()), copies: self.copies, authors: self.authors, reasons }
+    }
+
+    /// The part shared by its trusted members, or by those with no reasons of their own.
+    fn shared_part(&mut self, trusted: bool) -> Arc<VerdictPart> {
+        if let Some(made) = if trusted { &self.trusted } else { &self.plain } {
+            return made.clone();
+        }
+        let part = Arc::new(match trusted {
+            true => self.part(Level::Ok, Vec::new()),
+            false => self.part(self.judgement.level, self.judgement.reasons.clone()),
+        });
+        *(if trusted { &mut self.trusted } else { &mut self.plain }) = Some(part.clone());
+        part
+    }
+}
+
+/// The clusters judged so far in one report (each once, by root), and the part of a post outside
+/// any cluster with nothing to say, shared too.
+#[derive(Default)]
+struct Parts {
+    judged: HashMap<u32, Judged>,
+    quiet: Option<Arc<VerdictPart>>,
 }
 
 /// The scoring state of one thread being read. See the module note.
@@ -269,7 +304,7 @@ pub struct Engine {
     entries: Vec<Option<Entry>>,
     /// Facts of each cluster of 2+ members, at its root.
     clusters: Vec<Option<Box<Cluster>>>,
-    by_id: HashMap<String, u32>,
+    by_id: HashMap<Arc<str>, u32>,
     first_exact: HashMap<u64, u32, BuildHasherDefault<KeyHasher>>,
     lsh: LshIndex,
     author_ids: HashMap<String, u32>,
@@ -323,11 +358,19 @@ impl Engine {
     /// grew (or lost an edited post), in arrival order. A post whose id is already known with
     /// the same text is otherwise ignored (re-rendered nodes).
     pub fn add(&mut self, posts: Vec<Post>) -> Vec<Verdict> {
+        self.add_shared(posts).iter().map(SharedVerdict::to_verdict).collect()
+    }
+
+    /// `add`, with the verdicts in their shared form: the members of a cluster share one
+    /// `VerdictPart` (per cluster, and per kind of member: with no reasons of their own, or
+    /// trusted), so a batch that grows a cluster of thousands costs a few words per member rather
+    /// than five strings (the flood bench, docs/performance.md). What the extension calls.
+    pub fn add_shared(&mut self, posts: Vec<Post>) -> Vec<SharedVerdict> {
         let mut fresh: Vec<u32> = Vec::new();
         let mut report: Vec<u32> = Vec::new();
         let mut revived: Vec<u32> = Vec::new();
         for post in posts {
-            match self.by_id.get(&post.id).copied() {
+            match self.by_id.get(post.id.as_str()).copied() {
                 Some(i) if self.nodes[i as usize].text_hash == text_hash(&post.text) => {
                     if self.entries[i as usize].is_none() {
                         // Back on the page after `forget`: scored again, counted once.
@@ -338,7 +381,7 @@ impl Engine {
                 Some(i) => report.extend(self.edit(i, post)),
                 None => {
                     let i = self.nodes.len() as u32;
-                    self.by_id.insert(post.id.clone(), i);
+                    self.by_id.insert(post.id.as_str().into(), i);
                     let node = self.new_node(i, &post);
                     let entry = self.new_entry(&post);
                     self.nodes.push(node);
@@ -360,7 +403,7 @@ impl Engine {
         report.extend(revived);
         for root in roots {
             if self.clusters[root as usize].is_some() {
-                report.extend(self.members(root));
+                report.extend(self.ring(root)); // `verdicts_of` sorts them, once
             }
         }
         self.verdicts_of(report)
@@ -388,24 +431,18 @@ impl Engine {
 
     /// Every verdict of the posts on the page (not forgotten), in order of first arrival.
     pub fn verdicts(&self) -> Vec<Verdict> {
-        let mut judged: HashMap<u32, Option<Judged>> = HashMap::new();
-        let mut out = Vec::with_capacity(self.entries.len());
-        for i in 0..self.entries.len() as u32 {
-            if self.entries[i as usize].is_none() {
-                continue;
-            }
-            let root = self.find_root(i);
-            let cluster = judged.entry(root).or_insert_with(|| self.judge(root));
-            out.push(self.verdict_with(i, cluster.as_ref()));
-        }
-        out
+        let mut parts = Parts::default();
+        (0..self.entries.len() as u32)
+            .filter(|&i| self.entries[i as usize].is_some())
+            .map(|i| self.shared_verdict(i, &mut parts).to_verdict())
+            .collect()
     }
 
     /// The current verdict of one post on the page.
     pub fn verdict(&self, id: &str) -> Option<Verdict> {
         let &i = self.by_id.get(id)?;
         self.entries[i as usize].as_ref()?;
-        Some(self.verdict_with(i, self.judge(self.find_root(i)).as_ref()))
+        Some(self.shared_verdict(i, &mut Parts::default()).to_verdict())
     }
 
     /// Changes the settings and returns the verdicts that changed. The only way a level drops
@@ -444,7 +481,7 @@ impl Engine {
                 Default::default()
             });
             if let Some(entry) = &self.entries[i as usize] {
-                members.push(entry.id.clone());
+                members.push(entry.id.to_string());
             }
             if let Some(author) = self.nodes[i as usize].author {
                 let name = &self.author_names[author as usize];
@@ -510,7 +547,7 @@ impl Engine {
             None => "".into(),
         };
         Entry {
-            id: post.id.clone(),
+            id: self.by_id.get_key_value(post.id.as_str()).map_or_else(|| post.id.as_str().into(), |(id, _)| id.clone()),
             site: post.site.clone(),
             own_text: own_text(post).into(),
             ai: assess_post(post, self.settings.sensitivity),
@@ -629,14 +666,14 @@ impl Engine {
 
     /// The members of `i`'s cluster (itself alone outside one), in arrival order.
     fn members(&self, i: u32) -> Vec<u32> {
-        let mut members = vec![i];
-        let mut m = self.nodes[i as usize].next;
-        while m != i {
-            members.push(m);
-            m = self.nodes[m as usize].next;
-        }
+        let mut members: Vec<u32> = self.ring(i).collect();
         members.sort_unstable();
         members
+    }
+
+    /// The members of `i`'s cluster (itself alone outside one), in the order of their ring.
+    fn ring(&self, i: u32) -> impl Iterator<Item = u32> + '_ {
+        std::iter::successors(Some(i), move |&m| Some(self.nodes[m as usize].next).filter(|&next| next != i))
     }
 
     /// The root of `i`, halving the path on the way.
@@ -685,20 +722,15 @@ impl Engine {
     }
 
     /// Verdicts of the live posts among `indices`, in arrival order, each cluster judged once.
-    fn verdicts_of(&self, mut indices: Vec<u32>) -> Vec<Verdict> {
+    fn verdicts_of(&self, mut indices: Vec<u32>) -> Vec<SharedVerdict> {
         indices.sort_unstable();
         indices.dedup();
-        let mut judged: HashMap<u32, Option<Judged>> = HashMap::new();
-        let mut out = Vec::with_capacity(indices.len());
-        for i in indices {
-            if self.entries[i as usize].is_none() {
-                continue;
-            }
-            let root = self.find_root(i);
-            let cluster = judged.entry(root).or_insert_with(|| self.judge(root));
-            out.push(self.verdict_with(i, cluster.as_ref()));
-        }
-        out
+        let mut parts = Parts::default();
+        indices
+            .into_iter()
+            .filter(|&i| self.entries[i as usize].is_some())
+            .map(|i| self.shared_verdict(i, &mut parts))
+            .collect()
     }
 
     fn shared_links(&self, cluster: &Cluster) -> Vec<String> {
@@ -724,56 +756,75 @@ impl Engine {
             copies: cluster.size - 1,
             authors: cluster.authors.len() as u32,
             judgement: judge_cluster(&facts, self.settings.sensitivity),
+            plain: None,
+            trusted: None,
         })
     }
 
-    fn verdict_with(&self, i: u32, cluster: Option<&Judged>) -> Verdict {
+    /// The verdict of live post `i`. A member with no reasons of its own (no AI-text or marker
+    /// reason, nothing to add beside the evidence) or trusted gets its cluster's shared part;
+    /// only the others get a part of their own.
+    fn shared_verdict(&self, i: u32, parts: &mut Parts) -> SharedVerdict {
         let entry = self.entries[i as usize].as_ref().expect("a live post");
         let trusted = self.nodes[i as usize].author.is_some_and(|a| self.author_trusted[a as usize]);
-        let mut verdict = Verdict {
+        let root = self.find_root(i);
+        let cluster = match self.clusters[root as usize] {
+            Some(_) => Some(parts.judged.entry(root).or_insert_with(|| self.judge(root).expect("a cluster root"))),
+            None => None,
+        };
+        let verdict = |part: Arc<VerdictPart>, score: f32| SharedVerdict {
+            index: i,
             id: entry.id.clone(),
-            level: Level::Ok,
-            score: 0.0,
+            score,
             ai: entry.ai.likelihood,
             ai_judged: entry.ai.judged,
-            cluster: cluster.map(|c| c.id.clone()),
-            copies: cluster.map_or(0, |c| c.copies),
-            authors: cluster.map_or(0, |c| c.authors),
-            reasons: Vec::new(),
+            part,
         };
+        let quiet = || VerdictPart { level: Level::Ok, cluster: None, copies: 0, authors: 0, reasons: Vec::new() };
         if trusted {
-            return verdict;
+            let part = match cluster {
+                Some(c) => c.shared_part(true),
+                None => parts.quiet.get_or_insert_with(|| Arc::new(quiet())).clone(),
+            };
+            return verdict(part, 0.0);
         }
         let mut level = Level::Ok;
         let mut score: f32 = 0.0;
-        if let Some(c) = cluster {
+        if let Some(c) = &cluster {
             level = level.max(c.judgement.level);
             score = score.max(c.judgement.score);
-            verdict.reasons.extend(c.judgement.reasons.iter().cloned());
         }
+        let mut own: Vec<Reason> = Vec::new();
         if entry.ai.judged {
             score = score.max(entry.ai.likelihood);
             if entry.ai.level > Level::Ok {
                 level = level.max(entry.ai.level);
-                verdict.reasons.push(Reason { kind: ReasonKind::AiText, text: ai_reason(&entry.ai) });
+                own.push(Reason { kind: ReasonKind::AiText, text: ai_reason(&entry.ai) });
             }
         }
         if let Some(phrase) = &entry.marked {
             level = level.max(Level::Notice);
-            verdict
-                .reasons
-                .push(Reason { kind: ReasonKind::ReaderMarker, text: format!("contains \"{phrase}\", which you asked chaff to mark") });
+            own.push(Reason { kind: ReasonKind::ReaderMarker, text: format!("contains \"{phrase}\", which you asked chaff to mark") });
         }
         // A fact beside the evidence, never evidence itself (module note): only a flagged post
         // lists it, last, so the strongest reason still leads the hint.
         if entry.new_account && level > Level::Ok {
             let site = entry.site.as_deref().and_then(site_display_name).unwrap_or("the site");
             let text = format!("account marked new by {site}");
-            verdict.reasons.push(Reason { kind: ReasonKind::NewAccount, text });
+            own.push(Reason { kind: ReasonKind::NewAccount, text });
         }
-        verdict.level = level;
-        verdict.score = round3(score);
-        verdict
+        let part = match (cluster, own.is_empty()) {
+            (Some(c), true) => c.shared_part(false),
+            (Some(c), false) => {
+                let mut reasons = Vec::with_capacity(c.judgement.reasons.len() + own.len());
+                reasons.extend(c.judgement.reasons.iter().cloned());
+                reasons.extend(own);
+                Arc::new(c.part(level, reasons))
+            }
+            (None, true) => parts.quiet.get_or_insert_with(|| Arc::new(quiet())).clone(),
+            (None, false) => Arc::new(VerdictPart { level, reasons: own, ..quiet() }),
+        };
+        verdict(part, round3(score))
     }
 }
 
@@ -1229,6 +1280,31 @@ mod tests {
         let changed = engine.add(vec![campaign()[4].clone()]);
         let ids: Vec<&str> = changed.iter().map(|v| v.id.as_str()).collect();
         assert_eq!(ids, ["s1", "s2", "s3"]);
+    }
+
+    #[test]
+    fn members_of_a_grown_cluster_share_one_verdict_part_unless_they_have_reasons_of_their_own() {
+        let settings = Settings { trusted_authors: vec!["spam2".into()], markers: vec!["zebra".into()], ..Settings::default() };
+        let mut engine = Engine::new(settings);
+        let mut posts = campaign();
+        posts[4] = post("s3", "spam3", 1200, &format!("{PROMO}!! zebra")); // a marker of its own
+        engine.add(posts);
+        let copies: Vec<Post> = (4..7).map(|k| post(&format!("s{k}"), &format!("spam{k}"), 1200 + k, &format!("{PROMO} {k}"))).collect();
+        let changed = engine.add_shared(copies);
+        let by_id = |id: &str| changed.iter().find(|v| &*v.id == id).unwrap_or_else(|| panic!("{id} reported"));
+        let plain = &by_id("s1").part;
+        for id in ["s4", "s5", "s6"] {
+            assert!(Arc::ptr_eq(plain, &by_id(id).part), "{id} shares s1's part");
+        }
+        assert_eq!((plain.level, plain.copies, plain.reasons.len()), (Level::Suspect, 5, 2));
+        let (trusted, marked) = (&by_id("s2").part, &by_id("s3").part);
+        assert_eq!((trusted.level, trusted.copies, trusted.reasons.len()), (Level::Ok, 5, 0));
+        assert_eq!(&marked.reasons[..2], &plain.reasons[..], "the cluster's reasons first");
+        assert_eq!(marked.reasons[2].kind, ReasonKind::ReaderMarker);
+        // The same verdicts as `add` gives and `verdicts` reads back.
+        let verdicts: Vec<Verdict> = changed.iter().map(SharedVerdict::to_verdict).collect();
+        let now: HashMap<String, Verdict> = engine.verdicts().into_iter().map(|v| (v.id.clone(), v)).collect();
+        assert!(verdicts.iter().all(|v| now[&v.id] == *v), "{verdicts:?}");
     }
 
     #[test]

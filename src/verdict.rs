@@ -5,6 +5,8 @@
 //! the level it yields rises but never falls while the thread grows (a hint that comes and
 //! goes as the thread loads is flicker). Only a change of settings can lower it.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 /// How loudly chaff speaks about a post.
@@ -70,6 +72,50 @@ pub struct Verdict {
     /// Distinct authors in its cluster.
     pub authors: u32,
     pub reasons: Vec<Reason>,
+}
+
+/// The part of a verdict that the members of a cluster share: everything but the post's id and
+/// its own figures. `Engine::add_shared` makes it once per cluster and batch, not once per member:
+/// a flood grows a cluster by a few posts in each batch and changes every member's verdict (its
+/// copy count at least), and copying these strings into thousands of verdicts was most of a
+/// flood batch's time. Serialized with `Verdict`'s field names.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VerdictPart {
+    pub level: Level,
+    pub cluster: Option<String>,
+    pub copies: u32,
+    pub authors: u32,
+    pub reasons: Vec<Reason>,
+}
+
+/// A verdict as `Engine::add_shared` reports it: the post's own figures beside a part shared with
+/// the other members of its cluster that it was reported with. `to_verdict` gives the `Verdict`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SharedVerdict {
+    /// The post's place in the engine's order of first arrival (0 for the first post ever added).
+    pub index: u32,
+    pub id: Arc<str>,
+    pub score: f32,
+    pub ai: f32,
+    pub ai_judged: bool,
+    pub part: Arc<VerdictPart>,
+}
+
+impl SharedVerdict {
+    pub fn to_verdict(&self) -> Verdict {
+        let part = &*self.part;
+        Verdict {
+            id: self.id.to_string(),
+            level: part.level,
+            score: self.score,
+            ai: self.ai,
+            ai_judged: self.ai_judged,
+            cluster: part.cluster.clone(),
+            copies: part.copies,
+            authors: part.authors,
+            reasons: part.reasons.clone(),
+        }
+    }
 }
 
 /// How readily chaff raises a hint. Users choose it: one fixed threshold is too loud for some
