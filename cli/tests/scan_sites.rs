@@ -405,7 +405,8 @@ fn github_pull_request_planted_campaign_in_comments_and_a_review_thread_is_flagg
     assert_eq!(in_thread.author.as_deref(), Some("sefton-p"));
     assert_eq!(in_thread.created, parse_timestamp(&time(4)));
     assert_eq!(in_thread.text, texts[4]);
-    assert_eq!(in_thread.parent.as_deref(), Some("discussion_r1950000401"), "a reply in the thread answers its first comment");
+    let first = Some("discussion_r1950000401");
+    assert_eq!(in_thread.parent.as_deref(), first, "a reply in the thread answers its first comment");
     let verdicts = scan_json_of("gh-pull-campaign.html", &planted, None);
     let mut campaign: Vec<String> = (0..4).map(|n| format!("issuecomment-38800009{n:02}")).collect();
     campaign.push("discussion_r1950000999".to_string());

@@ -73,7 +73,8 @@ impl PostRecord {
                 let first = self.first_in_container[field.index()][index].filter(|first| *first != self.ordinal);
                 // The first post of a container started earlier, and its id reads no first_in of
                 // its own (its first is itself), so this ends.
-                if let Some(id) = first.and_then(|f| records.get(f)).and_then(|p| p.value(post_types, Field::Id, records)) {
+                let first_post = first.and_then(|f| records.get(f));
+                if let Some(id) = first_post.and_then(|p| p.value(post_types, Field::Id, records)) {
                     return Some(id);
                 }
                 continue;
@@ -357,7 +358,8 @@ pub fn register<'h>(
             };
             for field in Field::ALL {
                 for (index, fallback) in post_type.fields.get(field).iter().enumerate() {
-                    let reads_elsewhere = fallback.enclosing || fallback.shallower || fallback.next || fallback.first_in.is_some();
+                    let reads_elsewhere =
+                        fallback.enclosing || fallback.shallower || fallback.next || fallback.first_in.is_some();
                     if fallback.sel.is_none() && !reads_elsewhere {
                         begin_field(&state_for_posts, el, ordinal, field, index, fallback);
                     }
@@ -453,7 +455,8 @@ pub fn register<'h>(
     // The containers of `first_in` fallbacks: each remembers the first post that starts inside it.
     let mut containers: Vec<&'h str> = post_types
         .iter()
-        .flat_map(|t| Field::ALL.into_iter().flat_map(move |f| t.fields.get(f).iter().filter_map(|b| b.first_in.as_deref())))
+        .flat_map(|t| Field::ALL.into_iter().flat_map(move |f| t.fields.get(f).iter()))
+        .filter_map(|fallback| fallback.first_in.as_deref())
         .collect();
     containers.sort_unstable();
     containers.dedup();

@@ -437,14 +437,17 @@ const HN_NEWCOMMENTS: &str = r##"<html><body><center><table id="hnmain"><tr><td>
 fn hacker_news_listings_read_story_titles_and_comment_rows_but_an_item_pages_story_row_stays_its_story() {
     assert_eq!(detect_site(HN_FRONT_PAGE), Some(Site::HackerNews));
     let stories = extract_posts(HN_FRONT_PAGE, Site::HackerNews).unwrap();
-    let read: Vec<(&str, Option<&str>, Option<&str>, Option<i64>, bool)> = stories
+    // id, title, author, created, new account
+    type Listed<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<i64>, bool);
+    let read: Vec<Listed> = stories
         .iter()
         .map(|p| (p.id.as_str(), p.title.as_deref(), p.author.as_deref(), p.created, p.new_account))
         .collect();
     assert_eq!(
         read,
         [
-            ("700", Some("A paper on \"quiet\" hardware"), Some("poster"), parse_timestamp("2026-03-13T19:30:59Z"), false),
+            ("700", Some("A paper on \"quiet\" hardware"), Some("poster"), parse_timestamp("2026-03-13T19:30:59Z"),
+             false),
             ("701", Some("Ask HN: What do you read on trains?"), Some("asker"), None, true),
             ("702", Some("Example (YC S21) is hiring"), None, parse_timestamp("2026-03-13T18:00:00Z"), false),
             ("703", Some("A story whose subtext row is missing"), None, None, false),
@@ -590,15 +593,16 @@ fn github_discussion_reads_the_opening_post_comments_and_replies_with_their_pare
     let opening = by_id(&posts, "discussion-6120001");
     assert_eq!(
         opening.text,
-        "We export statements from two banks into LedgerLite, and the credit card shows up in both: once as a charge on \
-         the card account and once as the payment from checking. After importing both files the monthly totals are off \
-         by exactly the card balance.\nThis is roughly what the overlap looks like:\nIs there a setting that tells the \
-         importer these are the same money moving, or does everyone clean this up by hand?",
+        "We export statements from two banks into LedgerLite, and the credit card shows up in both: once as a charge \
+         on the card account and once as the payment from checking. After importing both files the monthly totals are \
+         off by exactly the card balance.\nThis is roughly what the overlap looks like:\nIs there a setting that tells \
+         the importer these are the same money moving, or does everyone clean this up by hand?",
         "the question's own words: not its code, not the copy of the answer below it"
     );
     assert_eq!(
         by_id(&posts, "discussioncomment-12400102").text,
-        "That was the missing piece. The dry run showed eleven pairs, every one of them right, and March finally balances.",
+        "That was the missing piece. The dry run showed eleven pairs, every one of them right, and March finally \
+         balances.",
         "the quoted line of the answer is not the reply's prose"
     );
     assert!(by_id(&posts, "discussioncomment-12400101").text.ends_with("before you commit them."));
@@ -611,8 +615,8 @@ fn github_discussion_reads_the_opening_post_comments_and_replies_with_their_pare
     assert_eq!(
         by_id(&posts, "discussioncomment-12400109").text,
         "If your banks put the transaction date and the posting date in different columns, match on the posting date. \
-         Ours differ by up to three days, and the rule silently missed about a fifth of the pairs until I switched.\nThe \
-         column is posted_on in the rules file.",
+         Ours differ by up to three days, and the rule silently missed about a fifth of the pairs until I \
+         switched.\nThe column is posted_on in the rules file.",
         "inline code is part of the sentence"
     );
 }
