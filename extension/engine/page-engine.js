@@ -11,6 +11,7 @@ import init, { ChaffEngine, fingerprintKeys, installModels } from '../pkg/chaff_
 import { engineSettings } from './engine-settings.js';
 import { EngineFailure, isTrap } from './failure.js';
 import { readModels } from '../shared/models.js';
+import { PostIds } from './shared-verdicts.js';
 
 // The first trap of this page's instance, or null while it is healthy.
 let dead = null;
@@ -59,9 +60,11 @@ export async function warmUp(site) {
   coldStart.warmUpStart = performance.now();
   const scratch = guard(() => new ChaffEngine(undefined));
   try {
-    guard(() => scratch.add([{ id: 'warm-up-short', text: 'ok', site }]));
+    // Through the call PageEngine.add makes, so its code is compiled too.
+    const ids = new PostIds();
+    guard(() => ids.verdicts(scratch.addShared([{ id: 'warm-up-short', text: 'ok', site }])));
     await nextTask();
-    guard(() => scratch.add([{ id: 'warm-up-long', text: WARM_UP_TEXT, site }]));
+    guard(() => ids.verdicts(scratch.addShared([{ id: 'warm-up-long', text: WARM_UP_TEXT, site }])));
     await nextTask();
   } finally {
     release(scratch);
@@ -84,9 +87,12 @@ function release(handle) {
 export class PageEngine {
   constructor(settings) {
     this.inner = guard(() => new ChaffEngine(engineSettings(settings)));
+    this.ids = new PostIds();
   }
+  // The shared form (shared-verdicts.js): a flood batch re-reports every member of a grown
+  // cluster, and building those objects field by field in the WASM was most of its time.
   async add(posts) {
-    const verdicts = guard(() => this.inner.add(posts));
+    const verdicts = guard(() => this.ids.verdicts(this.inner.addShared(posts)));
     coldStart.firstVerdicts ??= performance.now();
     return verdicts;
   }

@@ -1,7 +1,15 @@
 //! The WASM face of the chaff core: a thin wasm-bindgen layer, no logic of its own (the model is
 //! lol-html's `js-api/`). Values cross the boundary as plain JS objects through
-//! serde-wasm-bindgen, in the same shapes as the `chaff score` JSON Lines (see the README).
+//! serde-wasm-bindgen, in the same shapes as the `chaff score` JSON Lines (see the README), except
+//! for `addShared`'s verdicts (`SharedVerdicts`): a flood re-reports every member of a grown
+//! cluster in each batch, and building each verdict as a JS object field by field across the
+//! boundary cost ~8 µs a verdict, most of a flood batch in the page; those cross as one array of
+//! numbers beside the few distinct parts, and extension/engine/page-engine.js builds the objects.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use chaff::verdict::{SharedVerdict, VerdictPart};
 use chaff::{Engine, Post, Settings};
 use wasm_bindgen::prelude::*;
 
@@ -91,6 +99,14 @@ impl ChaffEngine {
         to_js(&self.inner.add(posts.into_iter().map(Post::from).collect()))
     }
 
+    /// `add`, its verdicts in their shared form (`SharedVerdicts`): what the content script calls.
+    #[wasm_bindgen(js_name = addShared)]
+    pub fn add_shared(&mut self, posts: JsValue) -> Result<SharedVerdicts, JsError> {
+        let posts: Vec<IncomingPost> = from_js(posts, "posts")?;
+        let first_new = self.inner.len() as u32;
+        SharedVerdicts::of(&self.inner.add_shared(posts.into_iter().map(Post::from).collect()), first_new)
+    }
+
     /// Every verdict, in order of first arrival.
     pub fn verdicts(&self) -> Result<JsValue, JsError> {
         to_js(&self.inner.verdicts())
@@ -111,6 +127,60 @@ impl ChaffEngine {
     #[wasm_bindgen(getter)]
     pub fn size(&self) -> usize {
         self.inner.len()
+    }
+}
+
+/// Verdicts in their shared form: each distinct `VerdictPart` once, and per verdict five numbers
+/// in `rows`: the post's index (its place in the engine's order of first arrival), its part's
+/// place in `parts`, its score, its AI likelihood, and 1 if the AI model judged it (else 0). The
+/// ids of the posts new to the engine come once, in `newIds`, in index order (the post at index
+/// `k` is the `k`-th id ever listed): a caller keeps them and reads a verdict's id by its index.
+/// Scores are `f32`s, exactly as serde-wasm-bindgen hands them over (widened to `f64`).
+#[wasm_bindgen]
+pub struct SharedVerdicts {
+    new_ids: Vec<String>,
+    parts: JsValue,
+    rows: Vec<f64>,
+}
+
+/// Numbers per verdict in `SharedVerdicts::rows`.
+const ROW: usize = 5;
+
+impl SharedVerdicts {
+    fn of(verdicts: &[SharedVerdict], first_new: u32) -> Result<SharedVerdicts, JsError> {
+        // Every post new to the engine is reported in the batch it arrives in, and verdicts come
+        // in index order: the new ones are the last.
+        let new_ids = verdicts.iter().filter(|v| v.index >= first_new).map(|v| v.id.to_string()).collect();
+        let mut place: HashMap<*const VerdictPart, u32> = HashMap::new();
+        let mut parts: Vec<&VerdictPart> = Vec::new();
+        let mut rows = Vec::with_capacity(verdicts.len() * ROW);
+        for v in verdicts {
+            let part = *place.entry(Arc::as_ptr(&v.part)).or_insert_with(|| {
+                parts.push(&v.part);
+                parts.len() as u32 - 1
+            });
+            rows.extend([v.index as f64, part as f64, v.score as f64, v.ai as f64, f64::from(u8::from(v.ai_judged))]);
+        }
+        Ok(SharedVerdicts { new_ids, parts: to_js(&parts)?, rows })
+    }
+}
+
+#[wasm_bindgen]
+impl SharedVerdicts {
+    #[wasm_bindgen(getter, js_name = newIds)]
+    pub fn new_ids(&self) -> Vec<String> {
+        self.new_ids.clone()
+    }
+
+    /// The distinct parts, as `{level, cluster, copies, authors, reasons}` (`Verdict`'s fields).
+    #[wasm_bindgen(getter)]
+    pub fn parts(&self) -> JsValue {
+        self.parts.clone()
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn rows(&self) -> Vec<f64> {
+        self.rows.clone()
     }
 }
 

@@ -104,6 +104,36 @@ fn copies_from_several_accounts_arriving_one_by_one_form_one_flagged_cluster() {
 }
 
 #[wasm_bindgen_test]
+fn shared_verdicts_send_each_new_id_once_and_each_cluster_part_once() {
+    // The shape extension/engine/shared-verdicts.js reads (tests/browser/shared-verdicts.test.mjs
+    // compares its objects with `add`'s).
+    #[derive(Deserialize, Debug)]
+    struct Part {
+        level: String,
+        cluster: Option<String>,
+        copies: u32,
+        reasons: Vec<Reason>,
+    }
+    let mut engine = ChaffEngine::new(JsValue::UNDEFINED).expect("default settings");
+    let texts: Vec<String> = (0..6).map(spam_copy).collect();
+    let ids = ["s0", "s1", "s2", "s3", "s4", "s5"];
+    let post = |i: usize| Post { id: ids[i], text: &texts[i], author: ids[i], created: 1_700_000_000.0 + 60.0 * i as f64 };
+    let first = engine.add_shared(js(&[post(0), post(1), post(2)])).expect("posts accepted");
+    assert_eq!(first.new_ids(), ["s0", "s1", "s2"]);
+    let shared = engine.add_shared(js(&[post(3), post(4), post(5)])).expect("copies accepted");
+    assert_eq!(shared.new_ids(), ["s3", "s4", "s5"], "only the posts new to the engine");
+    let parts: Vec<Part> = serde_wasm_bindgen::from_value(shared.parts()).expect("parts in the verdicts' shape");
+    assert_eq!(parts.len(), 1, "six members with nothing of their own share one part: {parts:?}");
+    assert_eq!((parts[0].level.as_str(), parts[0].copies), ("suspect", 5));
+    assert!(parts[0].cluster.is_some() && parts[0].reasons.iter().any(|r| r.kind == "duplicate"), "{parts:?}");
+    let rows = shared.rows();
+    assert_eq!(rows.len(), 6 * 5, "five numbers a verdict");
+    let indices: Vec<f64> = rows.chunks(5).map(|row| row[0]).collect();
+    assert_eq!(indices, [0.0, 1.0, 2.0, 3.0, 4.0, 5.0], "every member, in arrival order");
+    assert!(rows.chunks(5).all(|row| row[1] == 0.0 && row[2] > 0.5 && (row[4] == 0.0 || row[4] == 1.0)), "{rows:?}");
+}
+
+#[wasm_bindgen_test]
 fn trusting_the_authors_through_settings_lowers_their_levels() {
     let mut engine = ChaffEngine::new(JsValue::UNDEFINED).expect("default settings");
     let texts: Vec<String> = (0..4).map(spam_copy).collect();
