@@ -59,10 +59,14 @@ function readOne(state, adapter, element) {
   const post = adapter.read(element);
   if (!post) return;
   const previousId = state.elementIds.get(element);
-  if (previousId !== undefined && previousId !== post.id) {
-    // The site re-used this node for another post: the old post's hint must not stay on it.
+  const reused = previousId !== undefined && previousId !== post.id;
+  if (reused) {
+    // The site re-used this node for another post: the old post's hint must not stay on it, and
+    // the new post's drawing is a first one there, not a restore (X scrolls a post back onto a
+    // node it had left), so the node's restore budget starts again.
     hints.remove(previousId);
     element.removeAttribute(LEVEL_ATTRIBUTE);
+    state.restores.delete(element);
   }
   state.elementIds.set(element, post.id);
   const known = state.posts.get(post.id);
@@ -70,7 +74,7 @@ function readOne(state, adapter, element) {
   if (!known || known.text !== post.text || known.title !== post.title) {
     state.toScore.set(post.id, post);
   } else if (state.verdicts.has(post.id) && !state.toShowFirst.has(post.id) && !state.toShow.has(post.id)) {
-    if (known.element !== element) state.toShow.add(post.id);
+    if (known.element !== element || reused) state.toShow.add(post.id);
     else if (drawingLost(state.verdicts.get(post.id), element) && mayRestore(state, element)) state.toShow.add(post.id);
   }
 }

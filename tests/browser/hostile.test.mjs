@@ -15,7 +15,8 @@
 // text and bidi controls; (c) markup and javascript: links in post text; (d) a page script that
 // deletes chaff's badges and rewrites data-chaff-level every 10 ms (chaff must not fight it); (e) a
 // page that drops a flagged comment's badge now and then, as a site's re-render does (chaff puts it
-// back a few times, then leaves that comment alone).
+// back a few times, then leaves that comment alone); (f) a node the page moves back and forth
+// between a flagged comment and another, as a virtualized timeline does (the right hint each time).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { EXTENSION_DIR, requireBuild, startHttpsServer, launchBrowser, extensionWorker } from './harness.mjs';
@@ -206,7 +207,8 @@ function tamperingPage() {
     comments: [...campaign('ts', spam, 0), ...campaign('tt', '<p>Win a free phone at phonedeals dot example, just enter your card number!</p>', 10), ...ordinary(random, 'n', 30, 20)], script });
 }
 
-// (e): a campaign and ordinary comments; the test itself drops a badge now and then.
+// (e), (f): a campaign and ordinary comments; the tests themselves drop a badge now and then, or
+// re-use a comment's node for another comment and back.
 function droppingPage() {
   const random = generator(7);
   const spam = '<p>Double your savings with the coupon stacker at stackdeals dot example, works on every store!</p>';
@@ -543,5 +545,38 @@ test('(e) a page that drops a flagged comment\'s badge now and then: it comes ba
   assert.equal(await page.getAttribute(target, 'data-chaff-level'), level, 'the level attribute stays');
   assert.equal(await page.locator('chaff-badge').count(), 3, "the campaign's other badges are untouched");
   await assertUnharmed(page, 'dropping');
+  await page.close();
+});
+
+test('(f) a node the page moves back and forth between a flagged comment and an ordinary one: the right hint each time', { timeout: 120_000 }, async () => {
+  const page = await open('/r/test/comments/drop/drops_badges/');
+  const flaggedId = 't1_rr1';
+  await page.waitForFunction((id) => document.querySelector(`shreddit-comment[thingid="${id}"]`).querySelectorAll('chaff-badge').length === 1, flaggedId);
+  const level = await page.evaluate((id) => {
+    const node = document.querySelector(`shreddit-comment[thingid="${id}"]`);
+    globalThis.__node = { node, flaggedText: node.querySelector('.md-body').textContent };
+    return node.getAttribute('data-chaff-level');
+  }, flaggedId);
+  assert.match(level ?? 'missing', /^(notice|suspect)$/);
+  // More rounds than a node's restore budget (reading.js, RESTORES_PER_ELEMENT), faster than the
+  // 2 s a restored badge must stand: a post shown again on a node is a first drawing there.
+  for (let round = 1; round <= 5; round++) {
+    await page.evaluate(() => {
+      const { node } = globalThis.__node;
+      node.setAttribute('thingid', 't1_rrother');
+      node.querySelector('.md-body').textContent = 'The ferry timetable changed again, the early boat now leaves at ten past six.';
+    });
+    await page.waitForFunction(() => globalThis.__node.node.getAttribute('data-chaff-level') === 'ok' && !globalThis.__node.node.querySelector('chaff-badge'),
+      null, { timeout: 5_000 }).catch(() => assert.fail(`round ${round}: the node, now an ordinary comment, still shows the flagged one's hint`));
+    await page.evaluate((id) => {
+      const { node, flaggedText } = globalThis.__node;
+      node.setAttribute('thingid', id);
+      node.querySelector('.md-body').textContent = flaggedText;
+    }, flaggedId);
+    await page.waitForFunction((was) => globalThis.__node.node.getAttribute('data-chaff-level') === was && globalThis.__node.node.querySelectorAll('chaff-badge').length === 1,
+      level, { timeout: 5_000 }).catch(() => assert.fail(`round ${round}: the flagged comment, back on its node, has no badge`));
+  }
+  assert.equal(await page.locator('chaff-badge').count(), 4, 'one badge per campaign copy');
+  assert.deepEqual(page.errors, [], 'the page threw');
   await page.close();
 });
