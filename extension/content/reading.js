@@ -25,7 +25,9 @@ export const LEVEL_ATTRIBUTE = 'data-chaff-level';
 // after chaff last drew on the element (observer.js notices a removal within a few hundred ms): a
 // page that takes the drawing away sooner does so each time it appears (a page that fights chaff,
 // or one whose every render drops foreign nodes), and chaff then leaves that element alone for
-// good: a page that removes chaff's marks at once sees one restore per element.
+// good: a page that removes chaff's marks at once sees one restore per element. Both figures are
+// a judgement, not a measurement: room for a few re-renders of a post while it is read, and a page
+// that strips the badge every few seconds sees chaff stop within about ten (hostile.test.mjs (e)).
 const RESTORES_PER_ELEMENT = 3;
 const RESTORE_AFTER_STANDING_MS = 2000;
 
