@@ -128,6 +128,9 @@ pub struct Fingerprint {
     joined_shingles: Vec<u32>,
     /// MinHash signature of both shingle sets together, `HASHES` rows.
     minhash: Vec<u32>,
+    /// The bit summaries ([`summary_into`]) of `shingles`, then of `joined_shingles`, in one
+    /// allocation; each one's length follows from its set's ([`summary_words`]).
+    summaries: Vec<u64>,
 }
 
 impl Fingerprint {
@@ -205,7 +208,10 @@ pub fn fingerprint(normalized: &str) -> Option<Fingerprint> {
     let union = merge_distinct(&spaced_hashes, &joined_hashes);
     let mut minhash = [u32::MAX; HASHES];
     minhash_into(&union, &mut minhash);
-    Some(Fingerprint { exact, shingles, joined_shingles, minhash: minhash.to_vec() })
+    let mut summaries = Vec::with_capacity(summary_words(shingles.len()) + summary_words(joined_shingles.len()));
+    summary_into(&shingles, &mut summaries);
+    summary_into(&joined_shingles, &mut summaries);
+    Some(Fingerprint { exact, shingles, joined_shingles, minhash: minhash.to_vec(), summaries })
 }
 
 /// The sorted union of two sorted sets of distinct values.
@@ -332,22 +338,31 @@ pub fn near_copies(a: &Fingerprint, b: &Fingerprint) -> bool {
     } else {
         NEAR_COPY_JACCARD
     };
-    jaccard_reaches(&a.shingles, &b.shingles, threshold)
-        || jaccard_reaches(&a.joined_shingles, &b.joined_shingles, threshold)
+    let (a_spaced, a_joined) = a.summaries.split_at(summary_words(a.shingles.len()));
+    let (b_spaced, b_joined) = b.summaries.split_at(summary_words(b.shingles.len()));
+    summarized_jaccard_reaches((&a.shingles, a_spaced), (&b.shingles, b_spaced), threshold)
+        || summarized_jaccard_reaches((&a.joined_shingles, a_joined), (&b.joined_shingles, b_joined), threshold)
 }
 
-/// `set_jaccard(a, b) >= threshold`, computed with early exits. `common / (|a| + |b| - common)`
-/// rises with `common` (and f64 division of integers rounds monotonically), so the test is
-/// `common >= needed` for the least `needed` that passes it as f64: the same answer as the full
-/// computation, bit for bit.
-fn jaccard_reaches(a: &[u32], b: &[u32], threshold: f64) -> bool {
-    let total = a.len() + b.len();
+/// `jaccard_reaches` of two sets given with their summaries ([`summary_into`]), which first
+/// rule out, exactly, most pairs that cannot reach the threshold without walking the sets.
+fn summarized_jaccard_reaches(a: (&[u32], &[u64]), b: (&[u32], &[u64]), threshold: f64) -> bool {
+    let Some(needed) = least_common(a.0.len(), b.0.len(), threshold) else { return false };
+    common_bound(a, b) >= needed && shares_at_least(a.0, b.0, needed)
+}
+
+/// The least number of shared elements with which two sets of `len_a` and `len_b` elements reach
+/// a Jaccard similarity of `threshold`, `None` when even the smaller one inside the larger does
+/// not. `common / (|a| + |b| - common)` rises with `common` (and f64 division of integers rounds
+/// monotonically), so the test is `common >= needed` for the least `needed` that passes it as
+/// f64: the same answer as computing the similarity, bit for bit.
+fn least_common(len_a: usize, len_b: usize, threshold: f64) -> Option<usize> {
+    let total = len_a + len_b;
     let passes = |common: usize| common as f64 / (total - common) as f64 >= threshold;
-    if total == 0 || !passes(a.len().min(b.len())) {
-        return false;
+    if total == 0 || !passes(len_a.min(len_b)) {
+        return None;
     }
-    // The least common count that passes: start from the real-number bound, then settle it on
-    // the f64 test itself.
+    // Start from the real-number bound, then settle it on the f64 test itself.
     let mut needed = ((threshold * total as f64) / (1.0 + threshold)).floor() as usize;
     while needed > 0 && passes(needed - 1) {
         needed -= 1;
@@ -355,7 +370,14 @@ fn jaccard_reaches(a: &[u32], b: &[u32], threshold: f64) -> bool {
     while !passes(needed) {
         needed += 1;
     }
-    // Each element of `a` missing from `b` lowers the most `common` can still reach by one.
+    Some(needed)
+}
+
+/// Whether two sorted, deduplicated sets share at least `needed` elements (at most the smaller
+/// one's length). A merge that stops as soon as enough are shared, or as soon as the elements
+/// already missed leave too few to get there: each element of `a` missing from `b` lowers the
+/// most the count can still reach by one.
+fn shares_at_least(a: &[u32], b: &[u32], needed: usize) -> bool {
     let (mut i, mut j, mut common) = (0, 0, 0usize);
     let (mut room_a, mut room_b) = (a.len() - needed, b.len() - needed);
     while i < a.len() && j < b.len() {
@@ -382,6 +404,52 @@ fn jaccard_reaches(a: &[u32], b: &[u32], threshold: f64) -> bool {
         }
     }
     common >= needed
+}
+
+/// Summary bits per set element, at least (two to four, the size being a power of two): most bits
+/// of a summary are then clear, so the bits of one set that are clear in another's count most of
+/// the elements it lacks. On the compare corpus the summaries leave 1.6% of the set pairs the
+/// LSH proposes to the merge (docs/performance.md).
+const SUMMARY_BITS_PER_SHINGLE: usize = 2;
+/// The largest summary, in 64-bit words (4,096 bits; sets of over 2,048 shingles share it).
+const MAX_SUMMARY_WORDS: usize = 64;
+
+/// Length in 64-bit words of the summary of a set of `len` elements: a power of two, so that a
+/// larger summary folds onto a smaller one ([`common_bound`]).
+fn summary_words(len: usize) -> usize {
+    (len * SUMMARY_BITS_PER_SHINGLE).div_ceil(64).next_power_of_two().min(MAX_SUMMARY_WORDS)
+}
+
+/// Appends the summary of a set of shingle hashes: one bit per element, at the element's value
+/// modulo the summary's size in bits (the values are uniform hashes, so their low bits are too).
+fn summary_into(set: &[u32], out: &mut Vec<u64>) {
+    let start = out.len();
+    let words = summary_words(set.len());
+    out.resize(start + words, 0);
+    let mask = words * 64 - 1;
+    for &value in set {
+        let bit = value as usize & mask;
+        out[start + bit / 64] |= 1 << (bit % 64);
+    }
+}
+
+/// An upper bound, exact in its reasoning, on the elements two sets share, from their
+/// summaries: an element of `a` whose bit is clear in the summary of `b` is not in `b`, and
+/// distinct clear bits are distinct elements, so `|a ∩ b| ≤ |a| − popcount(bits(a) ∧ ¬bits(b))`,
+/// and the same from `b`'s side. Unrelated long texts share a few dozen common shingles out of
+/// hundreds; this rejects most of them in a few dozen word operations where the merge walks
+/// hundreds of elements with a mispredicted branch each. A summary of more words is folded onto
+/// the smaller one (a bit at `v mod 2^k` of the larger lands at `v mod 2^j` of the smaller).
+fn common_bound(a: (&[u32], &[u64]), b: (&[u32], &[u64])) -> usize {
+    let (large, small, large_is_a) = if a.1.len() >= b.1.len() { (a.1, b.1, true) } else { (b.1, a.1, false) };
+    let (mut only_large, mut only_small) = (0usize, 0usize);
+    for (k, &small_word) in small.iter().enumerate() {
+        let folded = large[k..].iter().step_by(small.len()).fold(0, |word, &w| word | w);
+        only_large += (folded & !small_word).count_ones() as usize;
+        only_small += (small_word & !folded).count_ones() as usize;
+    }
+    let (only_a, only_b) = if large_is_a { (only_large, only_small) } else { (only_small, only_large) };
+    (a.0.len() - only_a).min(b.0.len() - only_b)
 }
 
 /// The LSH keys of `text` (normalized and fingerprinted here), for the extension's cross-thread
@@ -753,20 +821,52 @@ mod tests {
     #[test]
     fn early_exit_verification_agrees_with_the_full_jaccard() {
         let mut rng = crate::hash::SplitMix64::new(7);
-        for _ in 0..20_000 {
-            // Small universes make every overlap likely, from disjoint to equal.
-            let universe = 1 + rng.below(60) as u32;
-            let set = |rng: &mut crate::hash::SplitMix64| -> Vec<u32> {
-                let mut s: Vec<u32> = (0..rng.below(50)).map(|_| rng.below(universe as usize) as u32).collect();
+        for round in 0..20_000 {
+            // Small universes make every overlap likely, from disjoint to equal; sizes up to
+            // several hundred give summaries of several words, folded onto each other.
+            let (universe_size, most) = if round % 4 == 0 { (1 + rng.below(1_500), 1_000) } else { (1 + rng.below(60), 50) };
+            let universe: Vec<u32> = (0..universe_size).map(|_| rng.next_u64() as u32).collect();
+            let set = |rng: &mut crate::hash::SplitMix64| -> (Vec<u32>, Vec<u64>) {
+                let mut s: Vec<u32> = (0..rng.below(most)).map(|_| *rng.pick(&universe)).collect();
                 s.sort_unstable();
                 s.dedup();
-                s
+                let mut summary = Vec::new();
+                summary_into(&s, &mut summary);
+                (s, summary)
             };
             let (a, b) = (set(&mut rng), set(&mut rng));
             for threshold in [NEAR_COPY_JACCARD, SHORT_NEAR_COPY_JACCARD, 0.3, 1.0] {
-                assert_eq!(jaccard_reaches(&a, &b, threshold), set_jaccard(&a, &b) >= threshold, "{a:?} {b:?} {threshold}");
+                let reaches = summarized_jaccard_reaches((&a.0, &a.1), (&b.0, &b.1), threshold);
+                assert_eq!(reaches, set_jaccard(&a.0, &b.0) >= threshold, "{a:?} {b:?} {threshold}");
             }
         }
+    }
+
+    #[test]
+    fn summaries_bound_the_shared_elements_and_reject_unrelated_sets() {
+        let mut rng = crate::hash::SplitMix64::new(11);
+        let (mut rejected, mut unrelated) = (0, 0);
+        for _ in 0..2_000 {
+            let set = |rng: &mut crate::hash::SplitMix64, len: usize| -> (Vec<u32>, Vec<u64>) {
+                let mut s: Vec<u32> = (0..len).map(|_| rng.next_u64() as u32).collect();
+                s.sort_unstable();
+                s.dedup();
+                let mut summary = Vec::new();
+                summary_into(&s, &mut summary);
+                (s, summary)
+            };
+            let (len_a, len_b) = (1 + rng.below(800), 1 + rng.below(800));
+            let (a, b) = (set(&mut rng, len_a), set(&mut rng, len_b));
+            let common = a.0.iter().filter(|x| b.0.binary_search(x).is_ok()).count();
+            let bound = common_bound((&a.0, &a.1), (&b.0, &b.1));
+            assert!(bound >= common, "the bound {bound} is below the {common} shared elements");
+            if let Some(needed) = least_common(a.0.len(), b.0.len(), NEAR_COPY_JACCARD) {
+                unrelated += 1;
+                rejected += usize::from(bound < needed);
+            }
+        }
+        // Disjoint sets of similar sizes: the summaries alone tell most of them apart.
+        assert!(rejected * 10 >= unrelated * 9, "only {rejected} of {unrelated} unrelated pairs rejected");
     }
 
     #[test]
