@@ -6,6 +6,10 @@
 //! flood, but the work per post joining it must not. Three rounds of `Engine::add_shared` (what
 //! the extension calls: members share their cluster's verdict part), then one of `Engine::add`
 //! (a `Verdict` of its own strings per member, what `chaff score` prints), for comparison.
+//! On Linux it also prints the worst batch in time on a CPU (the thread's own CPU time,
+//! `CLOCK_THREAD_CPUTIME_ID`) and how long that batch waited besides: on a shared machine a
+//! batch's wall time includes the slices the scheduler gave other processes (steps of ~4 ms
+//! under load), which say nothing about the engine.
 //! Times are printed, never asserted. Run: `make bench` (or `cargo bench --bench flood`).
 
 #[path = "common/mod.rs"]
@@ -29,12 +33,20 @@ fn main() {
     for (round, method) in ["add_shared", "add_shared", "add_shared", "add"].into_iter().enumerate() {
         let mut engine = Engine::new(Settings::default());
         let (mut worst, mut worst_at, mut total, mut reported) = (Duration::ZERO, 0, Duration::ZERO, 0);
+        // The batch that ran longest on a CPU: (its run time, its wall time, its index).
+        let mut worst_on_cpu: Option<(Duration, Duration, usize)> = None;
         let mut batches = Vec::new();
         for (k, batch) in posts.chunks(BATCH).enumerate() {
             let batch = batch.to_vec();
-            let start = Instant::now();
+            let (start, start_on_cpu) = (Instant::now(), on_cpu());
             reported += if method == "add" { engine.add(batch).len() } else { engine.add_shared(batch).len() };
             let took = start.elapsed();
+            if let (Some(before), Some(after)) = (start_on_cpu, on_cpu()) {
+                let ran = after.saturating_sub(before);
+                if worst_on_cpu.is_none_or(|(most, _, _)| ran > most) {
+                    worst_on_cpu = Some((ran, took, k));
+                }
+            }
             total += took;
             batches.push(took);
             if took > worst {
@@ -55,5 +67,38 @@ fn main() {
             late_median.as_secs_f64() * 1e3,
             copies + 1
         );
+        if let Some((ran, took, k)) = worst_on_cpu {
+            let ms = |d: Duration| d.as_secs_f64() * 1e3;
+            println!(
+                "  worst batch on a CPU: {:.2} ms (batch {k}, {:.2} ms of wall time, {:.2} ms of it waiting for a CPU)",
+                ms(ran),
+                ms(took),
+                ms(took.saturating_sub(ran))
+            );
+        }
     }
+}
+
+/// How long this thread has run on a CPU, where the C library says (Linux).
+#[cfg(target_os = "linux")]
+fn on_cpu() -> Option<Duration> {
+    #[repr(C)]
+    struct Timespec {
+        seconds: i64,
+        nanoseconds: i64,
+    }
+    extern "C" {
+        fn clock_gettime(clock: i32, time: *mut Timespec) -> i32;
+    }
+    const CLOCK_THREAD_CPUTIME_ID: i32 = 3;
+    let mut time = Timespec { seconds: 0, nanoseconds: 0 };
+    // SAFETY: clock_gettime writes one timespec (two 64-bit fields on x86_64 and aarch64 Linux)
+    // through a valid pointer, and returns 0 when it did.
+    let written = unsafe { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &mut time) } == 0;
+    written.then(|| Duration::new(time.seconds as u64, time.nanoseconds as u32))
+}
+
+#[cfg(not(target_os = "linux"))]
+fn on_cpu() -> Option<Duration> {
+    None
 }
