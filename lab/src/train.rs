@@ -25,7 +25,7 @@
 //!   marked in the file; only they are ever quoted to a reader.
 //! - Reproducible: fixed seeds, deterministic hashing, sorted maps only where order matters.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use chaff::ai::{self, features, model};
@@ -148,7 +148,7 @@ pub fn split_of(corpus: Corpus, group: &str) -> Split {
 
 /// The calibration fold (0..folds) of a training group: a differently salted hash, so folds
 /// cut across the validation hash.
-fn fold_of(corpus: Corpus, group: &str, folds: u64) -> u64 {
+pub fn fold_of(corpus: Corpus, group: &str, folds: u64) -> u64 {
     fnv1a(&[b"fold:", corpus.name().as_bytes(), b":", group.as_bytes()]) % folds
 }
 
@@ -694,11 +694,31 @@ pub fn train_site(
     }
 }
 
-/// The training-split texts of `config`'s corpora, without the machine texts of `left_out`.
+/// What a left-out model must never see: every machine text of one generator family, and every
+/// text of some groups of its corpus (the groups whose family texts that model scores, when
+/// they hold other texts too: a rewrite's human source and its sibling rewrites, a reply's
+/// thread).
+pub struct Unseen<'a> {
+    pub corpus: Corpus,
+    /// The family's `generator` name; `*` for every machine text of the corpus.
+    pub generator: &'a str,
+    pub groups: &'a HashSet<&'a str>,
+}
+
+impl Unseen<'_> {
+    /// Whether a text of corpus `c` stays out of the fit.
+    pub fn hides(&self, c: Corpus, text: &LabelledText) -> bool {
+        c == self.corpus
+            && (self.groups.contains(text.group.as_str())
+                || (text.machine && (self.generator == "*" || text.generator.as_deref() == Some(self.generator))))
+    }
+}
+
+/// The training-split texts of `config`'s corpora, without those `unseen` hides.
 fn training_texts<'a>(
     config: &SiteConfig,
     data: &'a HashMap<Corpus, Vec<LabelledText>>,
-    left_out: Option<&str>,
+    unseen: Option<&Unseen>,
 ) -> Vec<(Corpus, &'a LabelledText)> {
     config
         .corpora
@@ -707,24 +727,24 @@ fn training_texts<'a>(
             data[c]
                 .iter()
                 .filter(move |t| split_of(*c, &t.group) == Split::Train)
-                .filter(move |t| !(t.machine && left_out.is_some() && t.generator.as_deref() == left_out))
+                .filter(move |t| !unseen.is_some_and(|u| u.hides(*c, t)))
                 .map(move |t| (*c, t))
         })
         .collect()
 }
 
 /// Likelihoods of the `scored` texts under a model fitted, as `train_site` fits it, on the
-/// training split of `config`'s corpora without any machine text of `generator`: what the model
-/// makes of a generator it has never seen (the leave-one-generator-out measurement). The
-/// texts are scored whole, without the model file's rounding; thresholds play no part.
+/// training split of `config`'s corpora without any text `unseen` hides: what the model makes of
+/// a generator it has never seen (the leave-one-generator-out measurement). The texts are
+/// scored whole, without the model file's rounding; thresholds play no part.
 pub fn leave_out_scores(
     config: &SiteConfig,
     data: &HashMap<Corpus, Vec<LabelledText>>,
-    generator: &str,
+    unseen: &Unseen,
     settings: FitSettings,
     scored: &[&LabelledText],
 ) -> Vec<f32> {
-    let texts = training_texts(config, data, Some(generator));
+    let texts = training_texts(config, data, Some(unseen));
     let indexed = index(&texts, config);
     let all: Vec<usize> = (0..texts.len()).collect();
     let (fitted, _) = fit_two_stage(&indexed, &all, config.keep, settings);
@@ -743,7 +763,7 @@ pub fn leave_out_scores(
 
 /// Recovers the readable names of the kept feature keys from the training texts.
 fn feature_names(texts: &[(Corpus, &LabelledText)], keys: &[u64]) -> HashMap<u64, (u8, String)> {
-    let wanted: std::collections::HashSet<u64> = keys.iter().copied().collect();
+    let wanted: HashSet<u64> = keys.iter().copied().collect();
     let mut names = HashMap::new();
     for (_, t) in texts {
         if names.len() == wanted.len() {

@@ -17,8 +17,15 @@ use chaff_page::fragment_text;
 
 use super::csv_reader;
 
-/// The three files of the collection, in the order of their video ids.
-pub const FILES: &[&str] = &["Youtube01-Psy.csv", "Youtube02-KatyPerry.csv", "Youtube03-LMFAO.csv"];
+/// The three files of the collection, each with the id of the video its comments are under: PSY's
+/// "Gangnam Style", Katy Perry's "Roar" and LMFAO's "Party Rock Anthem", the ids of their official
+/// uploads on YouTube (the collection's paper names the videos; the ids are also the ones the
+/// comments' own share links carry, "PSY - GANGNAM STYLE (강남스타일) M/V: http://youtu.be/9bZkp7q19f0").
+pub const FILES: &[(&str, &str)] = &[
+    ("Youtube01-Psy.csv", "9bZkp7q19f0"),
+    ("Youtube02-KatyPerry.csv", "CevxZvSJLk8"),
+    ("Youtube03-LMFAO.csv", "KQ6zr6kCPj8"),
+];
 
 /// One comment.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,21 +38,25 @@ pub struct Comment {
     pub spam: bool,
     /// The file it came from (one video per file).
     pub video: String,
+    /// The comment's address as the extension reads it from the page: its time link, relative,
+    /// `/watch?v=VIDEO&lc=COMMENT` (src/sites.json, YouTube's `url`).
+    pub url: String,
 }
 
 /// Reads every comment of the collection under `dir` (the `youtube_spam` directory).
 pub fn load(dir: &Path) -> Result<Vec<Comment>, String> {
     let mut comments = Vec::new();
-    for file in FILES {
+    for (file, video_id) in FILES {
         let path = dir.join(file);
         let raw = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        comments.extend(parse(&raw, file).map_err(|e| format!("{}: {e}", path.display()))?);
+        comments.extend(parse(&raw, file, video_id).map_err(|e| format!("{}: {e}", path.display()))?);
     }
     Ok(comments)
 }
 
-/// Parses one file's text; `video` names it in the returned comments.
-pub fn parse(raw: &str, video: &str) -> Result<Vec<Comment>, String> {
+/// Parses one file's text; `video` names it in the returned comments, `video_id` is the id of the
+/// video they are under.
+pub fn parse(raw: &str, video: &str, video_id: &str) -> Result<Vec<Comment>, String> {
     let mut reader = csv_reader(raw, b',');
     let header = reader.headers().map_err(|e| e.to_string())?.clone();
     if header.is_empty() {
@@ -64,8 +75,10 @@ pub fn parse(raw: &str, video: &str) -> Result<Vec<Comment>, String> {
             "0" => false,
             other => return Err(format!("row {}: CLASS {other:?}", row + 2)),
         };
+        let id = field(id)?;
         comments.push(Comment {
-            id: field(id)?,
+            url: format!("/watch?v={video_id}&lc={id}"),
+            id,
             author: field(author)?,
             date: field(date)?,
             text: field(content)?,
@@ -92,13 +105,14 @@ mod tests {
         let raw = "COMMENT_ID,AUTHOR,DATE,CONTENT,CLASS\r\n\
                    a1,Ann,2013-11-07T06:20:48,\"Hey, check \"\"this\"\"\nout\",1\r\n\
                    b2,Bo,,plain text,0\n";
-        let comments = parse(raw, "v").unwrap();
+        let comments = parse(raw, "v", "9bZkp7q19f0").unwrap();
         assert_eq!(comments.len(), 2);
         assert_eq!(comments[0].text, "Hey, check \"this\"\nout");
         assert!(comments[0].spam);
         assert_eq!(comments[1].date, "");
         assert_eq!(comments[1].text, "plain text");
         assert!(!comments[1].spam);
+        assert_eq!(comments[1].url, "/watch?v=9bZkp7q19f0&lc=b2");
     }
 
     #[test]
@@ -112,6 +126,6 @@ mod tests {
 
     #[test]
     fn a_bad_class_is_an_error() {
-        assert!(parse("COMMENT_ID,AUTHOR,DATE,CONTENT,CLASS\nx,y,z,w,maybe\n", "v").is_err());
+        assert!(parse("COMMENT_ID,AUTHOR,DATE,CONTENT,CLASS\nx,y,z,w,maybe\n", "v", "9bZkp7q19f0").is_err());
     }
 }

@@ -16,9 +16,11 @@
 //!   the share of originals whose cluster holds another original of the thread.
 //! - YouTube comments are taken as the page showed them (the export's HTML rendered by
 //!   `youtube::shown_text`), with their U+FEFF artefacts left for the normalizer.
-//! - YouTube: all comments of the three videos as one pooled thread (a campaign posts the
-//!   same text under several videos). "Repeated" comments are those whose fingerprint form occurs
-//!   3+ times in the pool; the figure is the share of them that are clustered. Repeats that the
+//! - YouTube: each video's comments are one thread, as a reader meets them under it, each comment
+//!   with the address the extension reads for it (`youtube::Comment::url`, which names the video:
+//!   a link to that very video, YouTube's share text, is then no promotion). "Repeated" comments
+//!   are those whose raw text occurs 3+ times under their video; the figure is the share of them
+//!   that are clustered. Repeats that the
 //!   engine must leave alone by design (common replies with no fingerprint) are counted
 //!   apart, not hidden. Legitimate comments clustered are reported overall and for those with no
 //!   exact repeat in the pool (a wrong merge unless a person reading them would call them copies;
@@ -407,7 +409,12 @@ fn measure_youtube(comments: &[youtube::Comment]) -> YoutubeResult {
         let members: Vec<usize> = (0..comments.len()).filter(|&i| comments[i].video == video).collect();
         let posts: Vec<Post> = members
             .iter()
-            .map(|&i| authored(format!("{}#{i}", comments[i].id), &comments[i].text, comments[i].author.clone()))
+            .map(|&i| {
+                let comment = &comments[i];
+                let mut post = authored(format!("{}#{i}", comment.id), &comment.text, comment.author.clone());
+                post.url = Some(comment.url.clone());
+                post
+            })
             .collect();
         let mut engine = Engine::new(Settings::default());
         engine.add(posts);

@@ -4,20 +4,32 @@
 //! next one. For each generator family (GriD's GPT-3.5, TweepFake's 2019 bots, janitr's 2026 X
 //! replies, each rewriter of l2r, each storyteller of Glimpse), the site model that would read
 //! its text is fitted as `chaff-lab train` fits it, on the training split, without any text of
-//! that family; it then scores the family's texts of the chosen split against the human texts
-//! of the same split and corpus (for janitr, also the clean 2026 X posts, its human side being
-//! small). The AUROC, with its bootstrap interval, stands in for text of generators nobody has
-//! labelled yet.
+//! that family. Such a model has never seen any of the family's texts, whatever their split, so
+//! it scores them all (not only the test split's) against the human texts of the chosen split
+//! (the test split: humans of every other split are in training; for janitr also the clean 2026
+//! X posts, its human side being small). The AUROC, with its bootstrap interval, stands in for
+//! text of generators nobody has labelled yet.
+//!
+//! Where a family's text shares its group with texts the model would train on — an l2r rewrite
+//! with its human source and the other generators' rewrites of it, a Glimpse continuation with
+//! its story's opening, a janitr reply with the posts of its thread — those would tell the model
+//! the text's topic and wording. Such families are cross-fitted: their groups are dealt into the
+//! training folds (`train::fold_of`), and the texts of fold k are scored by a model fitted without
+//! the family and without every training group of fold k that holds a text of the family. Each
+//! text is then scored by a model that never saw it, its source or its siblings, and the AUROC
+//! compares each text with the human texts under the model that scored it
+//! (`stats::cross_fitted_auroc`). Families whose groups hold nothing else (GriD's texts, TweepFake's bot
+//! accounts) need one model.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use serde::Serialize;
 
 use chaff::hash::fnv1a;
 
-use super::stats::{self, Figure, Interval};
-use crate::train::{self, leave_out_scores, split_of, Corpus, LabelledText, SiteConfig, Split, FIT};
+use super::stats::{self, Figure, Interval, ModelPart};
+use crate::train::{self, fold_of, leave_out_scores, split_of, Corpus, LabelledText, SiteConfig, Split, Unseen, FIT};
 
 /// One generator family: the corpus its texts are in, the `generator` name its loader gives
 /// them, and the corpora whose human texts it is scored against.
@@ -77,6 +89,21 @@ impl Family {
     fn wrote(&self, text: &LabelledText) -> bool {
         text.machine && (self.generator == "*" || text.generator.as_deref() == Some(self.generator))
     }
+
+    /// The training-split groups of the family's corpus that hold one of its texts and any other
+    /// text: what a left-out model scoring that text must not see either.
+    fn shared_training_groups<'a>(&self, texts: &'a [LabelledText]) -> HashSet<&'a str> {
+        let mut family_groups: HashSet<&str> = HashSet::new();
+        let mut other_groups: HashSet<&str> = HashSet::new();
+        for t in texts.iter().filter(|t| split_of(self.corpus, &t.group) == Split::Train) {
+            if self.wrote(t) {
+                family_groups.insert(&t.group);
+            } else {
+                other_groups.insert(&t.group);
+            }
+        }
+        family_groups.intersection(&other_groups).copied().collect()
+    }
 }
 
 /// The left-out figures of one family.
@@ -86,6 +113,8 @@ pub struct LeftOut {
     pub site: String,
     pub human_posts: usize,
     pub machine_posts: usize,
+    /// How many left-out models scored the family's texts (more than one: cross-fitted).
+    pub models: usize,
     pub auroc: Interval,
 }
 
@@ -98,15 +127,21 @@ pub struct GeneratorReport {
 impl GeneratorReport {
     pub fn table(&self) -> String {
         let mut out = format!(
-            "Each family's texts ({} split) scored by the site model fitted without that family, against the \
-             human texts of its corpus:\n\n| left-out family | model | human / machine posts | AUROC (95% interval) |\n\
-             |---|---|---|---|\n",
+            "Each family's texts, of every split, scored by the site model fitted without that family (which \
+             never saw any of them), against the human texts of its corpus ({} split). A family whose texts \
+             share a group with others (a rewrite and its human source, a reply and its thread) is \
+             cross-fitted: each fold's texts are scored by a model fitted without the family and without \
+             the training groups of that fold that hold its texts, so no text, source or sibling of a \
+             scored text was fitted. Settings common to every model (corpus weights, features kept) were \
+             chosen earlier by cross-validation on the training split, the families' texts included.\n\n\
+             | left-out family | model | models | human / machine posts | AUROC (95% interval) |\n\
+             |---|---|---|---|---|\n",
             self.split
         );
         for f in &self.families {
             out.push_str(&format!(
-                "| {} | {} | {} / {} | {:.3} ({:.3}–{:.3}) |\n",
-                f.family, f.site, f.human_posts, f.machine_posts, f.auroc.value, f.auroc.low, f.auroc.high
+                "| {} | {} | {} | {} / {} | {:.3} ({:.3}–{:.3}) |\n",
+                f.family, f.site, f.models, f.human_posts, f.machine_posts, f.auroc.value, f.auroc.low, f.auroc.high
             ));
         }
         out
@@ -127,7 +162,7 @@ fn config_for(corpus: Corpus) -> SiteConfig {
     train::shipped_configs().into_iter().find(|c| c.site == corpus.site()).expect("every site has a configuration")
 }
 
-/// Measures every family on `split`.
+/// Measures every family: all its texts against the human texts of `split`.
 pub fn evaluate(data_dir: &Path, split: Split) -> Result<GeneratorReport, String> {
     let mut data: HashMap<Corpus, Vec<LabelledText>> = HashMap::new();
     for corpus in Corpus::ALL {
@@ -136,25 +171,35 @@ pub fn evaluate(data_dir: &Path, split: Split) -> Result<GeneratorReport, String
     let mut families = Vec::new();
     for family in FAMILIES {
         let config = config_for(family.corpus);
-        let machine: Vec<&LabelledText> = data[&family.corpus]
-            .iter()
-            .filter(|t| family.wrote(t) && split_of(family.corpus, &t.group) == split)
-            .collect();
+        let texts = &data[&family.corpus];
+        let machine: Vec<&LabelledText> = texts.iter().filter(|t| family.wrote(t)).collect();
         let human: Vec<&LabelledText> = family
             .humans
             .iter()
             .flat_map(|c| data[c].iter().filter(move |t| !t.machine && split_of(*c, &t.group) == split))
             .collect();
-        let texts: Vec<&LabelledText> = machine.iter().chain(&human).copied().collect();
-        // Without TweepFake's bots the X model is the shipped one: they are never fitted.
-        let scores = leave_out_scores(&config, &data, family.generator, FIT, &texts);
-        let scored: Vec<(f32, bool)> = scores.into_iter().zip(&texts).map(|(s, t)| (s, t.machine)).collect();
+        let shared = family.shared_training_groups(texts);
+        // One model when no group is shared; otherwise one per fold, each scoring its fold's texts.
+        let folds = if shared.is_empty() { 1 } else { FIT.folds };
+        let mut parts = Vec::new();
+        for fold in 0..folds {
+            let in_fold = |group: &str| folds == 1 || fold_of(family.corpus, group, folds) == fold;
+            let hidden: HashSet<&str> = shared.iter().copied().filter(|g| in_fold(g)).collect();
+            let unseen = Unseen { corpus: family.corpus, generator: family.generator, groups: &hidden };
+            let scored: Vec<&LabelledText> =
+                machine.iter().copied().filter(|t| in_fold(&t.group)).chain(human.iter().copied()).collect();
+            // Without TweepFake's bots the X model is the shipped one: they are never fitted.
+            let mut scores = leave_out_scores(&config, &data, &unseen, FIT, &scored);
+            let human_scores = scores.split_off(scores.len() - human.len());
+            parts.push(ModelPart { machine: scores, human: human_scores });
+        }
         families.push(LeftOut {
             family: family.name.to_string(),
             site: config.site.to_string(),
             human_posts: human.len(),
             machine_posts: machine.len(),
-            auroc: stats::auroc(&scored, fnv1a(&[b"left-out:", family.name.as_bytes()])),
+            models: folds as usize,
+            auroc: stats::cross_fitted_auroc(&parts, fnv1a(&[b"left-out:", family.name.as_bytes()])),
         });
     }
     let split = match split {

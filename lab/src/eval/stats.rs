@@ -76,6 +76,56 @@ pub fn auroc(scored: &[(f32, bool)], seed: u64) -> Interval {
     stratified(scored, seed, area_under_roc)
 }
 
+/// One model's part of a cross-fitted measurement: the machine texts it alone scored, and its
+/// scores of the human texts every part scores (the same texts in the same order).
+pub struct ModelPart {
+    pub machine: Vec<f32>,
+    pub human: Vec<f32>,
+}
+
+/// AUROC when different models scored different machine texts (cross-fitting: each machine text
+/// by a model that never saw it): the chance that a machine text outscores a human text under
+/// the model that scored the machine text (ties count half). Pooling the scores of different
+/// models into one ranking would compare numbers on different scales. With one part it is
+/// `area_under_roc`. The interval resamples the human texts (the same draw for every part) and
+/// each part's machine texts within it.
+pub fn cross_fitted_auroc(parts: &[ModelPart], seed: u64) -> Interval {
+    let humans = parts.first().map_or(0, |p| p.human.len());
+    let machines: usize = parts.iter().map(|p| p.machine.len()).sum();
+    if humans == 0 || machines == 0 {
+        return Interval::NONE;
+    }
+    assert!(parts.iter().all(|p| p.human.len() == humans), "every part scores the same human texts");
+    let statistic = |human_draw: &[usize], machine_draws: &[Vec<f32>]| {
+        let mut wins = 0f64;
+        for (part, machine) in parts.iter().zip(machine_draws) {
+            let mut human: Vec<f32> = human_draw.iter().map(|&i| part.human[i]).collect();
+            human.sort_by(f32::total_cmp);
+            for m in machine {
+                let below = human.partition_point(|h| h < m);
+                let tied = human[below..].partition_point(|h| h <= m);
+                wins += below as f64 + tied as f64 / 2.0;
+            }
+        }
+        wins / (machines as f64 * humans as f64)
+    };
+    let all_humans: Vec<usize> = (0..humans).collect();
+    let as_scored: Vec<Vec<f32>> = parts.iter().map(|p| p.machine.clone()).collect();
+    let value = statistic(&all_humans, &as_scored);
+    let mut rng = SplitMix64::new(seed);
+    let estimates: Vec<f64> = (0..RESAMPLES)
+        .map(|_| {
+            let human_draw: Vec<usize> = (0..humans).map(|_| rng.below(humans)).collect();
+            let machine_draws: Vec<Vec<f32>> = parts
+                .iter()
+                .map(|p| (0..p.machine.len()).map(|_| p.machine[rng.below(p.machine.len())]).collect())
+                .collect();
+            statistic(&human_draw, &machine_draws)
+        })
+        .collect();
+    with_percentiles(value, estimates)
+}
+
 /// The true-positive rate at the strictest threshold that lets through at most `fpr` of the
 /// human posts (a post is positive when its score is strictly above the threshold).
 pub fn tpr_at_fpr(scored: &[(f32, bool)], fpr: f64, seed: u64) -> Interval {
@@ -159,6 +209,24 @@ mod tests {
         assert_eq!(area_under_roc(&reversed), 0.0);
         let tied = [(0.5, false), (0.5, true)];
         assert_eq!(area_under_roc(&tied), 0.5);
+    }
+
+    #[test]
+    fn a_cross_fitted_auroc_compares_each_machine_text_with_humans_under_its_own_model() {
+        let humans = vec![0.1, 0.3, 0.5, 0.7];
+        let one = ModelPart { machine: vec![0.2, 0.6, 0.9], human: humans.clone() };
+        let mut scored: Vec<(f32, bool)> = humans.iter().map(|&h| (h, false)).collect();
+        scored.extend(one.machine.iter().map(|&m| (m, true)));
+        assert_eq!(cross_fitted_auroc(&[one], 3).value, area_under_roc(&scored));
+        // A second model that scores everything 10 higher: within each model every machine text
+        // beats every human; pooling the two models' scores would say otherwise.
+        let low = ModelPart { machine: vec![0.8, 0.9], human: humans.clone() };
+        let high = ModelPart { machine: vec![10.8], human: humans.iter().map(|h| h + 10.0).collect() };
+        let a = cross_fitted_auroc(&[low, high], 3);
+        assert_eq!((a.value, a.low, a.high), (1.0, 1.0, 1.0));
+        let tied = ModelPart { machine: vec![0.3], human: humans };
+        assert_eq!(cross_fitted_auroc(&[tied], 3).value, 1.5 / 4.0);
+        assert!(cross_fitted_auroc(&[ModelPart { machine: vec![], human: vec![0.1] }], 3).value.is_nan());
     }
 
     #[test]
