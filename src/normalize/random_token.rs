@@ -14,6 +14,8 @@
 //! `i` into `l` and writes `m` as `rn`, and `finish` must not become soup as `flnlsh`, nor `hmmm`
 //! as `hrnrnrn`.
 
+use std::borrow::Cow;
+
 use super::skeleton::{read_digits_as_letters, read_leet, skeleton_word, squeeze_letter_runs};
 
 /// Longer tokens are never masked: the random filler of floods is short, while a long token is
@@ -29,7 +31,13 @@ pub const RANDOM_TOKEN: &str = "#";
 /// [`RANDOM_TOKEN`] when it looks random as written or as its skeleton, else its skeleton (empty
 /// when the skeleton leaves nothing). `word_form(word_form(w)) == word_form(w)`.
 pub(super) fn word_form(word: &str) -> String {
-    if looks_random(&word.to_lowercase()) {
+    // Most words are ASCII without capitals, their own lowercase: judged without a copy.
+    let lowercase = if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    };
+    if looks_random(&lowercase) {
         return RANDOM_TOKEN.to_string();
     }
     read_word_form(word)

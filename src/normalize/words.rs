@@ -12,7 +12,8 @@ use super::random_token::{looks_random, word_form, RANDOM_TOKEN};
 /// punctuation separated it from the previous word): stage 8 reads word breaks from it.
 pub(super) struct Word {
     pub(super) text: String,
-    /// As written (stage 8 joins spaced letters as written and gives the result its form).
+    /// As written, for a `one_char` word only (stage 8 joins spaced letters as written and gives
+    /// the result its form); empty otherwise, which spares a copy of nearly every word.
     written: String,
     gap: usize,
     /// A letter of spaced-out text: written as one character (before the skeleton, which turns
@@ -33,7 +34,8 @@ impl Word {
         }
         // Whatever a second pass would see as a one-character word is one here too (a host `b`).
         let one_char = text != RANDOM_TOKEN && (written.chars().nth(1).is_none() || text.chars().nth(1).is_none());
-        Some(Word { text, written: written.to_string(), gap, one_char })
+        let written = if one_char { written.to_string() } else { String::new() };
+        Some(Word { text, written, gap, one_char })
     }
 }
 
@@ -45,7 +47,7 @@ pub(super) fn push_chunk_words(chunk: &str, gap: usize, words: &mut Vec<Word>) {
     let first_new = words.len();
     if chunk == RANDOM_TOKEN {
         // The mask token standing alone is the mask (what a second pass reads in a form).
-        words.push(Word { text: RANDOM_TOKEN.to_string(), written: chunk.to_string(), gap: 0, one_char: false });
+        words.push(Word { text: RANDOM_TOKEN.to_string(), written: String::new(), gap: 0, one_char: false });
     } else if let Some((before, host)) = split_url(chunk) {
         push_plain_words(before, words);
         words.extend(Word::with_form(host.clone(), &host, 0));
