@@ -190,4 +190,31 @@ mod tests {
         // A post whose address names no video (a Reddit comment) has no own video.
         assert!(!links_to_own_video("http://youtu.be/9bZkp7q19f0", Some("https://www.reddit.com/r/x/comments/1/")));
     }
+
+    #[test]
+    fn accounts_sharing_the_video_they_comment_under_are_a_common_reaction_not_a_campaign() {
+        use crate::engine::score_thread;
+        use crate::post::Post;
+        use crate::verdict::{Level, ReasonKind, Settings};
+        // Three viewers, days apart, paste YouTube's share text of a video.
+        let shares_under = |video: &str| -> Vec<Post> {
+            (0..3)
+                .map(|i| Post {
+                    author: Some(format!("viewer{i}")),
+                    created: Some(1_400_000_000 + i * 86_400),
+                    site: Some("youtube".to_string()),
+                    url: Some(format!("/watch?v={video}&lc=UgxViewer{i}")),
+                    ..Post::new(format!("c{i}"), "PSY - GANGNAM STYLE (강남스타일) M/V: http://youtu.be/9bZkp7q19f0")
+                })
+                .collect()
+        };
+        for v in score_thread(shares_under("9bZkp7q19f0"), Settings::default()) {
+            assert_eq!(v.level, Level::Notice, "under the shared video itself: {v:?}");
+            assert!(v.reasons.iter().all(|r| r.kind != ReasonKind::Coordination), "{v:?}");
+        }
+        for v in score_thread(shares_under("CevxZvSJLk8"), Settings::default()) {
+            assert_eq!(v.level, Level::Suspect, "under another video, the link is promoted: {v:?}");
+            assert!(v.reasons.iter().any(|r| r.kind == ReasonKind::Coordination), "{v:?}");
+        }
+    }
 }
