@@ -18,8 +18,8 @@ first time; both run the same thing, as their READMEs show it: read the file pos
 each post's distinct lowercased words with 128 permutations, insert it into an LSH index at
 threshold 0.5 (rensa: 32 bands of 4 rows), then query every post for its candidates. That is dedup alone: no normalization against evasions, no verification, no
 clustering facts, no AI assessment, no output of verdicts. chaff runs its whole pipeline and
-writes every verdict. Each tool runs as its own process; wall time and peak RSS come from
-wait4()'s rusage of that child.
+writes every verdict. Each tool runs as its own process; wall time, CPU time (user + system)
+and peak RSS come from wait4()'s rusage of that child.
 
 Times are reported, never asserted.
 """
@@ -166,7 +166,9 @@ print(f"{which}: {len(ids)} posts, {pairs} candidate pairs (both directions)", f
 
 
 def run(cmd, stdout=subprocess.DEVNULL):
-    """Runs one child to completion; returns (seconds, peak RSS in MB) from its own rusage."""
+    """Runs one child to completion; returns (wall seconds, CPU seconds, peak RSS in MB), the last
+    two from its own rusage. CPU time (user + system) is what the tool cost; on a machine shared
+    with other work the wall time also holds the time it waited for a core."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=stdout)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -174,7 +176,7 @@ def run(cmd, stdout=subprocess.DEVNULL):
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode not in (0, 1):
         sys.exit(f"{cmd[0]} failed with exit code {proc.returncode}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def venv_python(venv):
@@ -209,6 +211,7 @@ def main():
     skip = set(filter(None, args.skip.split(",")))
 
     results = {}
+    load_before = os.getloadavg()[0]
     if "chaff" not in skip:
         results["chaff score (whole pipeline)"] = run([args.chaff, "score", str(corpus)])
     for which in ["rensa", "datasketch"]:
@@ -217,14 +220,16 @@ def main():
 
     print(f"\n{args.posts} posts, {args.copies:.0%} evaded copies; {platform.node()}, "
           f"{os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}")
-    print(f"{'':32} {'wall s':>8} {'peak MB':>8} {'µs/post':>8}")
-    for name, (secs, mb) in results.items():
-        print(f"{name:32} {secs:8.2f} {mb:8.0f} {secs * 1e6 / args.posts:8.1f}")
+    print(f"load average before and after: {load_before:.2f}, {os.getloadavg()[0]:.2f}")
+    print(f"{'':32} {'wall s':>8} {'CPU s':>8} {'peak MB':>8} {'CPU µs/post':>12}")
+    for name, (secs, cpu, mb) in results.items():
+        print(f"{name:32} {secs:8.2f} {cpu:8.2f} {mb:8.0f} {cpu * 1e6 / args.posts:12.1f}")
     chaff = results.get("chaff score (whole pipeline)")
     if chaff:
-        for name, (secs, mb) in results.items():
+        for name, (secs, cpu, mb) in results.items():
             if not name.startswith("chaff"):
-                print(f"chaff score vs {name}: {secs / chaff[0]:.2f}x as fast, {chaff[1] / mb:.2f}x its peak memory")
+                print(f"chaff score vs {name}: {secs / chaff[0]:.2f}x as fast in wall time, {cpu / chaff[1]:.2f}x in "
+                      f"CPU time, {chaff[2] / mb:.2f}x its peak memory")
 
 
 if __name__ == "__main__":
