@@ -119,7 +119,7 @@ struct Node {
 
 /// What the engine keeps of a post still on the page.
 struct Entry {
-    /// The same allocation as its key in `by_id`: a reported verdict shares it.
+    /// Shared by its reported verdicts.
     id: Arc<str>,
     site: Option<String>,
     /// The author's own text (`own_text`), to assess it again when the sensitivity changes.
@@ -304,7 +304,9 @@ pub struct Engine {
     entries: Vec<Option<Entry>>,
     /// Facts of each cluster of 2+ members, at its root.
     clusters: Vec<Option<Box<Cluster>>>,
-    by_id: HashMap<Arc<str>, u32>,
+    /// (String keys, as the author and link maps: one more key type would be another copy of the
+    /// map's code in the content script's WASM.)
+    by_id: HashMap<String, u32>,
     first_exact: HashMap<u64, u32, BuildHasherDefault<KeyHasher>>,
     lsh: LshIndex,
     author_ids: HashMap<String, u32>,
@@ -370,7 +372,7 @@ impl Engine {
         let mut report: Vec<u32> = Vec::new();
         let mut revived: Vec<u32> = Vec::new();
         for post in posts {
-            match self.by_id.get(post.id.as_str()).copied() {
+            match self.by_id.get(&post.id).copied() {
                 Some(i) if self.nodes[i as usize].text_hash == text_hash(&post.text) => {
                     if self.entries[i as usize].is_none() {
                         // Back on the page after `forget`: scored again, counted once.
@@ -381,7 +383,7 @@ impl Engine {
                 Some(i) => report.extend(self.edit(i, post)),
                 None => {
                     let i = self.nodes.len() as u32;
-                    self.by_id.insert(post.id.as_str().into(), i);
+                    self.by_id.insert(post.id.clone(), i);
                     let node = self.new_node(i, &post);
                     let entry = self.new_entry(&post);
                     self.nodes.push(node);
@@ -547,7 +549,7 @@ impl Engine {
             None => "".into(),
         };
         Entry {
-            id: self.by_id.get_key_value(post.id.as_str()).map_or_else(|| post.id.as_str().into(), |(id, _)| id.clone()),
+            id: post.id.as_str().into(),
             site: post.site.clone(),
             own_text: own_text(post).into(),
             ai: assess_post(post, self.settings.sensitivity),

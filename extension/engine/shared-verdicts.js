@@ -19,8 +19,7 @@ export class PostIds {
   verdicts(shared) {
     let newIds, parts, rows;
     try {
-      newIds = shared.newIds;
-      parts = shared.parts;
+      ({ newIds, parts } = shared.shared);
       rows = shared.rows;
     } finally {
       shared.free();

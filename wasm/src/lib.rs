@@ -6,7 +6,6 @@
 //! boundary cost ~8 µs a verdict, most of a flood batch in the page; those cross as one array of
 //! numbers beside the few distinct parts, and extension/engine/page-engine.js builds the objects.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use chaff::verdict::{SharedVerdict, VerdictPart};
@@ -130,52 +129,66 @@ impl ChaffEngine {
     }
 }
 
-/// Verdicts in their shared form: each distinct `VerdictPart` once, and per verdict five numbers
-/// in `rows`: the post's index (its place in the engine's order of first arrival), its part's
-/// place in `parts`, its score, its AI likelihood, and 1 if the AI model judged it (else 0). The
-/// ids of the posts new to the engine come once, in `newIds`, in index order (the post at index
-/// `k` is the `k`-th id ever listed): a caller keeps them and reads a verdict's id by its index.
-/// Scores are `f32`s, exactly as serde-wasm-bindgen hands them over (widened to `f64`).
+/// Verdicts in their shared form: `shared` is `{newIds, parts}`, each distinct `VerdictPart`
+/// once in `parts`, and `rows` holds five numbers per verdict: the post's index (its place in the
+/// engine's order of first arrival), its part's place in `parts`, its score, its AI likelihood,
+/// and 1 if the AI model judged it (else 0). The ids of the posts new to the engine come once, in
+/// `newIds`, in index order (the post at index `k` is the `k`-th id ever listed): a caller keeps
+/// them and reads a verdict's id by its index. Scores are `f32`s, exactly as serde-wasm-bindgen
+/// hands them over (widened to `f64`).
 #[wasm_bindgen]
 pub struct SharedVerdicts {
-    new_ids: Vec<String>,
-    parts: JsValue,
+    shared: JsValue,
     rows: Vec<f64>,
 }
 
 /// Numbers per verdict in `SharedVerdicts::rows`.
 const ROW: usize = 5;
 
+#[derive(serde::Serialize)]
+struct IdsAndParts<'a> {
+    #[serde(rename = "newIds")]
+    new_ids: Vec<&'a str>,
+    parts: Vec<&'a VerdictPart>,
+}
+
 impl SharedVerdicts {
     fn of(verdicts: &[SharedVerdict], first_new: u32) -> Result<SharedVerdicts, JsError> {
         // Every post new to the engine is reported in the batch it arrives in, and verdicts come
         // in index order: the new ones are the last.
-        let new_ids = verdicts.iter().filter(|v| v.index >= first_new).map(|v| v.id.to_string()).collect();
-        let mut place: HashMap<*const VerdictPart, u32> = HashMap::new();
+        let new_ids = verdicts.iter().filter(|v| v.index >= first_new).map(|v| &*v.id).collect();
         let mut parts: Vec<&VerdictPart> = Vec::new();
+        // The parts held by more than this batch's one verdict (a cluster's shared ones: a few),
+        // and their places; a part of one post's own is listed without a search. (No hash map:
+        // one more key type is another copy of the map's code in the content script's WASM.)
+        let mut shared: Vec<(*const VerdictPart, u32)> = Vec::new();
         let mut rows = Vec::with_capacity(verdicts.len() * ROW);
         for v in verdicts {
-            let part = *place.entry(Arc::as_ptr(&v.part)).or_insert_with(|| {
+            let known = match Arc::strong_count(&v.part) {
+                1 => None,
+                _ => shared.iter().find(|(part, _)| *part == Arc::as_ptr(&v.part)).map(|&(_, place)| place),
+            };
+            let place = known.unwrap_or_else(|| {
                 parts.push(&v.part);
-                parts.len() as u32 - 1
+                let place = parts.len() as u32 - 1;
+                if Arc::strong_count(&v.part) > 1 {
+                    shared.push((Arc::as_ptr(&v.part), place));
+                }
+                place
             });
-            rows.extend([v.index as f64, part as f64, v.score as f64, v.ai as f64, f64::from(u8::from(v.ai_judged))]);
+            rows.extend([v.index as f64, place as f64, v.score as f64, v.ai as f64, f64::from(u8::from(v.ai_judged))]);
         }
-        Ok(SharedVerdicts { new_ids, parts: to_js(&parts)?, rows })
+        Ok(SharedVerdicts { shared: to_js(&IdsAndParts { new_ids, parts })?, rows })
     }
 }
 
 #[wasm_bindgen]
 impl SharedVerdicts {
-    #[wasm_bindgen(getter, js_name = newIds)]
-    pub fn new_ids(&self) -> Vec<String> {
-        self.new_ids.clone()
-    }
-
-    /// The distinct parts, as `{level, cluster, copies, authors, reasons}` (`Verdict`'s fields).
+    /// `{newIds, parts}`: the parts as `{level, cluster, copies, authors, reasons}` (`Verdict`'s
+    /// fields).
     #[wasm_bindgen(getter)]
-    pub fn parts(&self) -> JsValue {
-        self.parts.clone()
+    pub fn shared(&self) -> JsValue {
+        self.shared.clone()
     }
 
     #[wasm_bindgen(getter)]

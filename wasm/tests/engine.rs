@@ -118,11 +118,18 @@ fn shared_verdicts_send_each_new_id_once_and_each_cluster_part_once() {
     let texts: Vec<String> = (0..6).map(spam_copy).collect();
     let ids = ["s0", "s1", "s2", "s3", "s4", "s5"];
     let post = |i: usize| Post { id: ids[i], text: &texts[i], author: ids[i], created: 1_700_000_000.0 + 60.0 * i as f64 };
+    #[derive(Deserialize, Debug)]
+    #[serde(rename_all = "camelCase")]
+    struct IdsAndParts {
+        new_ids: Vec<String>,
+        parts: Vec<Part>,
+    }
+    let read = |value: JsValue| -> IdsAndParts { serde_wasm_bindgen::from_value(value).expect("{newIds, parts}") };
     let first = engine.add_shared(js(&[post(0), post(1), post(2)])).expect("posts accepted");
-    assert_eq!(first.new_ids(), ["s0", "s1", "s2"]);
+    assert_eq!(read(first.shared()).new_ids, ["s0", "s1", "s2"]);
     let shared = engine.add_shared(js(&[post(3), post(4), post(5)])).expect("copies accepted");
-    assert_eq!(shared.new_ids(), ["s3", "s4", "s5"], "only the posts new to the engine");
-    let parts: Vec<Part> = serde_wasm_bindgen::from_value(shared.parts()).expect("parts in the verdicts' shape");
+    let IdsAndParts { new_ids, parts } = read(shared.shared());
+    assert_eq!(new_ids, ["s3", "s4", "s5"], "only the posts new to the engine");
     assert_eq!(parts.len(), 1, "six members with nothing of their own share one part: {parts:?}");
     assert_eq!((parts[0].level.as_str(), parts[0].copies), ("suspect", 5));
     assert!(parts[0].cluster.is_some() && parts[0].reasons.iter().any(|r| r.kind == "duplicate"), "{parts:?}");
