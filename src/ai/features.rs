@@ -107,11 +107,24 @@ pub const STYLE_NAMES: [&str; 31] = [
 ];
 
 /// One word of a post: lower-cased, curly apostrophes made straight, inner hyphens kept; `sentence` counts the
-/// sentence it belongs to, so bigrams never span a sentence break.
+/// sentence it belongs to, so bigrams never span a sentence break. Its text is a run of the post's
+/// `char_source` (`Parsed::text`), which holds the same lower-cased characters, so parsing
+/// allocates no string per word; what the features and the language check read of a word is
+/// computed here once.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Word {
-    pub text: String,
+    /// Byte range of the word in `Parsed::char_source`.
+    pub start: usize,
+    pub end: usize,
     pub sentence: u32,
+    /// `feature_key(WORD, text)`: the unigram feature, and the stop-word table's key.
+    pub key: u64,
+    pub stop_word: bool,
+    /// A function word that marks English (see `stopwords::StopWord`).
+    pub marks_english: bool,
+    /// Characters and alphabetic characters of the text.
+    pub chars: u32,
+    pub letters: u32,
 }
 
 /// A post broken into what the features read.
@@ -123,6 +136,13 @@ pub struct Parsed {
     /// The post as function words, word shapes and punctuation marks, for the rhythm n-grams.
     pub rhythm: Vec<&'static str>,
     pub style: [f32; STYLE_NAMES.len()],
+}
+
+impl Parsed {
+    /// The text of one of this post's words.
+    pub fn text(&self, word: &Word) -> &str {
+        &self.char_source[word.start..word.end]
+    }
 }
 
 /// An emoji by Unicode's emoji property (unicode-properties' table); the ASCII digits, `#` and `*`
@@ -138,74 +158,35 @@ fn is_link(chunk: &str) -> bool {
 
 /// Splits an author's text into words, the character-gram source and stylistic measures.
 pub fn parse(text: &str) -> Parsed {
-    let mut words: Vec<Word> = Vec::new();
+    // About one word per five bytes of English: one allocation for most posts.
+    let mut words: Vec<Word> = Vec::with_capacity(text.len() / 5);
     let mut char_source = String::with_capacity(text.len());
     let mut rhythm: Vec<&'static str> = Vec::new();
     let mut sentence: u32 = 0;
     let mut sentence_lengths: Vec<u32> = Vec::new();
     let mut words_in_sentence: u32 = 0;
-    let (mut links, mut mentions, mut hashtags) = (0u32, 0u32, 0u32);
-    let (mut shouted, mut capitalized, mut lower_i) = (0u32, 0u32, 0u32);
-    let (mut letters, mut upper_letters) = (0u32, 0u32);
+    let mut counts = StyleCounts::default();
 
     for chunk in text.split_whitespace() {
         if is_link(chunk) {
-            links += 1;
+            counts.links += 1;
             rhythm.push(LINK);
             continue;
         }
         if chunk.starts_with('@') && chunk.len() > 1 {
-            mentions += 1;
+            counts.mentions += 1;
             rhythm.push(MENTION);
             continue;
         }
         if chunk.starts_with('#') && chunk.len() > 1 {
-            hashtags += 1;
+            counts.hashtags += 1;
         }
         if !char_source.is_empty() {
             char_source.push(' ');
         }
-        let mut current = String::new();
-        let mut current_raw_upper = 0u32;
-        let mut current_raw_len = 0u32;
-        let mut flush = |current: &mut String,
-                         upper: u32,
-                         len: u32,
-                         sentence: u32,
-                         words_in_sentence: &mut u32,
-                         rhythm: &mut Vec<&'static str>| {
-            if current.is_empty() {
-                return;
-            }
-            let trimmed = current.trim_matches('\'');
-            if !trimmed.is_empty() {
-                if len >= 2 && upper == len {
-                    shouted += 1;
-                } else if upper >= 1 {
-                    capitalized += 1;
-                }
-                if trimmed == "i" && upper == 0 {
-                    lower_i += 1;
-                }
-                rhythm.push(if let Some(function_word) = stopwords::stop_word(trimmed) {
-                    function_word
-                } else if trimmed.chars().any(|c| c.is_ascii_digit()) {
-                    NUMBER
-                } else if len >= 2 && upper == len {
-                    SHOUTED_WORD
-                } else if upper >= 1 {
-                    CAPITALIZED_WORD
-                } else {
-                    CONTENT_WORD
-                });
-                words.push(Word {
-                    text: trimmed.to_string(),
-                    sentence,
-                });
-                *words_in_sentence += 1;
-            }
-            current.clear();
-        };
+        // The word being read: its byte range in `char_source`, its upper-case letters and
+        // characters as written.
+        let mut current = WordSoFar::default();
         let mut chars = chunk.chars().peekable();
         while let Some(c) = chars.next() {
             // A phone keyboard types typographic quotes, a desktop one straight ones: the same
@@ -215,37 +196,30 @@ pub fn parse(text: &str) -> Parsed {
                 '“' | '”' => '"',
                 c => c,
             };
+            let before = char_source.len();
             for lc in c.to_lowercase() {
                 char_source.push(lc);
             }
             if c.is_alphanumeric() {
                 if c.is_alphabetic() {
-                    letters += 1;
+                    counts.letters += 1;
                     if c.is_uppercase() {
-                        upper_letters += 1;
-                        current_raw_upper += 1;
+                        counts.upper_letters += 1;
+                        current.raw_upper += 1;
                     }
                 }
-                current_raw_len += 1;
-                current.extend(c.to_lowercase());
+                current.raw_len += 1;
+                current.start.get_or_insert(before);
+                current.end = char_source.len();
             } else if (c == '\'' || c == '-')
-                && !current.is_empty()
+                && current.start.is_some()
                 && chars.peek().is_some_and(|n| n.is_alphanumeric())
             {
                 // Apostrophes and hyphens inside a word keep it whole: "it's", "game-changer"
                 // (a phrase the explanation should quote as written, not as "game").
-                current.push(c);
+                current.end = char_source.len();
             } else {
-                flush(
-                    &mut current,
-                    current_raw_upper,
-                    current_raw_len,
-                    sentence,
-                    &mut words_in_sentence,
-                    &mut rhythm,
-                );
-                current_raw_upper = 0;
-                current_raw_len = 0;
+                end_word(&char_source, &mut current, sentence, &mut words, &mut words_in_sentence, &mut rhythm, &mut counts);
                 push_mark(&mut rhythm, c);
                 if matches!(c, '.' | '!' | '?' | ';' | ':' | '…') && words_in_sentence > 0 {
                     sentence_lengths.push(words_in_sentence);
@@ -254,40 +228,88 @@ pub fn parse(text: &str) -> Parsed {
                 }
             }
         }
-        flush(
-            &mut current,
-            current_raw_upper,
-            current_raw_len,
-            sentence,
-            &mut words_in_sentence,
-            &mut rhythm,
-        );
+        end_word(&char_source, &mut current, sentence, &mut words, &mut words_in_sentence, &mut rhythm, &mut counts);
     }
     if words_in_sentence > 0 {
         sentence_lengths.push(words_in_sentence);
     }
 
-    let style = style_values(
-        text,
-        &words,
-        &sentence_lengths,
-        StyleCounts {
-            links,
-            mentions,
-            hashtags,
-            shouted,
-            capitalized,
-            lower_i,
-            letters,
-            upper_letters,
-        },
-    );
+    let style = style_values(text, &char_source, &words, &sentence_lengths, counts);
     Parsed {
         words,
         char_source,
         rhythm,
         style,
     }
+}
+
+/// A word while `parse` reads it.
+#[derive(Default)]
+struct WordSoFar {
+    /// Where it starts in `char_source`; None before its first letter or digit.
+    start: Option<usize>,
+    end: usize,
+    raw_upper: u32,
+    raw_len: u32,
+}
+
+/// Ends the word being read, if any: counts its shape, adds its rhythm token and the word.
+fn end_word(
+    char_source: &str,
+    current: &mut WordSoFar,
+    sentence: u32,
+    words: &mut Vec<Word>,
+    words_in_sentence: &mut u32,
+    rhythm: &mut Vec<&'static str>,
+    counts: &mut StyleCounts,
+) {
+    let WordSoFar { start, end, raw_upper: upper, raw_len: len } = std::mem::take(current);
+    let Some(start) = start else {
+        return;
+    };
+    let read = &char_source[start..end];
+    let trimmed = read.trim_matches('\'');
+    if trimmed.is_empty() {
+        return;
+    }
+    let start = start + (read.len() - read.trim_start_matches('\'').len());
+    if len >= 2 && upper == len {
+        counts.shouted += 1;
+    } else if upper >= 1 {
+        counts.capitalized += 1;
+    }
+    if trimmed == "i" && upper == 0 {
+        counts.lower_i += 1;
+    }
+    let key = feature_key(WORD, trimmed);
+    let stop_word = stopwords::lookup(trimmed, key);
+    rhythm.push(if let Some(function_word) = stop_word {
+        function_word.text
+    } else if trimmed.bytes().any(|b| b.is_ascii_digit()) {
+        NUMBER
+    } else if len >= 2 && upper == len {
+        SHOUTED_WORD
+    } else if upper >= 1 {
+        CAPITALIZED_WORD
+    } else {
+        CONTENT_WORD
+    });
+    let (mut chars, mut letters) = (0u32, 0u32);
+    for c in trimmed.chars() {
+        chars += 1;
+        letters += u32::from(c.is_alphabetic());
+    }
+    words.push(Word {
+        start,
+        end: start + trimmed.len(),
+        sentence,
+        key,
+        stop_word: stop_word.is_some(),
+        marks_english: stop_word.is_some_and(|s| s.marks_english),
+        chars,
+        letters,
+    });
+    *words_in_sentence += 1;
 }
 
 /// The rhythm token of a mark between words (typographic quotes already made straight), if it
@@ -323,6 +345,7 @@ fn push_mark(rhythm: &mut Vec<&'static str>, c: char) {
     }
 }
 
+#[derive(Default)]
 struct StyleCounts {
     links: u32,
     mentions: u32,
@@ -338,12 +361,13 @@ struct StyleCounts {
 /// learning rate and one L2 strength suit them and the lexical features alike.
 fn style_values(
     text: &str,
+    char_source: &str,
     words: &[Word],
     sentence_lengths: &[u32],
     counts: StyleCounts,
 ) -> [f32; STYLE_NAMES.len()] {
     let n_words = words.len().max(1) as f32;
-    let count = |pred: &dyn Fn(char) -> bool| text.chars().filter(|&c| pred(c)).count() as f32;
+    let count = |mark: u8| text.bytes().filter(|&b| b == mark).count() as f32;
     let rate = |k: f32| (k / n_words * 10.0).min(1.0);
     let present = |b: bool| if b { 1.0 } else { 0.0 };
 
@@ -359,11 +383,13 @@ fn style_values(
     } else {
         0.0
     };
-    let letters_per_word =
-        words.iter().map(|w| w.text.chars().count()).sum::<usize>() as f32 / n_words;
-    let mut distinct: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
-    distinct.sort_unstable();
-    distinct.dedup();
+    let text_of = |w: &Word| &char_source[w.start..w.end];
+    let letters_per_word = words.iter().map(|w| w.chars as usize).sum::<usize>() as f32 / n_words;
+    // Sorted by key first (one integer comparison), by text among equal keys, so equal words
+    // are neighbours and a key collision cannot merge two words.
+    let mut distinct: Vec<&Word> = words.iter().collect();
+    distinct.sort_unstable_by(|a, b| a.key.cmp(&b.key).then_with(|| text_of(a).cmp(text_of(b))));
+    distinct.dedup_by(|a, b| a.key == b.key && text_of(a) == text_of(b));
     let trimmed = text.trim_end();
     let last = trimmed.chars().last().unwrap_or(' ');
     let first_letter = text.chars().find(|c| c.is_alphabetic());
@@ -374,7 +400,7 @@ fn style_values(
         sentence_lengths.iter().filter(|&&l| pred(l)).count() as f32 / n_sentences
     };
     let longest = sentence_lengths.iter().copied().max().unwrap_or(0) as f32;
-    let letters = |w: &Word| w.text.chars().filter(|c| c.is_alphabetic()).count() as f32;
+    let letters = |w: &Word| w.letters as f32;
     let word_length_spread = {
         let mean = words.iter().map(letters).sum::<f32>() / n_words;
         let var = words.iter().map(|w| (letters(w) - mean).powi(2)).sum::<f32>() / n_words;
@@ -408,9 +434,9 @@ fn style_values(
         spread.min(1.5),
         (letters_per_word / 8.0).min(1.5),
         distinct.len() as f32 / n_words,
-        rate(count(&|c| c == ',')),
-        rate(count(&|c| c == '!')),
-        rate(count(&|c| c == '?')),
+        rate(count(b',')),
+        rate(count(b'!')),
+        rate(count(b'?')),
         present(text.contains('—') || text.contains(" – ")),
         present(text.contains('…') || text.contains("...")),
         present(text.contains("!!") || text.contains("??") || text.contains("?!")),
@@ -426,14 +452,14 @@ fn style_values(
         present(counts.hashtags > 0),
         present(counts.mentions > 0),
         present(counts.links > 0),
-        share(&|w| stopwords::is_stop_word(&w.text)),
+        share(&|w| w.stop_word),
         sentence_share(&|l| l < 5),
         sentence_share(&|l| l >= 25),
         longest / n_words,
         (sentence_word_length_spread * 4.0).min(1.5),
         word_length_spread.min(1.5),
         share(&|w| letters(w) >= 8.0),
-        (share(&|w| w.text.contains('\'')) * 10.0).min(1.0),
+        (share(&|w| text_of(w).contains('\'')) * 10.0).min(1.0),
     ]
 }
 
@@ -452,24 +478,23 @@ pub fn for_each_feature(
         .count();
     let word_scale = 1.0 / ((words.len() + n_bigrams).max(1) as f32).sqrt();
     for w in words {
-        let key = feature_key(WORD, &w.text);
-        visit(WORD, key, word_scale);
-        visit_words(WORD, &w.text, "", key, word_scale);
+        visit(WORD, w.key, word_scale);
+        visit_words(WORD, parsed.text(w), "", w.key, word_scale);
     }
     for pair in words.windows(2) {
         if pair[0].sentence != pair[1].sentence {
             continue;
         }
+        let (first, second) = (parsed.text(&pair[0]), parsed.text(&pair[1]));
         let mut h = family_hasher(BIGRAM);
-        h.write(pair[0].text.as_bytes());
+        h.write(first.as_bytes());
         h.write(b" ");
-        h.write(pair[1].text.as_bytes());
+        h.write(second.as_bytes());
         visit(BIGRAM, h.finish(), word_scale);
-        visit_words(BIGRAM, &pair[0].text, &pair[1].text, h.finish(), word_scale);
+        visit_words(BIGRAM, first, second, h.finish(), word_scale);
     }
 
-    let chars = characters(&parsed.char_source);
-    for_each_gram(CHARS, &chars, CHAR_GRAM_SIZES, "", |key, _, scale| visit(CHARS, key, scale));
+    for_each_char_gram(&parsed.char_source, |key, scale| visit(CHARS, key, scale));
     for_each_gram(RHYTHM, &parsed.rhythm, RHYTHM_GRAM_SIZES, " ", |key, _, scale| visit(RHYTHM, key, scale));
 
     for (name, &value) in STYLE_NAMES.iter().zip(parsed.style.iter()) {
@@ -518,6 +543,46 @@ fn for_each_gram<U: AsRef<str>>(
     }
 }
 
+/// `for_each_gram` over the characters of `text` without their names, read from the bytes in
+/// place: the same keys and scale in the same order (`named_and_hashed_features_agree` checks
+/// it), without the vector of one slice per character that scoring would otherwise allocate
+/// for every post.
+fn for_each_char_gram(text: &str, mut visit: impl FnMut(u64, f32)) {
+    let (shortest, longest) = (*CHAR_GRAM_SIZES.start(), *CHAR_GRAM_SIZES.end());
+    let n_chars = text.chars().count();
+    let grams: usize = CHAR_GRAM_SIZES.map(|n| n_chars.saturating_sub(n - 1)).sum();
+    if grams == 0 {
+        return;
+    }
+    let scale = 1.0 / (grams as f32).sqrt();
+    let bytes = text.as_bytes();
+    for (start, _) in text.char_indices() {
+        let mut hash = family_hasher(CHARS);
+        let mut taken = 0;
+        let mut rest = bytes[start..].iter();
+        loop {
+            match rest.next() {
+                // A UTF-8 continuation byte: the character goes on.
+                Some(&byte) if byte & 0xC0 == 0x80 => hash.write_u8(byte),
+                next => {
+                    // A character ends here (the next begins, or the text ends): the `taken`
+                    // characters hashed so far are a gram.
+                    if taken >= shortest {
+                        visit(hash.finish(), scale);
+                    }
+                    match next {
+                        Some(&byte) if taken < longest => {
+                            taken += 1;
+                            hash.write_u8(byte);
+                        }
+                        _ => break,
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// The readable names of every feature of a post with their summed values (training only: it
 /// allocates a string per feature).
 pub fn named_features(parsed: &Parsed) -> Vec<(u8, String, f32)> {
@@ -554,7 +619,7 @@ mod tests {
     #[test]
     fn words_are_lower_cased_with_apostrophes_kept_and_links_and_mentions_dropped() {
         let p = parse("@bob It’s DONE. See https://example.com now, game-changer -ish");
-        let words: Vec<&str> = p.words.iter().map(|w| w.text.as_str()).collect();
+        let words: Vec<&str> = p.words.iter().map(|w| p.text(w)).collect();
         assert_eq!(words, ["it's", "done", "see", "now", "game-changer", "ish"]);
         assert_eq!(p.words[2].sentence, 1, "a full stop starts a new sentence");
         assert!(!p.char_source.contains("example"));
@@ -618,7 +683,7 @@ mod tests {
 
     #[test]
     fn named_and_hashed_features_agree() {
-        let p = parse("Delve into the rich tapestry — of history.");
+        let p = parse("Delve into the rich tapestry — of history 😭, naïve ü.");
         let mut hashed: Vec<(u64, f32)> = Vec::new();
         for_each_feature(&p, |_, k, v| hashed.push((k, v)), |_, _, _, _, _| {});
         let named: Vec<(u64, f32)> = named_features(&p)

@@ -220,7 +220,7 @@ pub fn can_judge(text: &str, parsed: &Parsed) -> bool {
     let function_words = parsed
         .words
         .iter()
-        .filter(|w| stopwords::is_function_word(&w.text))
+        .filter(|w| w.marks_english)
         .count();
     // Function words are ~40–50% of running English text and still ~20% of terse tweets; a
     // Spanish or German text matches only the few spellings the languages share.

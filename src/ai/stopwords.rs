@@ -3,10 +3,18 @@
 //!
 //! Design: the NLTK English stop-word list (Bird, Klein & Loper, NLTK 3; 179 words) with the
 //! contraction spellings social-media text uses without apostrophes ("dont", "im") and a few
-//! informal function words ("gonna", "u"), sorted for binary search. Words are compared after
-//! the tokenizer's lower-casing and apostrophe straightening.
+//! informal function words ("gonna", "u"). Words are compared after the tokenizer's lower-casing
+//! and apostrophe straightening.
+//!
+//! Lookup is by the word's unigram feature key (`features::feature_key(WORD, word)`), which the
+//! tokenizer computes for every word anyway: an open-addressing table built at compile time maps
+//! the key to the list entry, and one comparison of the word confirms it. A binary search over
+//! the strings cost about eight string comparisons a word, 5–8% of `chaff score` (see
+//! docs/performance.md); the table also records, per entry, whether the word tells English
+//! apart, so the language check needs no second lookup.
 
-/// Sorted (checked by a test), lower case, straight apostrophes.
+/// Sorted and unique (checked by a test, so a duplicate cannot hide), lower case, straight
+/// apostrophes.
 const STOP_WORDS: &[&str] = &[
     "a",
     "about",
@@ -220,16 +228,6 @@ const STOP_WORDS: &[&str] = &[
     "yourselves",
 ];
 
-/// Whether `word` (lower case) is an English stop word.
-pub fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.binary_search(&word).is_ok()
-}
-
-/// The list's own copy of a stop word, so a caller can keep it without allocating.
-pub fn stop_word(word: &str) -> Option<&'static str> {
-    STOP_WORDS.binary_search(&word).ok().map(|i| STOP_WORDS[i])
-}
-
 /// Spellings on the stop list that Spanish, German, French or Italian also use as words
 /// ("a", "no", "me", "in", "was", "will"...), or that are contraction fragments: they do not
 /// tell English apart.
@@ -238,9 +236,106 @@ const SHARED_WITH_OTHER_LANGUAGES: &[&str] = &[
     "so", "t", "u", "ve", "was", "will", "y",
 ];
 
-/// Function words that mark English text.
-pub fn is_function_word(word: &str) -> bool {
-    is_stop_word(word) && !SHARED_WITH_OTHER_LANGUAGES.contains(&word)
+/// A stop word as the table finds it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StopWord {
+    /// The list's own copy, so a caller can keep it without allocating.
+    pub text: &'static str,
+    /// A function word that marks English text (not one of `SHARED_WITH_OTHER_LANGUAGES`).
+    pub marks_english: bool,
+}
+
+// The FNV-1a 64 parameters of `crate::hash::Fnv1a`, repeated because the table is built in a
+// const context where that type's methods cannot run; a test checks the keys agree.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// `features::feature_key(features::WORD, word)`, computable at compile time.
+const fn word_key(word: &str) -> u64 {
+    let bytes = word.as_bytes();
+    let mut hash = (FNV_OFFSET ^ b'w' as u64).wrapping_mul(FNV_PRIME);
+    let mut i = 0;
+    while i < bytes.len() {
+        hash = (hash ^ bytes[i] as u64).wrapping_mul(FNV_PRIME);
+        i += 1;
+    }
+    hash
+}
+
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Slots of the table: a power of two, a little over twice the list, so a probe sequence is
+/// mostly one slot long.
+const SLOT_BITS: u32 = 9;
+const SLOTS: usize = 1 << SLOT_BITS;
+
+/// A key's first slot, from its high bits (FNV-1a's low bits mix the last bytes least).
+const fn first_slot(key: u64) -> usize {
+    (key >> (64 - SLOT_BITS)) as usize
+}
+
+/// One table entry per list word, in list order: its key and whether it marks English.
+const ENTRIES: [(u64, bool); STOP_WORDS.len()] = {
+    let mut entries = [(0u64, false); STOP_WORDS.len()];
+    let mut i = 0;
+    while i < STOP_WORDS.len() {
+        let mut shared = false;
+        let mut j = 0;
+        while j < SHARED_WITH_OTHER_LANGUAGES.len() {
+            shared |= same(STOP_WORDS[i], SHARED_WITH_OTHER_LANGUAGES[j]);
+            j += 1;
+        }
+        entries[i] = (word_key(STOP_WORDS[i]), !shared);
+        i += 1;
+    }
+    entries
+};
+
+/// Open addressing with linear probing: a slot holds 1 + the list index of a word, 0 when empty.
+const TABLE: [u8; SLOTS] = {
+    assert!(STOP_WORDS.len() < u8::MAX as usize && STOP_WORDS.len() * 2 < SLOTS);
+    let mut table = [0u8; SLOTS];
+    let mut i = 0;
+    while i < STOP_WORDS.len() {
+        let mut slot = first_slot(ENTRIES[i].0);
+        while table[slot] != 0 {
+            slot = (slot + 1) % SLOTS;
+        }
+        table[slot] = (i + 1) as u8;
+        i += 1;
+    }
+    table
+};
+
+/// The stop word `word` (lower case) is, given its unigram feature key `key`.
+pub fn lookup(word: &str, key: u64) -> Option<StopWord> {
+    let mut slot = first_slot(key);
+    loop {
+        let index = usize::from(TABLE[slot]).checked_sub(1)?;
+        let (entry_key, marks_english) = ENTRIES[index];
+        if entry_key == key && STOP_WORDS[index] == word {
+            return Some(StopWord { text: STOP_WORDS[index], marks_english });
+        }
+        slot = (slot + 1) % SLOTS;
+    }
+}
+
+/// Whether `word` (lower case) is an English stop word.
+pub fn is_stop_word(word: &str) -> bool {
+    lookup(word, word_key(word)).is_some()
 }
 
 #[cfg(test)]
@@ -248,7 +343,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_list_is_sorted_and_unique_so_binary_search_works() {
+    fn the_list_is_sorted_and_unique() {
         assert!(
             STOP_WORDS.windows(2).all(|p| p[0] < p[1]),
             "{:?}",
@@ -257,12 +352,32 @@ mod tests {
     }
 
     #[test]
+    fn the_table_keys_are_the_word_feature_keys_and_find_every_listed_word() {
+        use crate::ai::features::{feature_key, WORD};
+        for (i, word) in STOP_WORDS.iter().enumerate() {
+            assert_eq!(word_key(word), feature_key(WORD, word), "{word}");
+            let found = lookup(word, feature_key(WORD, word)).unwrap();
+            assert_eq!(found.text, *word);
+            assert_eq!(found.marks_english, !SHARED_WITH_OTHER_LANGUAGES.contains(word), "{word}");
+            assert_eq!(ENTRIES[i].0, word_key(word));
+        }
+    }
+
+    #[test]
     fn stop_words_and_content_words() {
         for w in ["the", "it's", "dont", "yourselves", "a"] {
             assert!(is_stop_word(w), "{w}");
         }
-        for w in ["delve", "tapestry", "garage"] {
+        for w in ["delve", "tapestry", "garage", "", "the ", "The", "thee"] {
             assert!(!is_stop_word(w), "{w}");
         }
+    }
+
+    #[test]
+    fn a_word_whose_key_lands_on_a_stop_words_slot_is_still_told_apart() {
+        // The same key with another spelling: only the comparison of the word can reject it.
+        assert_eq!(lookup("tha", word_key("the")), None);
+        assert!(!lookup("was", word_key("was")).unwrap().marks_english);
+        assert!(lookup("the", word_key("the")).unwrap().marks_english);
     }
 }
