@@ -197,8 +197,11 @@ pub fn parse(text: &str) -> Parsed {
                 c => c,
             };
             let before = char_source.len();
-            for lc in c.to_lowercase() {
-                char_source.push(lc);
+            if c.is_ascii() {
+                // Most characters: one byte, lower-cased without the Unicode case tables.
+                char_source.push(c.to_ascii_lowercase());
+            } else {
+                char_source.extend(c.to_lowercase());
             }
             if c.is_alphanumeric() {
                 if c.is_alphabetic() {
@@ -623,6 +626,9 @@ mod tests {
         assert_eq!(words, ["it's", "done", "see", "now", "game-changer", "ish"]);
         assert_eq!(p.words[2].sentence, 1, "a full stop starts a new sentence");
         assert!(!p.char_source.contains("example"));
+        let accented = parse("Über ÉTÉ, NAÏVE");
+        assert_eq!(accented.words.iter().map(|w| accented.text(w)).collect::<Vec<_>>(), ["über", "été", "naïve"]);
+        assert_eq!(accented.char_source, "über été, naïve");
     }
 
     #[test]
