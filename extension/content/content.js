@@ -126,6 +126,8 @@ function newThread() {
     toScore: new Map(), // id -> post to send to the engine
     toShowFirst: new Set(), // ids with a first verdict, not yet shown: drawn before any redraw
     toShow: new Set(), // ids whose hint must be (re-)drawn
+    toBadge: new Set(), // ids whose level is set but whose badge waits: off screen while scoring (showFrom)
+    scrolled: false, // the reader scrolled since the last drawing slice: some waiting badges may be on screen
     msPerPost: 1, // measured cost of the in-page engine, for batch sizes
     drawnAt: -Infinity, // performance.now() of the last drawing slice
     redrawnAt: -Infinity, // ... and of the last one that also redrew (drawingDue)
@@ -266,24 +268,53 @@ function peersOf(state, verdict) {
   return peers;
 }
 
+// Whether a post's box is within a screen's height of the viewport. Read for a whole slice's
+// posts before any of them is drawn on: a read after a write forces the browser to lay out the
+// 5,000-comment page again then and there (it would otherwise do so once, in the next frame).
+function nearViewport(element) {
+  const box = element.getBoundingClientRect();
+  return box.height > 0 && box.bottom > -innerHeight && box.top < 2 * innerHeight;
+}
+
+// The most posts a drawing slice reads the boxes of, in one go before its writes: a bound on the
+// reads, which are cheap on a page laid out since the last slice; posts not reached wait for the next.
+const DRAW_READS = 512;
+
+// Draws the queue's posts until `until`: the level attribute always, the badge (or its redraw)
+// only for a post near the viewport while `deferOffScreen` (posts are still scored). An off-screen
+// badge waits in state.toBadge, drawn with the post's latest verdict once scoring is done or the
+// reader scrolls: every badge put in the page costs the next frame style, layout and pre-paint
+// over the whole document (DevTools trace of flood.mjs's page: 20-90 ms a frame), while the level
+// attribute matches no style. So every level arrives in about half the time (docs/performance.md).
 // Returns how many posts it drew.
-function showFrom(state, queue, until) {
-  let shown = 0;
+function showFrom(state, queue, until, deferOffScreen) {
+  const batch = [];
   for (const id of queue) {
-    if (performance.now() > until && shown > 0) break;
-    queue.delete(id);
+    if (batch.length === DRAW_READS) break;
     const post = state.posts.get(id);
     const verdict = state.verdicts.get(id);
     // A post no longer on the page is shown again when the site renders it back (reading.js).
-    if (!post || !verdict || !post.element.isConnected) continue;
+    const connected = Boolean(post && verdict && post.element.isConnected);
+    batch.push({ id, post, verdict, connected, near: connected && deferOffScreen ? nearViewport(post.element) : true });
+  }
+  let shown = 0;
+  for (const { id, post, verdict, connected, near } of batch) {
+    if (performance.now() > until && shown > 0) break;
+    queue.delete(id);
+    if (!connected) continue;
     // Set only when it differs: every setAttribute is a mutation the page's own observers see.
     if (post.element.getAttribute(LEVEL_ATTRIBUTE) !== verdict.level) post.element.setAttribute(LEVEL_ATTRIBUTE, verdict.level);
-    hints.show(post, shownVerdict(state, verdict), {
-      display: settings.display,
-      onJump: () => refreshPanel(),
-      peers: peersOf(state, verdict),
-    });
-    state.drawnOn.set(post.element, performance.now());
+    if (near) {
+      state.toBadge.delete(id);
+      hints.show(post, shownVerdict(state, verdict), {
+        display: settings.display,
+        onJump: () => refreshPanel(),
+        peers: peersOf(state, verdict),
+      });
+      state.drawnOn.set(post.element, performance.now());
+    } else {
+      state.toBadge.add(id);
+    }
     shown++;
   }
   return shown;
@@ -291,12 +322,20 @@ function showFrom(state, queue, until) {
 
 // redraws: whether the slice also redraws posts that show a level already (drawingDue).
 function showSome(state, until, redraws) {
-  let shown = showFrom(state, state.toShowFirst, until);
-  if (redraws && performance.now() <= until) shown += showFrom(state, state.toShow, until);
+  const scoring = isScoring(state);
+  let shown = showFrom(state, state.toShowFirst, until, scoring);
+  if (redraws && performance.now() <= until) shown += showFrom(state, state.toShow, until, scoring);
+  // Waiting badges: all of them once scoring is done, else those the reader scrolled to.
+  if ((!scoring || state.scrolled) && performance.now() <= until) shown += showFrom(state, state.toBadge, until, scoring);
+  state.scrolled = false;
   if (shown) refreshPanelSoon();
 }
 
 // ---- the work loop ----
+
+function isScoring(state) {
+  return state.toRead.size > 0 || state.toReadPosts.size > 0 || state.toScore.size > 0;
+}
 
 // Drawing has slices of its own, at most one per DRAW_INTERVAL_MS while posts are still being read
 // or scored. Any change to the page's DOM costs the page a style, layout and pre-paint pass over
@@ -308,16 +347,14 @@ function showSome(state, until, redraws) {
 // collected in their Set, so the drawings go to posts with no level yet.
 // Returns null (no drawing now), 'first' (posts with no level yet) or 'all' (redraws too).
 function drawingDue(state, now) {
-  const scoring = state.toRead.size > 0 || state.toReadPosts.size > 0 || state.toScore.size > 0;
-  if (!scoring) return state.toShowFirst.size > 0 || state.toShow.size > 0 ? 'all' : null;
+  if (!isScoring(state)) return state.toShowFirst.size > 0 || state.toShow.size > 0 || state.toBadge.size > 0 ? 'all' : null;
   if (now - state.drawnAt < DRAW_INTERVAL_MS) return null;
   if (state.toShow.size > 0 && now - state.redrawnAt >= REDRAW_INTERVAL_MS) return 'all';
-  return state.toShowFirst.size > 0 ? 'first' : null;
+  return state.toShowFirst.size > 0 || (state.scrolled && state.toBadge.size > 0) ? 'first' : null;
 }
 
 function hasWork(state) {
-  return state.toRead.size > 0 || state.toReadPosts.size > 0 || state.toScore.size > 0 || state.toShowFirst.size > 0 ||
-    state.toShow.size > 0;
+  return isScoring(state) || state.toShowFirst.size > 0 || state.toShow.size > 0 || state.toBadge.size > 0;
 }
 
 async function pump() {
@@ -393,6 +430,14 @@ function locate(postId) {
 
 // ---- lifecycle ----
 
+// A scroll may bring posts whose badges wait (state.toBadge) on screen; the next drawing slice
+// looks. Capturing, so a site's own scrolling container counts too.
+function onScroll() {
+  if (!thread || thread.toBadge.size === 0) return;
+  thread.scrolled = true;
+  pump();
+}
+
 function start() {
   if (halted) return;
   try {
@@ -411,6 +456,7 @@ function start() {
     idAttributes: adapter.idAttributes,
   });
   thread.toRead.add(document.documentElement);
+  addEventListener('scroll', onScroll, { capture: true, passive: true });
   pump();
 }
 
@@ -418,6 +464,7 @@ function start() {
 function stop() {
   watcher?.disconnect();
   watcher = null;
+  removeEventListener('scroll', onScroll, { capture: true });
   const engine = thread?.engine;
   thread = null; // the work loop ends at its next turn (pump() checks `thread`)
   engine?.dispose();
