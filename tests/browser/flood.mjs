@@ -13,6 +13,8 @@
 // posts off screen after the levels, content.js showFrom); the long tasks are counted until then.
 //   node tests/browser/flood.mjs [runs per mode, default 3]   (needs dist/chrome: make extension)
 //   CHAFF_EXTENSION=DIR: another build's dist/chrome instead (before and after, in turn).
+//   CHAFF_FLOOD_CSP=1: the page served under a CSP that blocks WebAssembly in the page, so chaff
+//   scores in the background worker (engine/worker-engine.js), as on such sites.
 // The page: comments in the markup of new Reddit that sites.json reads (as hostile.test.mjs makes
 // them); the 2,000 ordinary ones are real comments and messages of tests/samples (CC BY 4.0), the
 // 3,000 copies rotate through three spam texts, each copy evaded as spammers do (random suffix or
@@ -26,6 +28,7 @@ import { ROOT, EXTENSION_DIR, requireBuild, startHttpsServer, launchBrowser } fr
 const COMMENTS = 5000;
 const COPIES = 3000;
 const RUNS = Number(process.argv[2] ?? 3);
+const WORKER = process.env.CHAFF_FLOOD_CSP === '1';
 const LEVELS_TIMEOUT_MS = 90_000;
 const POSTS = 'shreddit-post, shreddit-comment';
 const SPAM = [
@@ -180,12 +183,15 @@ requireBuild();
 const html = floodPage();
 const server = await startHttpsServer((request, url) => {
   if (url.hostname !== 'www.reddit.com' || url.pathname === '/favicon.ico') return null;
-  return { headers: { 'content-type': 'text/html; charset=utf-8' }, body: html };
+  const headers = { 'content-type': 'text/html; charset=utf-8' };
+  // No 'wasm-unsafe-eval' in script-src: the content script cannot compile its WASM (longtasks.mjs's policy).
+  if (WORKER) headers['content-security-policy'] = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'";
+  return { headers, body: html };
 });
 const url = 'https://www.reddit.com/r/test/comments/flood/a_thread_under_a_spam_flood/';
 const report = { comments: COMMENTS, copies: COPIES, runsPerMode: RUNS, modes: [] };
 try {
-  for (const mode of [{ name: 'without chaff', extension: null }, { name: 'with chaff (WASM in the page)', extension: process.env.CHAFF_EXTENSION ?? EXTENSION_DIR }]) {
+  for (const mode of [{ name: 'without chaff', extension: null }, { name: WORKER ? 'with chaff (page CSP blocks WASM: the worker engine)' : 'with chaff (WASM in the page)', extension: process.env.CHAFF_EXTENSION ?? EXTENSION_DIR }]) {
     const browser = await launchBrowser({ port: server.port, extension: mode.extension ?? undefined });
     try {
       await measure(browser, url, Boolean(mode.extension)); // a fresh profile's first load pays one-off costs
