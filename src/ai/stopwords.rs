@@ -287,9 +287,11 @@ const fn first_slot(key: u64) -> usize {
     (key >> (64 - SLOT_BITS)) as usize
 }
 
-/// One table entry per list word, in list order: its key and whether it marks English.
-const ENTRIES: [(u64, bool); STOP_WORDS.len()] = {
-    let mut entries = [(0u64, false); STOP_WORDS.len()];
+/// Per list word, in list order: whether it marks English. The keys themselves are not kept:
+/// they would add 3 KB of incompressible bytes to the content script's WASM (its budget is
+/// within 3 KB), and comparing the word (its length first) is as cheap.
+const MARKS_ENGLISH: [bool; STOP_WORDS.len()] = {
+    let mut marks = [false; STOP_WORDS.len()];
     let mut i = 0;
     while i < STOP_WORDS.len() {
         let mut shared = false;
@@ -298,10 +300,10 @@ const ENTRIES: [(u64, bool); STOP_WORDS.len()] = {
             shared |= same(STOP_WORDS[i], SHARED_WITH_OTHER_LANGUAGES[j]);
             j += 1;
         }
-        entries[i] = (word_key(STOP_WORDS[i]), !shared);
+        marks[i] = !shared;
         i += 1;
     }
-    entries
+    marks
 };
 
 /// Open addressing with linear probing: a slot holds 1 + the list index of a word, 0 when empty.
@@ -310,7 +312,7 @@ const TABLE: [u8; SLOTS] = {
     let mut table = [0u8; SLOTS];
     let mut i = 0;
     while i < STOP_WORDS.len() {
-        let mut slot = first_slot(ENTRIES[i].0);
+        let mut slot = first_slot(word_key(STOP_WORDS[i]));
         while table[slot] != 0 {
             slot = (slot + 1) % SLOTS;
         }
@@ -325,9 +327,8 @@ pub fn lookup(word: &str, key: u64) -> Option<StopWord> {
     let mut slot = first_slot(key);
     loop {
         let index = usize::from(TABLE[slot]).checked_sub(1)?;
-        let (entry_key, marks_english) = ENTRIES[index];
-        if entry_key == key && STOP_WORDS[index] == word {
-            return Some(StopWord { text: STOP_WORDS[index], marks_english });
+        if STOP_WORDS[index] == word {
+            return Some(StopWord { text: STOP_WORDS[index], marks_english: MARKS_ENGLISH[index] });
         }
         slot = (slot + 1) % SLOTS;
     }
@@ -354,12 +355,11 @@ mod tests {
     #[test]
     fn the_table_keys_are_the_word_feature_keys_and_find_every_listed_word() {
         use crate::ai::features::{feature_key, WORD};
-        for (i, word) in STOP_WORDS.iter().enumerate() {
+        for word in STOP_WORDS {
             assert_eq!(word_key(word), feature_key(WORD, word), "{word}");
             let found = lookup(word, feature_key(WORD, word)).unwrap();
             assert_eq!(found.text, *word);
             assert_eq!(found.marks_english, !SHARED_WITH_OTHER_LANGUAGES.contains(word), "{word}");
-            assert_eq!(ENTRIES[i].0, word_key(word));
         }
     }
 
