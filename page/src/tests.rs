@@ -73,6 +73,19 @@ fn by_id<'a>(posts: &'a [Post], id: &str) -> &'a Post {
     posts.iter().find(|p| p.id == id).unwrap_or_else(|| panic!("no post {id} in {posts:#?}"))
 }
 
+/// Who said what when, in reply to whom: each post's id, author ("?" for none), time and parent.
+type Shape<'a> = Vec<(&'a str, &'a str, Option<i64>, Option<&'a str>)>;
+
+fn shape(posts: &[Post]) -> Shape<'_> {
+    posts.iter().map(|p| (p.id.as_str(), p.author.as_deref().unwrap_or("?"), p.created, p.parent.as_deref())).collect()
+}
+
+/// A saved GitHub page, detected as GitHub and read as such.
+fn github_posts(html: &str) -> Vec<Post> {
+    assert_eq!(detect_site(html), Some(Site::GitHub));
+    extract_posts(html, Site::GitHub).unwrap()
+}
+
 fn verdict(id: &str, level: Level, reason: &str) -> Verdict {
     Verdict {
         id: id.to_string(),
@@ -488,13 +501,8 @@ fn hacker_news_listings_read_story_titles_and_comment_rows_but_an_item_pages_sto
 /// `first_in`); every other post is a top-level entry of the conversation.
 #[test]
 fn github_pull_request_page_reads_the_pr_text_comments_and_review_comments_without_code_or_quotes() {
-    let html = include_str!("../../tests/pages/github-pull.html");
-    assert_eq!(detect_site(html), Some(Site::GitHub));
-    let posts = extract_posts(html, Site::GitHub).unwrap();
-    let got: Vec<(&str, &str, Option<i64>, Option<&str>)> = posts
-        .iter()
-        .map(|p| (p.id.as_str(), p.author.as_deref().unwrap_or("?"), p.created, p.parent.as_deref()))
-        .collect();
+    let posts = github_posts(include_str!("../../tests/pages/github-pull.html"));
+    let got = shape(&posts);
     let expected = [
         ("issue-2614000001", "rmakinen", "2026-02-10T09:12:00Z"),
         ("issuecomment-3880000201", "ykosta", "2026-02-10T10:40:00Z"),
@@ -505,7 +513,7 @@ fn github_pull_request_page_reads_the_pr_text_comments_and_review_comments_witho
         ("issuecomment-3880000203", "tamsin-o", "2026-02-12T17:55:00Z"),
         ("issuecomment-3880000204", "ykosta", "2026-02-13T09:30:00Z"),
     ];
-    let expected: Vec<(&str, &str, Option<i64>, Option<&str>)> = expected
+    let expected: Shape = expected
         .iter()
         .map(|(id, author, time)| {
             let parent = (*id == "discussion_r1950000402").then_some("discussion_r1950000401");
@@ -555,13 +563,8 @@ fn github_pull_request_page_reads_the_pr_text_comments_and_review_comments_witho
 /// one's prose.
 #[test]
 fn github_discussion_reads_the_opening_post_comments_and_replies_with_their_parents_and_only_prose() {
-    let html = include_str!("../../tests/pages/github-discussion.html");
-    assert_eq!(detect_site(html), Some(Site::GitHub));
-    let posts = extract_posts(html, Site::GitHub).unwrap();
-    let got: Vec<(&str, &str, Option<i64>, Option<&str>)> = posts
-        .iter()
-        .map(|p| (p.id.as_str(), p.author.as_deref().unwrap_or("?"), p.created, p.parent.as_deref()))
-        .collect();
+    let posts = github_posts(include_str!("../../tests/pages/github-discussion.html"));
+    let got = shape(&posts);
     let expected = [
         ("discussion-6120001", "hollis-b", "2026-03-02T09:14:00Z", None),
         ("discussioncomment-12400101", "ykosta", "2026-03-02T11:02:00Z", None),
@@ -577,7 +580,7 @@ fn github_discussion_reads_the_opening_post_comments_and_replies_with_their_pare
         ("discussioncomment-12400111", "quill-sato", "2026-03-04T10:12:00Z", None),
         ("discussioncomment-12400204", "penny-wise-app", "2026-03-04T16:10:00Z", Some("discussioncomment-12400111")),
     ];
-    let expected: Vec<(&str, &str, Option<i64>, Option<&str>)> =
+    let expected: Shape =
         expected.iter().map(|(id, author, time, parent)| (*id, *author, parse_timestamp(time), *parent)).collect();
     assert_eq!(got, expected, "a comment's author is its own, never that of a reply nested in it");
     for post in &posts {
